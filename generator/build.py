@@ -1,0 +1,119 @@
+"""Build stage: validated Atlas → generated Markdown in the staging folder → MkDocs → site/.
+
+`site/` is replaced only when every step succeeded: MkDocs builds into a temporary folder beside it,
+which is swapped in at the end. A failed check or build leaves the previous site untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+from pathlib import Path
+
+# Material and mkdocs-get-deps print banners about MkDocs 2.0 on every run; they are not warnings
+# about this site, so silence them before mkdocs is imported.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+
+from . import formatting  # noqa: E402
+from .model import Atlas  # noqa: E402
+from .paths import BuildError, Paths  # noqa: E402
+from .problems import Problem  # noqa: E402
+from .render import render_site  # noqa: E402
+from .validate import validate  # noqa: E402
+from .write import write_docs  # noqa: E402
+
+DEFAULT_EXAMPLE_NOTICE = (
+    "Dieser Atlas enthält Beispieldaten. Erfundene Einträge sind mit „Beispiel“ gekennzeichnet."
+)
+
+
+def generate(atlas: Atlas, paths: Paths) -> None:
+    """Render every page and write it (with content/ and assets) into the staging folder."""
+    pages = render_site(atlas)
+    collisions = write_docs(pages, paths.content, paths.docs)
+    if collisions:
+        raise BuildError(
+            "Handgeschriebene Seiten in content/ haben denselben Pfad wie erzeugte Seiten: " + ", ".join(collisions)
+        )
+
+
+def mkdocs_overrides(atlas: Atlas, paths: Paths, site_dir: Path) -> dict:
+    """Values from data/atlas.yaml that replace the placeholders in mkdocs.yml."""
+    cfg = atlas.config
+    return dict(
+        config_file=str(paths.config_file),
+        docs_dir=str(paths.docs),
+        site_dir=str(site_dir),
+        site_name=cfg.title,
+        site_description=cfg.description,
+        site_url=cfg.site_url or "",
+        copyright=f"{cfg.publisher} · Daten: {cfg.licence.id}",
+    )
+
+
+def extra_values(atlas: Atlas) -> dict[str, str]:
+    """Texts the theme overrides read from `config.extra`."""
+    return {
+        "example_notice": (atlas.config.example_notice or DEFAULT_EXAMPLE_NOTICE) if atlas.has_example_data else "",
+        "data_date_text": formatting.fmt_date(atlas.config.data_date),
+    }
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def run_mkdocs(atlas: Atlas, paths: Paths, site_dir: Path) -> None:
+    """Build with MkDocs in strict mode: any warning fails the build (and is reported)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(dt.datetime.combine(atlas.config.data_date, dt.time(), dt.timezone.utc).timestamp())))
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        config = load_config(strict=True, **mkdocs_overrides(atlas, paths, site_dir))
+        config.extra.update(extra_values(atlas))
+        mkdocs_build(config)
+    except MkDocsException as exc:
+        details = "; ".join(collector.messages) or str(exc)
+        raise BuildError(f"MkDocs-Build fehlgeschlagen: {details}") from None
+    finally:
+        logger.removeHandler(collector)
+
+
+def publish(built: Path, site: Path) -> None:
+    """Swap the freshly built folder in place of site/."""
+    old = site.with_name(f".{site.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    built.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build(paths: Paths) -> list[Problem]:
+    """Validate, generate and build. Returns data problems (site untouched) or [] on success."""
+    atlas, problems = validate(paths.data)
+    if atlas is None:
+        return problems
+    generate(atlas, paths)
+    paths.site.parent.mkdir(parents=True, exist_ok=True)
+    staging = paths.site.with_name(f".{paths.site.name}.new")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        run_mkdocs(atlas, paths, staging)
+        publish(staging, paths.site)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return []

@@ -1,0 +1,76 @@
+"""Command line: `atlas check|build|serve` (also `python -m generator`). Only wires the stages together."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .problems import Problem
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    for parser, default in ((common, argparse.SUPPRESS),):
+        parser.add_argument("--data", type=Path, default=default, metavar="DIR", help="Datenordner (Standard: data/)")
+        parser.add_argument("--site", type=Path, default=default, metavar="DIR", help="Ausgabeordner der Website (Standard: site/)")
+        parser.add_argument("--project", type=Path, default=default, metavar="DIR", help="Projektordner mit mkdocs.yml, content/, overrides/ (Standard: aktueller Ordner)")
+        parser.add_argument("--build-dir", type=Path, default=default, metavar="DIR", help="Zwischenordner für erzeugte Seiten (Standard: build/)")
+        parser.add_argument(
+            "--format", choices=("text", "github"), default=default,
+            help="Ausgabe der Probleme: text (pfad:zeile: meldung) oder github (Anmerkungen im Pull Request; Standard in GitHub Actions)",
+        )
+    main = argparse.ArgumentParser(prog="atlas", description="Sozialraumatlas: Daten prüfen, Website bauen, Vorschau zeigen.", parents=[common])
+    sub = main.add_subparsers(dest="command", required=True, metavar="BEFEHL")
+    sub.add_parser("check", parents=[common], help="Daten nur prüfen")
+    sub.add_parser("build", parents=[common], help="prüfen, Seiten erzeugen und die Website nach site/ bauen")
+    serve = sub.add_parser("serve", parents=[common], help="Vorschau im Browser; baut bei Änderungen an Daten neu")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="Adresse der Vorschau")
+    return main
+
+
+def report(problems: list[Problem], fmt: str) -> None:
+    for problem in problems:
+        print(problem.github() if fmt == "github" else str(problem), file=sys.stderr)
+    count = len(problems)
+    print(f"{count} Problem{'e' if count != 1 else ''} gefunden. Die Website wurde nicht verändert.", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    fmt = getattr(args, "format", None) or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    from .paths import BuildError, Paths
+    from .validate import validate
+
+    paths = Paths.create(getattr(args, "project", None), getattr(args, "data", None), getattr(args, "site", None), getattr(args, "build_dir", None))
+    try:
+        if args.command == "check":
+            _, problems = validate(paths.data)
+            if problems:
+                report(problems, fmt)
+                return 1
+            print("Keine Probleme gefunden.")
+            return 0
+        from .build import build
+
+        if args.command == "build":
+            problems = build(paths)
+            if problems:
+                report(problems, fmt)
+                return 1
+            print(f"Website gebaut: {paths.site}")
+            return 0
+        from .serve import serve
+
+        return serve(paths, args.dev_addr, lambda problems: report(problems, fmt))
+    except BuildError as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        print("Die Website wurde nicht verändert.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

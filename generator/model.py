@@ -1,0 +1,177 @@
+"""Model stage: validated records → one `Atlas` object with resolved references and queries.
+
+Privacy is enforced here, once: contacts with `publish: false` and networks with `public: false`
+are not part of the Atlas at all, so no later stage can show them by mistake. A reference to such a
+contact resolves to None.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .schema import (
+    AtlasConfig,
+    Contact,
+    District,
+    FamilyCentre,
+    Indicator,
+    Municipality,
+    Network,
+    Offer,
+    Organisation,
+    Record,
+    Region,
+    Vocabularies,
+)
+
+
+@dataclass(frozen=True)
+class IndicatorValue:
+    """One row of an indicator CSV."""
+
+    area: str
+    indicator: str
+    year: int
+    value: float
+    forecast: bool = False
+    example: bool = False
+    note: str | None = None
+
+
+@dataclass
+class Atlas:
+    """Everything the render stage needs; all dicts are ordered by id (deterministic output)."""
+
+    config: AtlasConfig
+    vocabularies: Vocabularies
+    district: District
+    regions: dict[str, Region] = field(default_factory=dict)
+    municipalities: dict[str, Municipality] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    contacts: dict[str, Contact] = field(default_factory=dict)  # published only
+    family_centres: dict[str, FamilyCentre] = field(default_factory=dict)
+    offers: dict[str, Offer] = field(default_factory=dict)
+    networks: dict[str, Network] = field(default_factory=dict)  # public only
+    indicators: dict[str, Indicator] = field(default_factory=dict)
+    values: list[IndicatorValue] = field(default_factory=list)
+
+    # --- vocabularies -------------------------------------------------------------------
+    def label(self, vocabulary: str, term_id: str) -> str:
+        """German label of a vocabulary entry (the id itself if unknown)."""
+        for term in getattr(self.vocabularies, vocabulary):
+            if term.id == term_id:
+                return term.label
+        return term_id
+
+    def labels(self, vocabulary: str, term_ids: list[str]) -> list[str]:
+        return [self.label(vocabulary, t) for t in term_ids]
+
+    # --- places ---------------------------------------------------------------------------
+    def area_name(self, area_id: str) -> str:
+        """Name of a municipality, region or the district."""
+        if area_id == self.district.id:
+            return self.district.name
+        for table in (self.municipalities, self.regions):
+            if area_id in table:
+                return table[area_id].name
+        return area_id
+
+    def municipalities_of_region(self, region_id: str) -> list[Municipality]:
+        return [m for m in self.municipalities.values() if m.region == region_id]
+
+    def centres_in(self, municipality_id: str) -> list[FamilyCentre]:
+        return [c for c in self.family_centres.values() if c.municipality == municipality_id]
+
+    def offers_in(self, municipality_id: str) -> list[Offer]:
+        return [o for o in self.offers.values() if o.municipality == municipality_id]
+
+    def offers_at(self, centre_id: str) -> list[Offer]:
+        return [o for o in self.offers.values() if o.family_centre == centre_id]
+
+    def networks_in(self, municipality_id: str) -> list[Network]:
+        """Networks working in a unit: its own, those of its region, and district-wide ones."""
+        region = self.municipalities[municipality_id].region
+        return [
+            n
+            for n in self.networks.values()
+            if n.scope == "district"
+            or municipality_id in n.municipalities
+            or (region is not None and region in n.regions)
+        ]
+
+    def contacts_in(self, municipality_id: str) -> list[Contact]:
+        """Published contacts responsible for a unit (explicitly, not district-wide ones)."""
+        return [c for c in self.contacts.values() if municipality_id in c.municipalities]
+
+    # --- actors ---------------------------------------------------------------------------
+    def contact(self, contact_id: str | None) -> Contact | None:
+        """A published contact, or None (missing reference or no consent to publish)."""
+        return self.contacts.get(contact_id) if contact_id else None
+
+    def offers_of(self, organisation_id: str) -> list[Offer]:
+        return [o for o in self.offers.values() if o.provider == organisation_id]
+
+    def centres_of(self, organisation_id: str) -> list[FamilyCentre]:
+        return [c for c in self.family_centres.values() if c.operator == organisation_id]
+
+    def networks_of(self, organisation_id: str) -> list[Network]:
+        return [
+            n for n in self.networks.values() if organisation_id in n.members or n.coordinating_organisation == organisation_id
+        ]
+
+    def contacts_of(self, organisation_id: str) -> list[Contact]:
+        return [c for c in self.contacts.values() if c.organisation == organisation_id]
+
+    def networks_coordinated_by(self, contact_id: str) -> list[Network]:
+        return [n for n in self.networks.values() if n.coordinator == contact_id]
+
+    # --- indicators -----------------------------------------------------------------------
+    def values_of(self, indicator_id: str) -> dict[str, list[IndicatorValue]]:
+        """area id → values of one indicator, sorted by year (forecasts last within a year)."""
+        table: dict[str, list[IndicatorValue]] = defaultdict(list)
+        for v in self.values:
+            if v.indicator == indicator_id:
+                table[v.area].append(v)
+        return {area: sorted(vals, key=lambda v: (v.year, v.forecast)) for area, vals in sorted(table.items())}
+
+    def latest(self, indicator_id: str, area_id: str, forecast: bool = False) -> IndicatorValue | None:
+        """Most recent observed value (or the latest forecast with forecast=True)."""
+        vals = [v for v in self.values_of(indicator_id).get(area_id, []) if v.forecast == forecast]
+        return vals[-1] if vals else None
+
+    @property
+    def has_example_data(self) -> bool:
+        records: list[Record] = [
+            *self.municipalities.values(), *self.organisations.values(), *self.contacts.values(),
+            *self.family_centres.values(), *self.offers.values(), *self.networks.values(),
+        ]
+        return any(r.example for r in records) or any(v.example for v in self.values)
+
+
+def build_atlas(
+    config: AtlasConfig,
+    vocabularies: Vocabularies,
+    district: District,
+    records: dict[str, dict[str, Record]],
+    values: list[IndicatorValue],
+) -> Atlas:
+    """Assemble the Atlas from validated records (kind → id → record); drops what must not be public."""
+
+    def ordered(kind: str) -> dict:
+        return dict(sorted(records.get(kind, {}).items()))
+
+    return Atlas(
+        config=config,
+        vocabularies=vocabularies,
+        district=district,
+        regions=ordered("regions"),
+        municipalities=dict(sorted(records.get("municipalities", {}).items(), key=lambda kv: (kv[1].name.casefold(), kv[0]))),
+        organisations=ordered("organisations"),
+        contacts={k: c for k, c in ordered("contacts").items() if c.publish},
+        family_centres=ordered("family_centres"),
+        offers=ordered("offers"),
+        networks={k: n for k, n in ordered("networks").items() if n.public},
+        indicators=ordered("indicators"),
+        values=sorted(values, key=lambda v: (v.indicator, v.area, v.year, v.forecast)),
+    )

@@ -1,0 +1,505 @@
+"""The data model: one pydantic class per record kind, every field with a German title and help text.
+
+The titles and descriptions are what editors read: error messages quote them (``Feld „email“
+(E-Mail-Adresse) …``) and the JSON Schema for editors is generated from them. References between
+records are declared in ``json_schema_extra``: ``{"ref": KIND}`` points to another record kind,
+``{"vocab": NAME}`` to a list in ``vocabularies.yaml``. validate.py walks these declarations; nothing
+about a particular district lives here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
+PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()/\-]{4,}[0-9]$")
+TIME_PATTERN = re.compile(r"^([01][0-9]|2[0-4]):[0-5][0-9]$")
+LINK_SCHEMES = ("http", "https", "mailto", "tel")
+WEB_SCHEMES = ("http", "https")
+WEEKDAYS = ("mo", "di", "mi", "do", "fr", "sa", "so")
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def ref(kind: str) -> dict[str, Any]:
+    """Field metadata: the value is the id of a record of `kind`."""
+    return {"ref": kind}
+
+
+def vocab(name: str) -> dict[str, Any]:
+    """Field metadata: the value is an entry of the vocabulary `name`."""
+    return {"vocab": name}
+
+
+def check_url(value: str, schemes: tuple[str, ...]) -> str:
+    """Accept a link only with one of `schemes` and a plausible target."""
+    value = value.strip()
+    scheme = urlsplit(value).scheme.lower() if ":" in value else ""
+    if scheme not in schemes:
+        raise PydanticCustomError(
+            "link_scheme",
+            "Link „{value}“: erlaubt sind nur Adressen mit {allowed}",
+            {"value": value, "allowed": ", ".join(f"{s}:" for s in schemes)},
+        )
+    parts = urlsplit(value)
+    if scheme in WEB_SCHEMES and (not parts.netloc or "." not in parts.netloc or " " in value):
+        raise PydanticCustomError("url", "„{value}“ ist keine gültige Webadresse (Beispiel: https://www.example.org/)", {"value": value})
+    if scheme == "mailto" and not EMAIL_PATTERN.match(value[7:].split("?")[0]):
+        raise PydanticCustomError("email", "„{value}“ enthält keine gültige E-Mail-Adresse", {"value": value})
+    if scheme == "tel" and not PHONE_PATTERN.match(value[4:]):
+        raise PydanticCustomError("phone", "„{value}“ enthält keine gültige Telefonnummer", {"value": value})
+    return value
+
+
+def check_email(value: str) -> str:
+    value = value.strip()
+    if not EMAIL_PATTERN.match(value):
+        raise PydanticCustomError("email", "„{value}“ ist keine gültige E-Mail-Adresse (Beispiel: info@example.org)", {"value": value})
+    return value
+
+
+def check_phone(value: str) -> str:
+    value = value.strip()
+    if not PHONE_PATTERN.match(value):
+        raise PydanticCustomError(
+            "phone", "„{value}“ ist keine gültige Telefonnummer (Beispiel: \"033841 123-45\" oder \"+49 33841 12345\")", {"value": value}
+        )
+    return value
+
+
+class Model(BaseModel):
+    """Base of every record and nested part: unknown fields are errors (typos like `emial`)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=False)
+
+
+class ContactChannels(Model):
+    """Mixin: e-mail, phone and website, each checked."""
+
+    email: str | None = Field(None, title="E-Mail-Adresse", description="Öffentliche E-Mail-Adresse, am besten ein Funktionspostfach.")
+    phone: str | None = Field(None, title="Telefonnummer", description="Öffentliche Telefonnummer mit Vorwahl, in Anführungszeichen.")
+    website: str | None = Field(None, title="Webseite", description="Adresse der Webseite, beginnend mit https:// oder http://.")
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, v: str | None) -> str | None:
+        return None if v is None else check_email(v)
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, v: str | None) -> str | None:
+        return None if v is None else check_phone(v)
+
+    @field_validator("website")
+    @classmethod
+    def _website(cls, v: str | None) -> str | None:
+        return None if v is None else check_url(v, WEB_SCHEMES)
+
+
+class Link(Model):
+    label: Text = Field(title="Linktext", description="Sichtbarer Text des Links, z. B. „Satzung (PDF)“.")
+    url: str = Field(title="Adresse", description="Ziel des Links: http, https, mailto oder tel.")
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        return check_url(v, LINK_SCHEMES)
+
+
+class Location(Model):
+    lat: float = Field(title="Breitengrad", description="Geografische Breite in Dezimalgrad (WGS84), z. B. 52.1422.", ge=-90, le=90)
+    lon: float = Field(title="Längengrad", description="Geografische Länge in Dezimalgrad (WGS84), z. B. 12.5956.", ge=-180, le=180)
+
+
+class Address(Model):
+    street: Text | None = Field(None, title="Straße und Hausnummer", description="Straße und Hausnummer, z. B. „Wiesenburger Straße 6“.")
+    postal_code: Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")] | None = Field(
+        None, title="Postleitzahl", description="Fünfstellige Postleitzahl."
+    )
+    city: Text = Field(title="Ort", description="Ort, wie er in der Postanschrift steht.")
+    locality: Text | None = Field(None, title="Ortsteil", description="Ortsteil oder Dorf, wenn es nicht schon im Ort steht.")
+
+
+class Quantity(Model):
+    value: float = Field(title="Wert", description="Die Zahl selbst, mit Punkt als Dezimaltrennzeichen.")
+    date: dt.date | None = Field(None, title="Stichtag", description="Stichtag der Zahl im Format JJJJ-MM-TT.")
+    source: Text | None = Field(None, title="Quelle", description="Woher die Zahl stammt.")
+
+
+class Record(Model):
+    """Common fields of every record file."""
+
+    id: Id = Field(
+        title="Kennung",
+        description="Dauerhafte Kennung in Kleinbuchstaben ohne Umlaute, mit Bindestrichen; gleich dem Dateinamen ohne .yaml. Sie erscheint in der Webadresse.",
+    )
+    example: bool = Field(
+        False,
+        title="Beispieldaten",
+        description="true, wenn der Datensatz erfunden ist (Beispieldaten). Die Seite zeigt das dann deutlich an.",
+    )
+    sources: list[Text] = Field(default_factory=list, title="Quellen", description="Belege für die Angaben dieses Datensatzes.")
+    links: list[Link] = Field(default_factory=list, title="Weitere Links", description="Weiterführende Links mit Linktext und Adresse.")
+
+
+# ---------------------------------------------------------------------------------------------
+# Places
+
+
+class KeyFigure(Model):
+    label: Text = Field(title="Bezeichnung", description="Name der Kennzahl, z. B. „Einpendler“.")
+    value: float = Field(title="Wert", description="Die Zahl, mit Punkt als Dezimaltrennzeichen.")
+    unit: str | None = Field(None, title="Einheit", description="Einheit, z. B. „%“, „km²“ oder „Personen“.")
+    reference: Text | None = Field(None, title="Bezug", description="Jahr oder Stand, z. B. „2013“ oder „Prognose 2040“.")
+    decimals: int = Field(0, title="Nachkommastellen", description="Anzahl der angezeigten Nachkommastellen.", ge=0, le=4)
+    note: Text | None = Field(None, title="Hinweis", description="Erläuterung zur Kennzahl.")
+    source: Text | None = Field(None, title="Quelle", description="Woher die Zahl stammt.")
+
+
+class District(Record):
+    name: Text = Field(title="Name", description="Amtlicher Name, z. B. „Landkreis Potsdam-Mittelmark“.")
+    short_name: Text | None = Field(None, title="Kurzname", description="Kurzer Name für Überschriften und Tabellen.")
+    key: Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")] = Field(title="Kreisschlüssel", description="Fünfstelliger amtlicher Kreisschlüssel.")
+    seat: Text = Field(title="Kreisstadt", description="Sitz der Kreisverwaltung.")
+    area_km2: float = Field(title="Fläche in km²", description="Fläche des Kreises in Quadratkilometern.", gt=0)
+    population: Quantity | None = Field(None, title="Einwohnerzahl", description="Einwohnerzahl mit Stichtag und Quelle.")
+    description: Text | None = Field(None, title="Beschreibung", description="Einleitender Text für die Kreisseite (Markdown erlaubt keine HTML-Tags).")
+    key_figures: list[KeyFigure] = Field(default_factory=list, title="Kennzahlen", description="Kennzahlen des Kreises, wie die Kreisverwaltung sie veröffentlicht.")
+    key_figures_source: Text | None = Field(None, title="Quelle der Kennzahlen", description="Gemeinsame Quelle der Kennzahlen.")
+    address: Address | None = Field(None, title="Anschrift der Verwaltung", description="Postanschrift der Kreisverwaltung.")
+
+
+class Region(Record):
+    name: Text = Field(title="Name", description="Name der Planungsregion.")
+    description: Text | None = Field(None, title="Beschreibung", description="Kurze Beschreibung der Region.")
+
+
+class MemberMunicipality(Model):
+    name: Text = Field(title="Name", description="Name der amtsangehörigen Gemeinde, z. B. „Borkheide“.")
+    ags: Annotated[str, StringConstraints(pattern=r"^[0-9]{8}$")] = Field(title="Gemeindeschlüssel (AGS)", description="Achtstelliger Amtlicher Gemeindeschlüssel.")
+    type: Literal["stadt", "gemeinde"] = Field("gemeinde", title="Art", description="stadt oder gemeinde.")
+    population: int | None = Field(None, title="Einwohnerzahl", description="Einwohnerzahl (gleicher Stichtag wie beim Amt).", ge=0)
+    villages: list[Text] = Field(default_factory=list, title="Ortsteile", description="Ortsteile und Dörfer der Gemeinde.")
+
+
+class Municipality(Record):
+    name: Text = Field(title="Name", description="Amtlicher Name, z. B. „Werder (Havel)“ oder „Amt Brück“.")
+    type: Literal["stadt", "amtsfreie-gemeinde", "amt"] = Field(
+        title="Art", description="stadt, amtsfreie-gemeinde oder amt."
+    )
+    key: Annotated[str, StringConstraints(pattern=r"^[0-9]{8}([0-9])?$")] = Field(
+        title="Amtlicher Schlüssel",
+        description="AGS (8 Ziffern) einer Stadt oder Gemeinde, Amtsschlüssel (9 Ziffern) eines Amtes; in Anführungszeichen.",
+    )
+    region: Id | None = Field(None, title="Planungsregion", description="Kennung der Planungsregion, falls es Regionen gibt.", json_schema_extra=ref("regions"))
+    seat: Text = Field(title="Verwaltungssitz", description="Ort (und Ortsteil) der Verwaltung.")
+    seat_address: Text | None = Field(None, title="Anschrift der Verwaltung", description="Straße und Hausnummer der Verwaltung.")
+    location: Location = Field(title="Lage", description="Koordinaten des Verwaltungssitzes (lat, lon).")
+    location_note: Text | None = Field(None, title="Hinweis zur Lage", description="Wenn der Punkt nicht genau der Verwaltungssitz ist.")
+    population: Quantity = Field(title="Einwohnerzahl", description="Einwohnerzahl mit Stichtag und Quelle.")
+    area_km2: float = Field(title="Fläche in km²", description="Fläche in Quadratkilometern.", gt=0)
+    members: list[MemberMunicipality] = Field(
+        default_factory=list, title="Amtsangehörige Gemeinden", description="Nur bei Ämtern: die Gemeinden des Amtes mit Schlüssel."
+    )
+    villages: list[Text] = Field(default_factory=list, title="Ortsteile", description="Ortsteile und Dörfer (bei Ämtern unter den Gemeinden).")
+    description: Text | None = Field(None, title="Beschreibung", description="Kurzer Text über den Sozialraum.")
+    website: str | None = Field(None, title="Webseite", description="Webseite der Verwaltung.")
+
+    @field_validator("website")
+    @classmethod
+    def _website(cls, v: str | None) -> str | None:
+        return None if v is None else check_url(v, WEB_SCHEMES)
+
+    @model_validator(mode="after")
+    def _members_match_type(self) -> "Municipality":
+        if self.type == "amt" and not self.members:
+            raise PydanticCustomError("amt_members", "Ein Amt braucht die Liste seiner Gemeinden (members)", {})
+        if self.type == "amt" and len(self.key) != 9:
+            raise PydanticCustomError("amt_key", "Ein Amt hat einen neunstelligen Amtsschlüssel (key)", {})
+        if self.type != "amt" and len(self.key) != 8:
+            raise PydanticCustomError("ags_key", "Eine Stadt oder amtsfreie Gemeinde hat einen achtstelligen AGS (key)", {})
+        if self.type != "amt" and self.members:
+            raise PydanticCustomError("members_not_amt", "Nur Ämter haben amtsangehörige Gemeinden (members)", {})
+        return self
+
+
+# ---------------------------------------------------------------------------------------------
+# Actors
+
+
+class Organisation(Record, ContactChannels):
+    name: Text = Field(title="Name", description="Name der Organisation, z. B. „Jugendamt“ oder ein Trägerverein.")
+    short_name: Text | None = Field(None, title="Kurzname", description="Abkürzung oder kurzer Name.")
+    type: str = Field(title="Art", description="Art der Organisation aus dem Vokabular organisation_types.", json_schema_extra=vocab("organisation_types"))
+    description: Text | None = Field(None, title="Beschreibung", description="Was die Organisation tut.")
+    address: Address | None = Field(None, title="Anschrift", description="Postanschrift.")
+    municipalities: list[Id] = Field(
+        default_factory=list, title="Tätig in", description="Kennungen der Sozialräume, in denen sie arbeitet (leer: ganzer Kreis).",
+        json_schema_extra=ref("municipalities"),
+    )
+
+
+class Contact(Record, ContactChannels):
+    role: Text = Field(title="Funktion", description="Funktion oder Aufgabe, z. B. „Netzwerkkoordination Frühe Hilfen“.")
+    name: Text | None = Field(None, title="Name", description="Name der Person – nur mit ihrer Einwilligung; sonst leer lassen (Funktionspostfach).")
+    organisation: Id = Field(title="Organisation", description="Kennung der Organisation, für die die Person arbeitet.", json_schema_extra=ref("organisations"))
+    topics: list[str] = Field(default_factory=list, title="Themen", description="Themen aus dem Vokabular topics.", json_schema_extra=vocab("topics"))
+    municipalities: list[Id] = Field(
+        default_factory=list, title="Zuständig für", description="Kennungen der Sozialräume (leer: ganzer Kreis).", json_schema_extra=ref("municipalities")
+    )
+    publish: bool = Field(
+        title="Veröffentlichen",
+        description="true nur, wenn die Person der Veröffentlichung zugestimmt hat. Bei false erscheint der Kontakt nirgends auf der Website.",
+    )
+
+    @model_validator(mode="after")
+    def _reachable(self) -> "Contact":
+        if not self.email and not self.phone:
+            raise PydanticCustomError("contact_channel", "Ein Kontakt braucht eine E-Mail-Adresse (email) oder Telefonnummer (phone)", {})
+        return self
+
+
+# ---------------------------------------------------------------------------------------------
+# Places to go and things to do
+
+
+class OpeningHours(Model):
+    days: list[Literal["mo", "di", "mi", "do", "fr", "sa", "so"]] = Field(
+        title="Wochentage", description="Wochentage als mo, di, mi, do, fr, sa, so.", min_length=1
+    )
+    opens: str = Field(title="Öffnet", description="Uhrzeit im Format HH:MM, in Anführungszeichen, z. B. \"09:00\".")
+    closes: str = Field(title="Schließt", description="Uhrzeit im Format HH:MM, in Anführungszeichen, z. B. \"16:30\".")
+
+    @field_validator("opens", "closes")
+    @classmethod
+    def _time(cls, v: str) -> str:
+        if not TIME_PATTERN.match(v):
+            raise PydanticCustomError("time", "„{value}“ ist keine Uhrzeit im Format HH:MM", {"value": v})
+        return v
+
+    @model_validator(mode="after")
+    def _order(self) -> "OpeningHours":
+        if self.closes <= self.opens:
+            raise PydanticCustomError("time_order", "Die Schließzeit {closes} liegt nicht nach der Öffnungszeit {opens}", {"opens": self.opens, "closes": self.closes})
+        return self
+
+
+class AgeRange(Model):
+    min: int = Field(0, title="Mindestalter", description="Jüngstes Alter in Jahren (0 für Neugeborene).", ge=0, le=120)
+    max: int | None = Field(None, title="Höchstalter", description="Ältestes Alter in Jahren; leer lassen für „ohne Obergrenze“.", ge=0, le=120)
+
+    @model_validator(mode="after")
+    def _order(self) -> "AgeRange":
+        if self.max is not None and self.max < self.min:
+            raise PydanticCustomError("age_order", "Das Höchstalter {max} ist kleiner als das Mindestalter {min}", {"min": self.min, "max": self.max})
+        return self
+
+
+class FamilyCentre(Record, ContactChannels):
+    name: Text = Field(title="Name", description="Name des Familienzentrums.")
+    municipality: Id = Field(title="Sozialraum", description="Kennung der Stadt, Gemeinde oder des Amtes.", json_schema_extra=ref("municipalities"))
+    address: Address = Field(title="Anschrift", description="Besuchsanschrift.")
+    location: Location = Field(title="Lage", description="Koordinaten des Eingangs (lat, lon).")
+    operator: Id = Field(title="Träger", description="Kennung der Organisation, die das Zentrum betreibt.", json_schema_extra=ref("organisations"))
+    contact: Id | None = Field(None, title="Ansprechperson", description="Kennung des Kontakts.", json_schema_extra=ref("contacts"))
+    description: Text | None = Field(None, title="Beschreibung", description="Was das Zentrum ausmacht, in einfachen Worten.")
+    opening_hours: list[OpeningHours] = Field(default_factory=list, title="Öffnungszeiten", description="Regelmäßige Öffnungszeiten je Wochentag.")
+    opening_hours_note: Text | None = Field(None, title="Hinweis zu Öffnungszeiten", description="z. B. „und nach Vereinbarung“.")
+    accessibility: list[str] = Field(default_factory=list, title="Barrierefreiheit", description="Merkmale aus dem Vokabular accessibility.", json_schema_extra=vocab("accessibility"))
+    languages: list[str] = Field(default_factory=list, title="Sprachen", description="Sprachen aus dem Vokabular languages.", json_schema_extra=vocab("languages"))
+    ages: AgeRange = Field(default_factory=AgeRange, title="Altersgruppe", description="Für welches Alter das Zentrum da ist (min, max).")
+    funding: Text | None = Field(None, title="Finanzierung", description="Wer das Zentrum finanziert, z. B. „dreiseitiger Vertrag Landkreis, Gemeinde, Träger“.")
+    mobile: bool = Field(False, title="Mobil", description="true, wenn das Zentrum von Ort zu Ort fährt.")
+    villages_served: list[Text] = Field(default_factory=list, title="Versorgte Orte", description="Orte, die das (mobile) Zentrum anfährt.")
+    public_transport: Text | None = Field(None, title="Anfahrt", description="Wie man mit Bus und Bahn hinkommt.")
+
+
+class Offer(Record):
+    title: Text = Field(title="Titel", description="Kurzer, verständlicher Titel des Angebots.")
+    description: Text = Field(title="Beschreibung", description="Was das Angebot ist und wem es hilft.")
+    provider: Id = Field(title="Anbieter", description="Kennung der Organisation, die das Angebot macht.", json_schema_extra=ref("organisations"))
+    municipality: Id = Field(title="Sozialraum", description="Kennung der Stadt, Gemeinde oder des Amtes.", json_schema_extra=ref("municipalities"))
+    family_centre: Id | None = Field(None, title="Familienzentrum", description="Kennung des Familienzentrums, wenn es dort stattfindet.", json_schema_extra=ref("family_centres"))
+    place: Text | None = Field(None, title="Ort", description="Wo das Angebot stattfindet, wenn nicht im Familienzentrum.")
+    location: Location | None = Field(None, title="Lage", description="Koordinaten des Ortes, wenn nicht im Familienzentrum.")
+    topics: list[str] = Field(title="Themen", description="Themen aus dem Vokabular topics (mindestens eines).", min_length=1, json_schema_extra=vocab("topics"))
+    target_groups: list[str] = Field(title="Zielgruppen", description="Zielgruppen aus dem Vokabular target_groups.", min_length=1, json_schema_extra=vocab("target_groups"))
+    ages: AgeRange | None = Field(None, title="Altersgruppe", description="Für welches Alter (min, max); leer: jedes Alter.")
+    schedule: Text | None = Field(None, title="Termine", description="Wann das Angebot stattfindet, z. B. „dienstags 9:30–11:00 Uhr“.")
+    cost: Text | None = Field(None, title="Kosten", description="Was es kostet, z. B. „kostenfrei“ oder „3 € pro Termin“.")
+    languages: list[str] = Field(default_factory=list, title="Sprachen", description="Sprachen aus dem Vokabular languages.", json_schema_extra=vocab("languages"))
+    accessibility: list[str] = Field(default_factory=list, title="Barrierefreiheit", description="Merkmale aus dem Vokabular accessibility.", json_schema_extra=vocab("accessibility"))
+    registration: Text | None = Field(None, title="Anmeldung", description="Ob und wie man sich anmeldet.")
+    contact: Id | None = Field(None, title="Ansprechperson", description="Kennung des Kontakts.", json_schema_extra=ref("contacts"))
+    website: str | None = Field(None, title="Webseite", description="Webseite des Angebots.")
+
+    @field_validator("website")
+    @classmethod
+    def _website(cls, v: str | None) -> str | None:
+        return None if v is None else check_url(v, WEB_SCHEMES)
+
+
+class Network(Record):
+    name: Text = Field(title="Name", description="Name des Netzwerks oder Gremiums.")
+    type: str = Field(title="Art", description="Art aus dem Vokabular network_types, z. B. sozialraumkonferenz.", json_schema_extra=vocab("network_types"))
+    scope: Literal["district", "region", "municipality"] = Field(
+        title="Wirkungskreis", description="district (ganzer Kreis), region (Planungsregion) oder municipality (ein oder mehrere Sozialräume)."
+    )
+    municipalities: list[Id] = Field(default_factory=list, title="Sozialräume", description="Bei scope municipality: Kennungen der Sozialräume.", json_schema_extra=ref("municipalities"))
+    regions: list[Id] = Field(default_factory=list, title="Regionen", description="Bei scope region: Kennungen der Planungsregionen.", json_schema_extra=ref("regions"))
+    description: Text | None = Field(None, title="Beschreibung", description="Aufgabe und Arbeitsweise.")
+    coordinator: Id | None = Field(None, title="Koordination", description="Kennung des Kontakts, der koordiniert.", json_schema_extra=ref("contacts"))
+    coordinating_organisation: Id | None = Field(
+        None, title="Koordinierende Organisation", description="Kennung der Organisation, die koordiniert.", json_schema_extra=ref("organisations")
+    )
+    members: list[Id] = Field(default_factory=list, title="Mitglieder", description="Kennungen der beteiligten Organisationen.", json_schema_extra=ref("organisations"))
+    meeting_rhythm: Text | None = Field(None, title="Sitzungsrhythmus", description="Wie oft es sich trifft, z. B. „viermal im Jahr“.")
+    next_meeting: dt.date | None = Field(None, title="Nächstes Treffen", description="Datum im Format JJJJ-MM-TT.")
+    topics: list[str] = Field(default_factory=list, title="Themen", description="Themen aus dem Vokabular topics.", json_schema_extra=vocab("topics"))
+    public: bool = Field(True, title="Öffentlich", description="false für interne Gremien: sie erscheinen nicht auf der Website.")
+
+    @model_validator(mode="after")
+    def _scope_areas(self) -> "Network":
+        if self.scope == "municipality" and not self.municipalities:
+            raise PydanticCustomError("scope_areas", "Bei scope „municipality“ fehlt die Liste municipalities", {})
+        if self.scope == "region" and not self.regions:
+            raise PydanticCustomError("scope_areas", "Bei scope „region“ fehlt die Liste regions", {})
+        return self
+
+
+class Indicator(Record):
+    label: Text = Field(title="Bezeichnung", description="Name der Kennzahl, z. B. „Jugendquotient“.")
+    unit: Text = Field(title="Einheit", description="Einheit, z. B. „%“, „Personen“, „km²“ oder „je km²“.")
+    description: Text = Field(title="Definition", description="Was die Kennzahl misst, in einem oder zwei Sätzen.")
+    source: Text = Field(title="Quelle", description="Datenquelle, z. B. „Amt für Statistik Berlin-Brandenburg“.")
+    source_url: str | None = Field(None, title="Link zur Quelle", description="Webadresse der Quelle.")
+    licence: Text = Field(title="Lizenz", description="Lizenz der Daten, z. B. „dl-de/by-2-0“.")
+    higher_is_better: bool | None = Field(
+        None, title="Höher ist besser", description="true, false oder leer lassen, wenn ein höherer Wert weder besser noch schlechter ist."
+    )
+    decimals: int = Field(1, title="Nachkommastellen", description="Anzahl der angezeigten Nachkommastellen.", ge=0, le=4)
+    topic: str | None = Field(None, title="Thema", description="Thema aus dem Vokabular topics.", json_schema_extra=vocab("topics"))
+    interpretation: Text | None = Field(None, title="Lesehilfe", description="Wie man die Kennzahl liest und was sie nicht aussagt.")
+
+    @field_validator("source_url")
+    @classmethod
+    def _url(cls, v: str | None) -> str | None:
+        return None if v is None else check_url(v, WEB_SCHEMES)
+
+
+# ---------------------------------------------------------------------------------------------
+# Configuration of one atlas (data/atlas.yaml) and its vocabularies (data/vocabularies.yaml)
+
+
+class Tiles(Model):
+    url: str = Field(title="Kachel-Adresse", description="URL-Vorlage der Hintergrundkarte mit {z}, {x}, {y}.")
+    attribution: Text = Field(title="Quellenvermerk", description="Pflichtangabe der Kartenquelle (HTML-Links erlaubt).")
+    provider: Text = Field(title="Anbieter", description="Wer die Kacheln ausliefert; steht im Einwilligungshinweis.")
+    max_zoom: int = Field(18, title="Größte Zoomstufe", description="Größte Zoomstufe der Kacheln.", ge=1, le=22)
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        return check_url(v, ("https",))
+
+
+class Bounds(Model):
+    south: float = Field(title="Süden", description="Südlichster Breitengrad.")
+    west: float = Field(title="Westen", description="Westlichster Längengrad.")
+    north: float = Field(title="Norden", description="Nördlichster Breitengrad.")
+    east: float = Field(title="Osten", description="Östlichster Längengrad.")
+
+
+class MapSettings(Model):
+    bounds: Bounds = Field(title="Kartenausschnitt", description="Rechteck um das Gebiet; Koordinaten außerhalb gelten als Fehler.")
+    tiles: Tiles | None = Field(
+        None, title="Hintergrundkarte", description="Kachelquelle; leer: keine Hintergrundkarte. Kacheln laden erst nach Einwilligung."
+    )
+
+
+class Licence(Model):
+    id: Text = Field(title="Kürzel", description="z. B. „dl-de/by-2-0“ oder „CC-BY-4.0“.")
+    name: Text = Field(title="Name", description="Voller Name der Lizenz.")
+    url: str = Field(title="Adresse", description="Link zum Lizenztext.")
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        return check_url(v, WEB_SCHEMES)
+
+
+class AtlasConfig(Model):
+    title: Text = Field(title="Titel", description="Titel der Website, z. B. „Sozialraumatlas Potsdam-Mittelmark“.")
+    description: Text = Field(title="Beschreibung", description="Ein Satz, was der Atlas ist (für Suchmaschinen und die Startseite).")
+    intro: Text | None = Field(None, title="Einleitung", description="Text auf der Startseite.")
+    publisher: Text = Field(title="Herausgeber", description="Wer den Atlas herausgibt.")
+    site_url: str | None = Field(None, title="Adresse der Website", description="Öffentliche Adresse, z. B. https://atlas.example.org/.")
+    data_date: dt.date = Field(title="Datenstand", description="Datum des Datenstands (JJJJ-MM-TT).")
+    licence: Licence = Field(title="Lizenz", description="Lizenz der veröffentlichten Daten.")
+    example_notice: Text | None = Field(
+        None, title="Hinweis auf Beispieldaten", description="Text des Hinweises auf Seiten mit Beispieldaten; leer: Standardtext."
+    )
+    unit_label: Text = Field("Sozialraum", title="Bezeichnung der Planungseinheit", description="Wie die Planungseinheit heißt, z. B. „Sozialraum“.")
+    map: MapSettings = Field(title="Karten", description="Einstellungen der Karten.")
+    report_url: str | None = Field(None, title="Fehler melden", description="mailto:- oder https-Adresse, an die Leser Fehler melden.")
+
+    @field_validator("site_url")
+    @classmethod
+    def _site(cls, v: str | None) -> str | None:
+        return None if v is None else check_url(v, WEB_SCHEMES)
+
+    @field_validator("report_url")
+    @classmethod
+    def _report(cls, v: str | None) -> str | None:
+        return None if v is None else check_url(v, ("https", "mailto"))
+
+
+class Term(Model):
+    id: Id = Field(title="Kennung", description="Kennung des Begriffs in Kleinbuchstaben.")
+    label: Text = Field(title="Bezeichnung", description="Wie der Begriff auf der Website heißt.")
+    description: Text | None = Field(None, title="Erläuterung", description="Kurze Erläuterung.")
+
+
+class Vocabularies(Model):
+    topics: list[Term] = Field(title="Themen", description="Themen der Angebote, Netzwerke und Kontakte.", min_length=1)
+    target_groups: list[Term] = Field(title="Zielgruppen", description="Für wen Angebote da sind.", min_length=1)
+    network_types: list[Term] = Field(title="Arten von Netzwerken", description="Arten von Netzwerken und Gremien.", min_length=1)
+    organisation_types: list[Term] = Field(title="Arten von Organisationen", description="Arten von Organisationen.", min_length=1)
+    accessibility: list[Term] = Field(title="Barrierefreiheit", description="Merkmale der Barrierefreiheit.", min_length=1)
+    languages: list[Term] = Field(title="Sprachen", description="Sprachen, in denen Angebote stattfinden.", min_length=1)
+
+
+# ---------------------------------------------------------------------------------------------
+# The record kinds: folder in data/, class, German name (for messages and pages)
+
+
+class Kind:
+    def __init__(self, name: str, folder: str, model: type[Record], label: str) -> None:
+        self.name, self.folder, self.model, self.label = name, folder, model, label
+
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind("regions", "regions", Region, "Planungsregion"),
+        Kind("municipalities", "municipalities", Municipality, "Sozialraum (Stadt, Gemeinde, Amt)"),
+        Kind("organisations", "organisations", Organisation, "Organisation"),
+        Kind("contacts", "contacts", Contact, "Kontakt"),
+        Kind("family_centres", "family_centres", FamilyCentre, "Familienzentrum"),
+        Kind("offers", "offers", Offer, "Angebot"),
+        Kind("networks", "networks", Network, "Netzwerk"),
+        Kind("indicators", "indicators", Indicator, "Kennzahl"),
+    )
+}
+DISTRICT_FILE = "district.yaml"
+CONFIG_FILE = "atlas.yaml"
+VOCABULARIES_FILE = "vocabularies.yaml"
+INDICATOR_VALUES_GLOB = "indicators/*.csv"

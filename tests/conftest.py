@@ -1,0 +1,38 @@
+"""Shared helpers: build an atlas from a data folder into a temp dir and read the HTML it wrote."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+MINI = Path(__file__).parent / "fixtures" / "mini"
+
+
+def build_site(data: Path, out: Path) -> Path:
+    """Run `atlas build` for `data` with the repository's mkdocs.yml, content/ and overrides/."""
+    code = main(["build", "--project", str(REPO), "--data", str(data), "--site", str(out / "site"), "--build-dir", str(out / "build")])
+    assert code == 0, "atlas build failed"
+    return out / "site"
+
+
+def page(site: Path, path: str) -> str:
+    """Text of a built page, e.g. page(site, "sozialraeume/teststadt/")."""
+    return (site / path / "index.html").read_text(encoding="utf-8") if not path.endswith(".html") else (site / path).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small test atlas, built once per test session."""
+    return build_site(MINI, tmp_path_factory.mktemp("mini"))
+
+
+@pytest.fixture
+def mini_data(tmp_path: Path) -> Path:
+    """A writable copy of the small test data."""
+    shutil.copytree(MINI, tmp_path / "data")
+    return tmp_path / "data"
