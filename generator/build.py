@@ -59,6 +59,7 @@ def extra_values(atlas: Atlas) -> dict[str, str]:
     return {
         "example_notice": (atlas.config.example_notice or DEFAULT_EXAMPLE_NOTICE) if atlas.has_example_data else "",
         "data_date_text": formatting.fmt_date(atlas.config.data_date),
+        "report_url": atlas.config.report_url or "",
     }
 
 
