@@ -21,13 +21,10 @@ from . import formatting  # noqa: E402
 from .model import Atlas  # noqa: E402
 from .paths import BuildError, Paths  # noqa: E402
 from .problems import Problem  # noqa: E402
-from .render import render_site  # noqa: E402
+from .render import DEFAULT_EXAMPLE_NOTICE, render_site  # noqa: E402
 from .validate import validate  # noqa: E402
 from .write import write_docs  # noqa: E402
 
-DEFAULT_EXAMPLE_NOTICE = (
-    "Dieser Atlas enthält Beispieldaten. Erfundene Einträge sind mit „Beispiel“ gekennzeichnet."
-)
 
 
 def generate(atlas: Atlas, paths: Paths) -> None:

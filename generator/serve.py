@@ -62,11 +62,12 @@ def serve(paths: Paths, dev_addr: str, on_problems: Callable[[list[Problem]], No
     overrides = mkdocs_overrides(atlas, paths, paths.build / "serve-site")
     overrides.pop("site_dir")
     config_file = overrides.pop("config_file")
-    extra = dict(load_config(config_file=config_file).extra)
+    extra = dict(load_config(config_file=config_file, docs_dir=overrides["docs_dir"]).extra)
     extra.update(extra_values(atlas))
     stop = threading.Event()
     watcher = threading.Thread(target=watch, args=(paths, on_problems, stop), daemon=True)
     watcher.start()
+    print(f"Vorschau unter http://{dev_addr}/ – beenden mit Strg+C. Änderungen in {paths.data} werden übernommen.", flush=True)
     try:
         mkdocs_serve(config_file=config_file, livereload=True, dev_addr=dev_addr, extra=extra, **overrides)
     finally:

@@ -1,0 +1,251 @@
+"""Maps: folium documents written as standalone HTML files `karten/<name>.html`, shown in an iframe.
+
+Each map document
+* loads Leaflet from the site itself (`assets/leaflet/`), nothing from a CDN, no jQuery, Bootstrap or
+  Font Awesome (folium's defaults are replaced per instance; popups would need jQuery, so the maps
+  use tooltips);
+* has no background tiles unless `atlas.config.map.tiles` is set, and then loads them only after the
+  visitor clicks a consent button (remembered in localStorage, can be withdrawn) – see
+  `assets/atlas-map.js`;
+* shows points by shape, not colour alone: circles for municipal units and values (area ∝ number),
+  squares for family centres, triangles for other places of offers; a legend in words is part of the map;
+* is deterministic: folium's random element ids are replaced by ids derived from the map name.
+
+Every page that embeds a map also shows the same facts as text right after it (render stage).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import itertools
+import json
+import math
+import re
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Iterator, Literal
+
+import branca.element
+import folium
+from markupsafe import Markup
+
+from .markup import asset_url
+from .schema import Bounds, Tiles
+
+MAP_DIR = "karten"
+LEAFLET_DIR = "assets/leaflet"
+MAP_SCRIPT = "assets/atlas-map.js"
+
+Kind = Literal["unit", "seat", "centre", "offer", "value"]
+
+# Colours: dark outlines on light fills, every shape also differs in form (WCAG 1.4.1).
+UNIT_COLOUR = "#1f4e79"
+VALUE_COLOUR = "#7a3e00"
+CENTRE_FILL, CENTRE_LINE = "#b34700", "#1a1a1a"
+OFFER_FILL, OFFER_LINE = "#2e7d32", "#1a1a1a"
+
+LEGEND_TEXT: dict[str, str] = {
+    "unit": "Kreis: Verwaltungssitz (Fläche nach Einwohnerzahl)",
+    "seat": "Kreis: Verwaltungssitz",
+    "centre": "Quadrat: Familienzentrum",
+    "offer": "Dreieck: weiterer Ort eines Angebots",
+    "value": "Kreis: Wert der Kennzahl (Fläche nach Wert)",
+}
+
+
+@dataclass(frozen=True)
+class Point:
+    """One thing on a map. `weight` (0..1) scales circles; `label` becomes the tooltip."""
+
+    lat: float
+    lon: float
+    label: str
+    kind: Kind
+    weight: float = 0.5
+
+
+def map_path(name: str) -> str:
+    """Path of a map document in the docs dir."""
+    return f"{MAP_DIR}/{name}.html"
+
+
+def embed(page: str, name: str, title: str) -> Markup:
+    """The `<div class="atlas-map"><iframe …>` block for `page` (a raw HTML block in Markdown)."""
+    src = html.escape(asset_url(page, map_path(name)), quote=True)
+    label = html.escape(f"Karte: {title}", quote=True)
+    return Markup(f'<div class="atlas-map">\n<iframe src="{src}" title="{label}" loading="lazy"></iframe>\n</div>')
+
+
+# --------------------------------------------------------------------------------------------- ids
+
+
+_id_lock = threading.Lock()
+
+
+@contextmanager
+def deterministic_ids(seed: str) -> Iterator[None]:
+    """Within the block, folium/branca element ids are `<hash of seed><counter>` instead of random."""
+    prefix = hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16]
+    counter = itertools.count(1)
+    with _id_lock:
+        original = branca.element.Element.__dict__["_generate_id"]
+        branca.element.Element._generate_id = classmethod(lambda cls: f"{prefix}{next(counter):016x}")  # type: ignore[method-assign]
+        try:
+            yield
+        finally:
+            branca.element.Element._generate_id = original  # type: ignore[method-assign]
+
+
+# --------------------------------------------------------------------------------------------- shapes
+
+
+def _svg(kind: Kind, size: int) -> str:
+    if kind == "centre":
+        shape = f'<rect x="2" y="2" width="{size - 4}" height="{size - 4}" fill="{CENTRE_FILL}" stroke="{CENTRE_LINE}" stroke-width="1.5"/>'
+    else:
+        shape = f'<polygon points="{size / 2},1.5 {size - 1.5},{size - 1.5} 1.5,{size - 1.5}" fill="{OFFER_FILL}" stroke="{OFFER_LINE}" stroke-width="1.5"/>'
+    return f'<svg width="{size}" height="{size}" viewBox="0 0 {size} {size}" aria-hidden="true" focusable="false">{shape}</svg>'
+
+
+def _tooltip_text(text: str) -> str:
+    """Tooltip text goes into a JS template literal and is shown as HTML: escape for both."""
+    return html.escape(text, quote=True).replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
+
+
+def _radius(kind: Kind, weight: float) -> float:
+    weight = min(max(weight, 0.0), 1.0)
+    if kind == "seat":
+        return 7.0
+    low, high = (4.0, 18.0) if kind == "unit" else (3.0, 20.0)
+    return round(low + (high - low) * math.sqrt(weight), 2)
+
+
+def _add(m: folium.Map, point: Point) -> None:
+    tooltip = folium.Tooltip(_tooltip_text(point.label), sticky=False)
+    if point.kind in ("unit", "seat", "value"):
+        colour = VALUE_COLOUR if point.kind == "value" else UNIT_COLOUR
+        folium.CircleMarker(
+            [point.lat, point.lon], radius=_radius(point.kind, point.weight), color=colour, weight=2,
+            fill=True, fill_color=colour, fill_opacity=0.35, tooltip=tooltip,
+        ).add_to(m)
+        return
+    size = 16
+    icon = folium.DivIcon(html=_svg(point.kind, size), icon_size=(size, size), icon_anchor=(size // 2, size // 2), class_name="atlas-marker")
+    folium.Marker([point.lat, point.lon], icon=icon, tooltip=tooltip, title=point.label, alt=point.label, keyboard=True).add_to(m)
+
+
+# --------------------------------------------------------------------------------------------- document
+
+
+_STYLE = """<style>
+body, .leaflet-container { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+.leaflet-container { background: #f4f6f9; }
+.leaflet-control-attribution a { text-decoration: underline; }
+.atlas-marker { background: none; border: 0; }
+.atlas-legend { position: absolute; right: 8px; top: 8px; z-index: 1000; max-width: 45%; margin: 0; padding: 4px 8px;
+  list-style: none; font-size: 12px; line-height: 1.5; color: #1a1a1a; background: rgba(255,255,255,0.92);
+  border: 1px solid #6b6b6b; border-radius: 3px; }
+.atlas-legend svg { vertical-align: middle; margin-right: 4px; }
+</style>"""
+_TILES_STYLE = """<style>
+.atlas-tiles { position: absolute; left: 54px; top: 10px; z-index: 1000; max-width: 45%; }
+.atlas-tiles button { font: inherit; font-size: 13px; padding: 6px 10px; color: #ffffff; background: #1f4e79;
+  border: 2px solid #1f4e79; border-radius: 3px; cursor: pointer; text-align: left; }
+.atlas-tiles button:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; }
+</style>"""
+
+
+def _legend(kinds: list[Kind]) -> str:
+    items = []
+    for kind in kinds:
+        if kind in ("unit", "seat", "value"):
+            colour = VALUE_COLOUR if kind == "value" else UNIT_COLOUR
+            symbol = (f'<svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">'
+                      f'<circle cx="7" cy="7" r="5.5" fill="{colour}" fill-opacity="0.35" stroke="{colour}" stroke-width="2"/></svg>')
+        else:
+            symbol = _svg(kind, 14)
+        items.append(f"<li>{symbol}{html.escape(LEGEND_TEXT[kind])}</li>")
+    return f'<ul class="atlas-legend" aria-label="Legende">{"".join(items)}</ul>'
+
+
+def _tiles_control(tiles: Tiles, map_var: str) -> str:
+    provider = tiles.provider
+    config = {
+        "url": tiles.url,
+        "attribution": tiles.attribution,
+        "maxZoom": tiles.max_zoom,
+        "load": f"Hintergrundkarte von {provider} laden – dabei wird Ihre IP-Adresse an {provider} übertragen",
+        "hide": f"Hintergrundkarte von {provider} ausblenden (Einwilligung widerrufen)",
+    }
+    data = html.escape(json.dumps(config, ensure_ascii=False, sort_keys=True), quote=True)
+    return (
+        f'<div class="atlas-tiles" id="atlas-tiles" data-map="{map_var}" data-tiles="{data}">'
+        f'<button type="button">{html.escape(config["load"])}</button></div>'
+    )
+
+
+_CHARSET = re.compile(r'<meta http-equiv="content-type"[^>]*>', re.I)
+_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>', re.S)
+_EXTERNAL = re.compile(r'<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*"(?:https?:)?//', re.I)
+
+
+def render_map(
+    name: str,
+    title: str,
+    points: list[Point],
+    bounds: Bounds,
+    tiles: Tiles | None = None,
+) -> str:
+    """A complete HTML document for `karten/<name>.html`. Same arguments → same bytes."""
+    rel = asset_url(map_path(name), "")
+    with deterministic_ids(name):
+        m = folium.Map(
+            tiles=None,
+            location=[(bounds.south + bounds.north) / 2, (bounds.west + bounds.east) / 2],
+            zoom_start=9,
+            max_zoom=tiles.max_zoom if tiles else 18,
+            control_scale=True,
+            scrollWheelZoom=False,
+        )
+        m.default_js = [("leaflet", rel + f"{LEAFLET_DIR}/leaflet.js")]
+        m.default_css = [("leaflet_css", rel + f"{LEAFLET_DIR}/leaflet.css")]
+        for point in points:
+            _add(m, point)
+        m.fit_bounds(_fit(points, bounds))
+        document = m.get_root().render()
+        map_var = m.get_name()
+    kinds = [k for k in ("unit", "seat", "value", "centre", "offer") if any(p.kind == k for p in points)]
+    extra_body = _legend(kinds) if kinds else ""
+    extra_end = ""
+    if tiles is not None:
+        extra_body += _tiles_control(tiles, map_var)
+        extra_end = f'<script src="{rel}{MAP_SCRIPT}"></script>\n'
+    document = document.replace("<html>", '<html lang="de">', 1)
+    document = _CHARSET.sub(lambda m: f"{m.group(0)}\n    <title>{html.escape('Karte: ' + title)}</title>", document, count=1)
+    document = _VIEWPORT.sub('<meta name="viewport" content="width=device-width, initial-scale=1.0">', document, count=1)
+    document = document.replace("</head>", f"{_STYLE}\n{_TILES_STYLE if tiles else ''}</head>", 1)
+    document = document.replace(
+        f'<div class="folium-map" id="{map_var}" >',
+        f'<div class="folium-map" id="{map_var}" role="region" aria-label="{html.escape("Karte: " + title, quote=True)}">',
+        1,
+    )
+    document = document.replace("<body>", f"<body>\n{extra_body}", 1)
+    if extra_end:
+        document = document.replace("</html>", f"{extra_end}</html>", 1)
+    document = "\n".join(line.rstrip() for line in document.splitlines()) + "\n"
+    if _EXTERNAL.search(document):
+        raise RuntimeError(f"Karte {name}: ein Skript oder Stil würde von einem fremden Server geladen")
+    return document
+
+
+def _fit(points: list[Point], bounds: Bounds) -> list[list[float]]:
+    """Bounds to show: around the points (with a margin), or the configured area without points."""
+    if not points:
+        return [[bounds.south, bounds.west], [bounds.north, bounds.east]]
+    south, north = min(p.lat for p in points), max(p.lat for p in points)
+    west, east = min(p.lon for p in points), max(p.lon for p in points)
+    pad_lat = max((north - south) * 0.1, 0.03)
+    pad_lon = max((east - west) * 0.1, 0.05)
+    return [[round(south - pad_lat, 5), round(west - pad_lon, 5)], [round(north + pad_lat, 5), round(east + pad_lon, 5)]]

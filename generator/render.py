@@ -1,0 +1,384 @@
+"""Render stage: Atlas → Markdown pages and map documents for the docs dir.
+
+One public function, `render_site(atlas)`, returns `{relative path: file content}`: the Markdown pages
+(jinja2 templates in generator/templates/) and the map documents `karten/*.html` (generator/maps.py).
+Paths and texts are German and fixed; the mkdocs.yml nav points at the index pages.
+
+Safety: every value a template prints is escaped for Markdown and HTML by the environment's
+`finalize` (generator/markup.py); only `Markup` built by the helpers here (links, tables, badges,
+maps) passes unchanged. Links between pages are relative `.md` links, which MkDocs checks.
+Determinism: records are ordered by the Atlas, every other list is sorted here; no timestamps.
+A record whose id would produce the path of an overview page (e.g. an offer `orte` →
+`angebote/orte.md`) raises `BuildError` with a German message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import figures, maps
+from .formatting import FILTERS, fmt_ages, fmt_number
+from .markup import email_link, front_matter, html_attr, md_paragraphs, md_text, page_link, phone_link, web_link
+from .model import Atlas
+from .paths import BuildError
+from .schema import Contact, FamilyCentre, Indicator, Municipality, Network, Offer, Organisation, Record, Region
+
+_BLANK_LINES = re.compile(r"\n{3,}")
+DEFAULT_EXAMPLE_NOTICE = "Dieser Atlas enthält Beispieldaten. Erfundene Einträge sind mit „Beispiel“ gekennzeichnet."
+EXAMPLE_MARK = 'class="atlas-example"'
+
+UNIT_TYPES = {"stadt": "Stadt", "amtsfreie-gemeinde": "amtsfreie Gemeinde", "amt": "Amt"}
+MEMBER_TYPES = {"stadt": "Stadt", "gemeinde": "Gemeinde"}
+
+# record class → folder of its detail pages
+FOLDERS: dict[type, str] = {
+    Region: "regionen",
+    Municipality: "sozialraeume",
+    FamilyCentre: "familienzentren",
+    Offer: "angebote",
+    Network: "netzwerke",
+    Organisation: "organisationen",
+    Indicator: "kennzahlen",
+}
+
+DISTRICT_MAP = "landkreis"  # units (by population) and family centres
+UNITS_MAP = "sozialraeume"  # units by population
+CENTRES_MAP = "familienzentren"  # family centres, unit seats for orientation
+
+# Age bands of the "Angebote nach Alter" page: (label, min, max)
+AGE_BANDS = [
+    ("Babys und Kleinkinder (unter 3 Jahren)", 0, 2),
+    ("Kinder von 3 bis 5 Jahren", 3, 5),
+    ("Schulkinder (6 bis 11 Jahre)", 6, 11),
+    ("Jugendliche (12 bis 17 Jahre)", 12, 17),
+    ("Junge Erwachsene (18 bis 26 Jahre)", 18, 26),
+    ("Erwachsene (27 bis 59 Jahre)", 27, 59),
+    ("Ältere Menschen (ab 60 Jahren)", 60, 200),
+]
+
+
+def record_path(record: Record) -> str:
+    """Docs path of a record's detail page, e.g. `sozialraeume/teltow.md`."""
+    return f"{FOLDERS[type(record)]}/{record.id}.md"
+
+
+def record_name(record: Record) -> str:
+    for attr in ("name", "title", "label"):
+        value = getattr(record, attr, None)
+        if value:
+            return value
+    return record.id
+
+
+def _environment() -> Environment:
+    env = Environment(
+        extensions=["jinja2.ext.do"],
+        loader=FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=False,  # escaping for Markdown+HTML happens in finalize (md_text)
+        finalize=md_text,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(FILTERS)
+    env.filters["paragraphs"] = md_paragraphs
+    env.filters["attr"] = html_attr
+    env.globals.update(unit_type=UNIT_TYPES, member_type=MEMBER_TYPES, age_bands=AGE_BANDS)
+    env.tests["contains"] = lambda seq, item: item in (seq or ())
+    env.tests["for_ages"] = _for_ages
+    return env
+
+
+def _for_ages(offer: Offer, low: int, high: int) -> bool:
+    """Whether an offer's age range overlaps [low, high] (no range: every age)."""
+    if offer.ages is None:
+        return True
+    return offer.ages.min <= high and (offer.ages.max is None or offer.ages.max >= low)
+
+
+class PageTools:
+    """Helpers a template calls as `p.…`; they know the current page for relative links."""
+
+    def __init__(self, atlas: Atlas, page: str) -> None:
+        self.atlas = atlas
+        self.page = page
+
+    # links ------------------------------------------------------------------------------------
+    def link(self, record: Record | None, label: str | None = None, badge: bool = True) -> Markup:
+        """Link to a record's page (text only for records without a page), with its example badge."""
+        if record is None:
+            return Markup("")
+        text = label if label is not None else record_name(record)
+        link = page_link(self.page, record_path(record), text) if type(record) in FOLDERS else Markup(md_text(text))
+        return link + self.badge(record) if badge else link
+
+    def to(self, target: str, label: str) -> Markup:
+        """Link to a generated or hand-written page, by its docs path (`angebote/index.md`)."""
+        return page_link(self.page, target, label)
+
+    def web(self, url: str | None, label: str | None = None) -> Markup:
+        return web_link(url, label)
+
+    def email(self, address: str | None) -> Markup:
+        return email_link(address)
+
+    def phone(self, number: str | None) -> Markup:
+        return phone_link(number)
+
+    def map(self, name: str, title: str) -> Markup:
+        return maps.embed(self.page, name, title)
+
+    # text -------------------------------------------------------------------------------------
+    def badge(self, item: Any = True, text: str = "Beispiel") -> Markup:
+        """`<span class="atlas-example">Beispiel</span>` when the record/value/flag is example data."""
+        flag = getattr(item, "example", item)
+        return Markup(f' <span class="atlas-example">{html_attr(text)}</span>') if flag else Markup("")
+
+    def join(self, items: Iterable[Any], sep: str = ", ") -> Markup:
+        """Join escaped texts and Markup (links) with a literal separator."""
+        return Markup(sep.join(md_text(i) for i in items))
+
+    def labels(self, vocabulary: str, ids: Iterable[str]) -> str:
+        return ", ".join(self.atlas.label(vocabulary, i) for i in ids)
+
+    def links(self, records: Iterable[Record | None], sep: str = ", ") -> Markup:
+        """Links to the records' pages, each with its example badge."""
+        return self.join([self.link(r) for r in records if r is not None], sep)
+
+    def table(self, head: list[Any], rows: Iterable[Iterable[Any]], numeric: Iterable[int] = ()) -> Markup:
+        """A Markdown table with a header row; `numeric` column indices are right-aligned."""
+        right = set(numeric)
+
+        def cell(value: Any) -> str:
+            return md_text(value).replace("\n", " ") or " "
+
+        lines = [
+            "| " + " | ".join(cell(h) for h in head) + " |",
+            "| " + " | ".join("---:" if i in right else "---" for i in range(len(head))) + " |",
+        ]
+        lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+        return Markup("\n".join(lines))
+
+    def figure(self, fig: figures.Figure, badge: str = "Beispielwert") -> Markup:
+        """A formatted number with its example badge and a note in parentheses."""
+        text = md_text(fig.text)
+        if fig.note:
+            text += f" ({md_text(fig.note)})"
+        return Markup(text) + self.badge(fig.example, badge)
+
+    def figure_cells(self, cells: Iterable[figures.Figure]) -> list[Markup]:
+        return [self.figure(c) for c in cells]
+
+    def contact(self, contact: Contact | None) -> Markup:
+        """`Rolle – Name, Organisation, E-Mail: …, Telefon: …` (published contacts only reach here)."""
+        if contact is None:
+            return Markup("")
+        text = Markup(md_text(contact.role))
+        if contact.name:
+            text += Markup(" – ") + Markup(md_text(contact.name))
+        text += self.badge(contact)
+        org = self.atlas.organisations.get(contact.organisation)
+        parts = [text, self.link(org) if org else Markup("")]
+        parts += self.channels(contact)
+        return self.join([x for x in parts if x])
+
+    def channels(self, record: Any) -> list[Markup]:
+        """`E-Mail: …`, `Telefon: …`, `Webseite: …` of a record that has them."""
+        result = []
+        if getattr(record, "email", None):
+            result.append(Markup("E-Mail: ") + self.email(record.email))
+        if getattr(record, "phone", None):
+            result.append(Markup("Telefon: ") + self.phone(record.phone))
+        if getattr(record, "website", None):
+            result.append(Markup("Webseite: ") + self.web(record.website, f"Webseite von {record_name(record)}"))
+        return result
+
+    def offer_line(self, offer: Offer) -> Markup:
+        """`Titel (link) – Ort, Sozialraum; Alter` for lists of offers."""
+        return self.link(offer) + Markup(" – ") + self.place(offer) + Markup("; ") + Markup(md_text(fmt_ages(offer.ages)))
+
+    def text(self, value: Any) -> Markup:
+        return Markup(md_text(value))
+
+    def orgs(self, ids: Iterable[str]) -> list[Organisation]:
+        return [self.atlas.organisations[i] for i in ids if i in self.atlas.organisations]
+
+    def units(self, ids: Iterable[str], empty: str = "ganzer Landkreis") -> Markup:
+        """Links to the units with these ids; no ids means the whole district."""
+        found = [self.atlas.municipalities[i] for i in ids if i in self.atlas.municipalities]
+        return self.links(found) if found else self.text(empty)
+
+    def scope(self, network: Network) -> Markup:
+        if network.scope == "district":
+            return self.text("kreisweit")
+        if network.scope == "region":
+            regions = [self.atlas.regions[r] for r in network.regions if r in self.atlas.regions]
+            return Markup("Planungsregion: ") + self.links(regions)
+        return self.units(network.municipalities, "–")
+
+    def coordination(self, network: Network) -> Markup:
+        """Who coordinates: the published contact's role and organisation, else the organisation only."""
+        contact = self.atlas.contact(network.coordinator)
+        org = self.atlas.organisations.get(network.coordinating_organisation or (contact.organisation if contact else ""))
+        parts: list[Any] = [contact.role] if contact else []
+        if org is not None:
+            parts.append(self.link(org))
+        return self.join(parts) if parts else self.text("–")
+
+    def coordinates(self, contact: Contact) -> Markup:
+        """`; koordiniert: Netzwerk A, Netzwerk B` for a contact (empty if none)."""
+        networks = self.atlas.networks_coordinated_by(contact.id)
+        return Markup("; koordiniert: ") + self.links(networks) if networks else Markup("")
+
+    def place(self, offer: Offer) -> Markup:
+        """Where an offer takes place: the family centre (linked) or the place text, and the unit."""
+        centre = self.atlas.family_centres.get(offer.family_centre or "")
+        unit = self.atlas.municipalities.get(offer.municipality)
+        parts = [self.link(centre) if centre else (offer.place or "")]
+        if unit is not None:
+            parts.append(unit.name)
+        return self.join([p for p in parts if p], ", ")
+
+
+class _Site:
+    """Collects the files of one render run."""
+
+    def __init__(self, atlas: Atlas) -> None:
+        self.atlas = atlas
+        self.env = _environment()
+        self.files: dict[str, str] = {}
+        self.notice = atlas.config.example_notice or DEFAULT_EXAMPLE_NOTICE
+
+    def add(self, path: str, content: str) -> None:
+        if path in self.files:
+            raise BuildError(
+                f"Die Seite {path} würde zweimal erzeugt; eine Kennung ist vermutlich für eine Übersichtsseite "
+                "reserviert (z. B. „index“, „orte“, „zielgruppen“, „alter“). Bitte die Kennung ändern."
+            )
+        self.files[path] = content
+
+    def page(self, path: str, template: str, title: str, **context: Any) -> None:
+        tools = PageTools(self.atlas, path)
+        body = self.env.get_template(template).render(atlas=self.atlas, p=tools, title=title, figures=figures, **context)
+        body = "\n".join(line.rstrip() for line in body.strip().splitlines()) + "\n"
+        body = _BLANK_LINES.sub("\n\n", body)
+        if EXAMPLE_MARK in body:
+            heading, _, rest = body.partition("\n")
+            notice = f'!!! info "Beispieldaten"\n\n    {md_text(self.notice)}\n'
+            body = f"{heading}\n\n{notice}\n{rest.lstrip()}"
+        self.add(path, front_matter(title) + body)
+
+    def map(self, name: str, title: str, points: list[maps.Point]) -> None:
+        config = self.atlas.config.map
+        self.add(maps.map_path(name), maps.render_map(name, title, points, config.bounds, config.tiles))
+
+
+# --------------------------------------------------------------------------------------------- points
+
+
+def _unit_points(atlas: Atlas, units: Iterable[Municipality], sized: bool = True) -> list[maps.Point]:
+    """Seats of units: sized by population (maps comparing units) or all alike (orientation)."""
+    largest = max((u.population.value for u in atlas.municipalities.values()), default=1) or 1
+    if not sized:
+        return [maps.Point(u.location.lat, u.location.lon, f"Verwaltungssitz {u.name}: {u.seat}", "seat") for u in units]
+    return [
+        maps.Point(u.location.lat, u.location.lon, f"{u.name}: {fmt_number(u.population.value)} Einwohner", "unit", u.population.value / largest)
+        for u in units
+    ]
+
+
+def _centre_points(centres: Iterable[FamilyCentre]) -> list[maps.Point]:
+    return [
+        maps.Point(c.location.lat, c.location.lon, c.name + (" (mobil)" if c.mobile else "") + (" (Beispiel)" if c.example else ""), "centre")
+        for c in centres
+    ]
+
+
+def _offer_points(offers: Iterable[Offer]) -> list[maps.Point]:
+    return [
+        maps.Point(o.location.lat, o.location.lon, f"{o.title} ({o.place})" if o.place else o.title, "offer")
+        for o in offers
+        if o.location is not None  # an offer at a family centre has a location only when it meets elsewhere
+    ]
+
+
+# --------------------------------------------------------------------------------------------- site
+
+
+def render_site(atlas: Atlas) -> dict[str, str]:
+    """Every generated file: docs-relative path → content (Markdown pages and map HTML documents)."""
+    site = _Site(atlas)
+    a = atlas
+    units = list(a.municipalities.values())
+    centres = list(a.family_centres.values())
+    district_name = a.district.short_name or a.district.name
+
+    # maps ---------------------------------------------------------------------------------------
+    site.map(DISTRICT_MAP, f"Sozialräume und Familienzentren im {a.district.name}", _unit_points(a, units) + _centre_points(centres))
+    site.map(UNITS_MAP, f"Sozialräume im {a.district.name} nach Einwohnerzahl", _unit_points(a, units))
+    site.map(CENTRES_MAP, f"Familienzentren im {a.district.name}", _unit_points(a, units, sized=False) + _centre_points(centres))
+    for unit in units:
+        site.map(f"sozialraum-{unit.id}", f"{unit.name}: Verwaltungssitz, Familienzentren und Angebotsorte",
+                 _unit_points(a, [unit], sized=False) + _centre_points(a.centres_in(unit.id)) + _offer_points(a.offers_in(unit.id)))
+    for centre in centres:
+        home = [a.municipalities[centre.municipality]] if centre.municipality in a.municipalities else []
+        site.map(f"familienzentrum-{centre.id}", f"Lage von {centre.name}",
+                 _unit_points(a, home, sized=False) + _centre_points([centre]) + _offer_points(a.offers_at(centre.id)))
+    for region in a.regions.values():
+        members = a.municipalities_of_region(region.id)
+        site.map(f"region-{region.id}", f"{region.name}: Sozialräume und Familienzentren",
+                 _unit_points(a, members) + _centre_points(c for c in centres if c.municipality in {m.id for m in members}))
+    latest = {ind.id: figures.latest_per_unit(a, ind) for ind in a.indicators.values()}
+    for ind in a.indicators.values():
+        values = latest[ind.id]
+        top = max((abs(v.value.value) for v in values), default=0) or 1
+        site.map(f"kennzahl-{ind.id}", f"{ind.label}, letzter Wert je Sozialraum",
+                 [maps.Point(v.unit.location.lat, v.unit.location.lon, f"{v.unit.name}: {v.text} ({v.value.year})", "value", abs(v.value.value) / top) for v in values])
+
+    # pages --------------------------------------------------------------------------------------
+    common = dict(district_name=district_name, district_map=DISTRICT_MAP, units_map=UNITS_MAP, centres_map=CENTRES_MAP)
+    site.page("index.md", "index.md.j2", a.config.title, units=units, centres=centres, **common)
+    site.page("landkreis/index.md", "landkreis.md.j2", a.district.name, units=units, totals=figures.totals(units),
+              district_values=figures.district_values(a), **common)
+    if a.regions:
+        site.page("regionen/index.md", "regionen.md.j2", "Planungsregionen", **common)
+        for region in a.regions.values():
+            members = a.municipalities_of_region(region.id)
+            site.page(record_path(region), "region.md.j2", region.name, region=region, members=members,
+                      totals=figures.totals(members), **common)
+    site.page("sozialraeume/index.md", "sozialraeume.md.j2", "Sozialräume", units=units, **common)
+    for unit in units:
+        site.page(record_path(unit), "sozialraum.md.j2", unit.name, unit=unit, rows=figures.comparison(a, unit), **common)
+    site.page("familienzentren/index.md", "familienzentren.md.j2", "Familienzentren", units=units, **common)
+    for centre in centres:
+        site.page(record_path(centre), "familienzentrum.md.j2", centre.name, centre=centre, **common)
+
+    offers = list(a.offers.values())
+    site.page("angebote/index.md", "angebote.md.j2", "Angebote nach Thema", offers=offers, grouping="topics", **common)
+    site.page("angebote/zielgruppen.md", "angebote.md.j2", "Angebote nach Zielgruppe", offers=offers, grouping="target_groups", **common)
+    site.page("angebote/orte.md", "angebote.md.j2", "Angebote nach Ort", offers=offers, grouping="places", units=units, **common)
+    site.page("angebote/alter.md", "angebote.md.j2", "Angebote nach Alter", offers=offers, grouping="ages", **common)
+    for offer in offers:
+        site.page(record_path(offer), "angebot.md.j2", offer.title, offer=offer, **common)
+
+    site.page("netzwerke/index.md", "netzwerke.md.j2", "Netzwerke und Gremien", **common)
+    for network in a.networks.values():
+        site.page(record_path(network), "netzwerk.md.j2", network.name, network=network, **common)
+    site.page("ansprechpersonen/index.md", "ansprechpersonen.md.j2", "Ansprechpersonen", units=units, **common)
+    site.page("organisationen/index.md", "organisationen.md.j2", "Organisationen", **common)
+    for org in a.organisations.values():
+        site.page(record_path(org), "organisation.md.j2", org.name, org=org, **common)
+    site.page("kennzahlen/index.md", "kennzahlen.md.j2", "Kennzahlen", **common)
+    for ind in a.indicators.values():
+        site.page(record_path(ind), "kennzahl.md.j2", ind.label, ind=ind, matrix=figures.matrix(a, ind), latest=latest[ind.id], **common)
+    return dict(sorted(site.files.items()))
+
+
+__all__ = ["render_site"]

@@ -1,0 +1,167 @@
+"""Write stage: generated pages + hand-written content + assets → the docs dir MkDocs reads.
+
+`write_docs(pages, content_dir, docs_dir)` makes the docs dir hold exactly
+* the hand-written pages and files of `content/` (copied),
+* the generated pages and map documents (`pages` from the render stage),
+* Leaflet (`assets/leaflet/leaflet.js`, `leaflet.css`, `images/`) from the `django-js-lib-leaflet`
+  package, and the site's own files from `generator/assets/` (→ `assets/`).
+
+A file is written only when its bytes changed, so unchanged files keep their modification time
+(`atlas serve` then rebuilds only what changed). Files of earlier runs that are no longer generated
+or copied are removed, and empty folders with them.
+
+Collisions: a hand-written file in `content/` with the same path as a generated page or asset is
+*not* copied; the generated file wins, and the colliding paths are returned (sorted) so that the
+caller can fail with a clear message (build.py does). An empty list means no collision.
+
+Safety: every target must resolve inside the docs dir (no `..`, no absolute paths, no symlinks
+leading out), otherwise `UnsafePathError` is raised before anything is written. The docs dir is
+owned by the generator: a marker file `.atlas-docs` is kept in it, and a non-empty folder without
+the marker is refused (`ForeignDocsDirError`), so that pointing the build folder at a folder with
+other files never deletes them.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import os
+from pathlib import Path
+
+from .paths import BuildError
+
+MARKER = ".atlas-docs"
+MARKER_TEXT = b"Dieser Ordner wird von `atlas build` erzeugt und bei jedem Lauf neu geschrieben.\n"
+LEAFLET_TARGET = "assets/leaflet"
+OWN_ASSETS = Path(__file__).parent / "assets"
+
+
+class UnsafePathError(BuildError):
+    """A path would end up outside the docs dir."""
+
+
+class ForeignDocsDirError(BuildError):
+    """The docs dir holds files this generator did not write."""
+
+
+def leaflet_files() -> dict[str, bytes]:
+    """Leaflet's JS, CSS and marker images, keyed by their path in the docs dir."""
+    root = importlib.resources.files("js_lib_leaflet").joinpath("static/js_lib_leaflet")
+    files = {
+        f"{LEAFLET_TARGET}/leaflet.js": root.joinpath("leaflet.js").read_bytes(),
+        f"{LEAFLET_TARGET}/leaflet.css": root.joinpath("leaflet.css").read_bytes(),
+    }
+    images = root.joinpath("images")
+    for item in sorted(images.iterdir(), key=lambda i: i.name):
+        if item.is_file():
+            files[f"{LEAFLET_TARGET}/images/{item.name}"] = item.read_bytes()
+    return files
+
+
+def own_assets() -> dict[str, bytes]:
+    """`generator/assets/*` → `assets/*` (atlas.css, atlas-map.js)."""
+    if not OWN_ASSETS.is_dir():
+        return {}
+    return {
+        f"assets/{path.relative_to(OWN_ASSETS).as_posix()}": path.read_bytes()
+        for path in sorted(OWN_ASSETS.rglob("*"))
+        if path.is_file() and not _hidden(path.relative_to(OWN_ASSETS))
+    }
+
+
+def content_files(content_dir: Path) -> dict[str, bytes]:
+    """Hand-written files below `content_dir` (hidden files and folders are skipped)."""
+    content_dir = Path(content_dir)
+    if not content_dir.is_dir():
+        return {}
+    return {
+        path.relative_to(content_dir).as_posix(): path.read_bytes()
+        for path in sorted(content_dir.rglob("*"))
+        if path.is_file() and not _hidden(path.relative_to(content_dir))
+    }
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def _target(docs_dir: Path, relative: str) -> Path:
+    """Resolved path of `relative` inside `docs_dir`, or UnsafePathError."""
+    if not relative or relative.startswith(("/", "\\")) or Path(relative).is_absolute() or "\\" in relative:
+        raise UnsafePathError(f"Unzulässiger Pfad für eine Seite: „{relative}“")
+    target = (docs_dir / relative).resolve()
+    if not target.is_relative_to(docs_dir) or target == docs_dir:
+        raise UnsafePathError(f"Der Pfad „{relative}“ führt aus dem Ordner {docs_dir} hinaus")
+    return target
+
+
+def _check_ownership(docs_dir: Path) -> None:
+    if not docs_dir.exists():
+        return
+    if not docs_dir.is_dir():
+        raise ForeignDocsDirError(f"{docs_dir} ist kein Ordner")
+    if (docs_dir / MARKER).is_file():
+        return
+    if any(docs_dir.iterdir()):
+        raise ForeignDocsDirError(
+            f"Der Ordner {docs_dir} enthält Dateien, die nicht von `atlas build` stammen. "
+            "Bitte einen leeren oder neuen Zwischenordner angeben (--build-dir); der Ordner wird bei jedem Lauf überschrieben."
+        )
+
+
+def _write_if_changed(path: Path, data: bytes) -> bool:
+    if path.is_file() and not path.is_symlink():
+        try:
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
+                return False
+        except OSError:
+            pass
+    elif path.is_dir() and not path.is_symlink():
+        _remove_tree(path)  # a folder where a file belongs now
+    elif path.is_symlink():
+        path.unlink()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+    return True
+
+
+def _remove_tree(folder: Path) -> None:
+    for child in sorted(folder.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+        if child.is_dir() and not child.is_symlink():
+            child.rmdir()
+        else:
+            child.unlink()
+    folder.rmdir()
+
+
+def write_docs(pages: dict[str, str], content_dir: Path, docs_dir: Path) -> list[str]:
+    """Make `docs_dir` hold content/, the generated pages and the assets. Returns colliding paths.
+
+    See the module docstring: generated files win over hand-written ones with the same path; the
+    returned list names those paths (empty: no collision). Raises UnsafePathError for a path outside
+    `docs_dir` and ForeignDocsDirError for a non-empty folder this function did not create.
+    """
+    docs_dir = Path(docs_dir).resolve()
+    generated: dict[str, bytes] = {path: text.encode("utf-8") for path, text in pages.items()}
+    for path, data in {**leaflet_files(), **own_assets()}.items():
+        generated.setdefault(path, data)
+    handwritten = content_files(content_dir)
+    collisions = sorted(path for path in handwritten if path in generated)
+    wanted: dict[str, bytes] = {**{p: d for p, d in handwritten.items() if p not in generated}, **generated}
+    targets = {_target(docs_dir, path): data for path, data in sorted(wanted.items())}  # all checked before writing
+
+    _check_ownership(docs_dir)
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    _write_if_changed(docs_dir / MARKER, MARKER_TEXT)
+    for target, data in targets.items():
+        _write_if_changed(target, data)
+
+    keep = set(targets) | {docs_dir / MARKER}
+    for path in sorted(docs_dir.rglob("*"), key=lambda p: (len(p.parts), str(p)), reverse=True):
+        if path.is_symlink() or path.is_file():
+            if path not in keep:
+                path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return collisions
