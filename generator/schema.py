@@ -375,6 +375,51 @@ class Network(Record):
         return self
 
 
+class Formula(Model):
+    """A derived indicator: (sum of numerator indicators) ÷ (sum of denominator indicators) × factor."""
+
+    numerator: list[Id] = Field(
+        title="Zähler", description="Kennungen der Kennzahlen, deren Summe im Zähler steht, z. B. [einwohner-65-bis-79, einwohner-ab-80].",
+        min_length=1, json_schema_extra=ref("indicators"),
+    )
+    denominator: list[Id] = Field(
+        default_factory=list, title="Nenner",
+        description="Kennungen der Kennzahlen, deren Summe im Nenner steht; leer: die Kennzahl ist die Summe des Zählers.",
+        json_schema_extra=ref("indicators"),
+    )
+    factor: float = Field(1, title="Faktor", description="Multiplikator, z. B. 100 für Prozent oder je 100, 1000 für „je 1.000“.", gt=0)
+
+
+class HintRule(Model):
+    """When a unit differs notably from the district (Hinweise für die Bedarfsanalyse)."""
+
+    rule: Literal["ratio", "difference", "none"] | None = Field(
+        None, title="Regel",
+        description="ratio: Verhältnis zum Kreiswert; difference: Abstand zum Kreiswert in der Einheit der Kennzahl; none: keine Hinweise. Leer: Standard aus atlas.yaml.",
+    )
+    threshold: float | None = Field(
+        None, title="Schwelle",
+        description="ratio: ab diesem Verhältnis (z. B. 1.2 = 20 % höher oder entsprechend niedriger); difference: ab diesem Abstand. Leer: Standard aus atlas.yaml.",
+        gt=0,
+    )
+    topics: list[str] = Field(
+        default_factory=list, title="Handlungsfelder",
+        description="Themen aus dem Vokabular topics, deren Angebote und Netzwerke neben dem Hinweis stehen; leer: das Thema der Kennzahl.",
+        json_schema_extra=vocab("topics"),
+    )
+
+
+class SmallNumbers(Model):
+    """How values that rest on few cases are treated."""
+
+    flag_below: int | None = Field(
+        None, title="Kennzeichnen unter", description="Werte, die auf weniger Fällen beruhen, werden als „unsicher“ gekennzeichnet. Leer: Standard aus atlas.yaml.", ge=0
+    )
+    suppress_below: int | None = Field(
+        None, title="Unterdrücken unter", description="Werte, die auf weniger Fällen beruhen, werden nicht gezeigt. Leer: Standard aus atlas.yaml.", ge=0
+    )
+
+
 class Indicator(Record):
     label: Text = Field(title="Bezeichnung", description="Name der Kennzahl, z. B. „Jugendquotient“.")
     unit: Text = Field(title="Einheit", description="Einheit, z. B. „%“, „Personen“, „km²“ oder „je km²“.")
@@ -382,17 +427,141 @@ class Indicator(Record):
     source: Text = Field(title="Quelle", description="Datenquelle, z. B. „Amt für Statistik Berlin-Brandenburg“.")
     source_url: str | None = Field(None, title="Link zur Quelle", description="Webadresse der Quelle.")
     licence: Text = Field(title="Lizenz", description="Lizenz der Daten, z. B. „dl-de/by-2-0“.")
+    updated: dt.date | None = Field(None, title="Stand", description="Datum, an dem die Werte zuletzt aus der Quelle übernommen wurden (JJJJ-MM-TT).")
     higher_is_better: bool | None = Field(
         None, title="Höher ist besser", description="true, false oder leer lassen, wenn ein höherer Wert weder besser noch schlechter ist."
     )
     decimals: int = Field(1, title="Nachkommastellen", description="Anzahl der angezeigten Nachkommastellen.", ge=0, le=4)
     topic: str | None = Field(None, title="Thema", description="Thema aus dem Vokabular topics.", json_schema_extra=vocab("topics"))
-    interpretation: Text | None = Field(None, title="Lesehilfe", description="Wie man die Kennzahl liest und was sie nicht aussagt.")
+    interpretation: Text | None = Field(None, title="Lesehilfe", description="Wie man die Kennzahl liest.")
+    limitations: Text | None = Field(None, title="Grenzen der Aussage", description="Was die Kennzahl nicht aussagen kann.")
+    formula: Formula | None = Field(
+        None, title="Berechnung",
+        description="Nur bei berechneten Kennzahlen: Zähler, Nenner und Faktor. Die Werte werden für jeden Sozialraum, jede Region und den Kreis berechnet.",
+    )
+    aggregation: Literal["sum", "none"] = Field(
+        "none", title="Zusammenfassung",
+        description="sum: Werte der Sozialräume werden für Regionen und den Kreis addiert (Anzahlen wie Einwohner); none: nicht zusammenfassbar (Quoten ohne Zähler und Nenner). Berechnete Kennzahlen werden immer aus Zähler und Nenner neu berechnet.",
+    )
+    hints: HintRule = Field(default_factory=HintRule, title="Hinweise", description="Wann ein Sozialraum als auffällig gilt.")
+    small_numbers: SmallNumbers | None = Field(
+        None, title="Kleine Fallzahlen",
+        description="Schwellen für Werte, die auf wenigen Fällen beruhen. Berechnete Kennzahlen nutzen sonst den Standard aus atlas.yaml; erhobene Anzahlen nur, wenn hier angegeben.",
+    )
+    classification: Literal["quantiles", "jenks"] = Field(
+        "quantiles", title="Klassenbildung", description="Wie die Karte Klassen bildet: quantiles (gleich viele Gebiete je Klasse) oder jenks (natürliche Brüche)."
+    )
+    classes: int = Field(5, title="Anzahl der Klassen", description="Anzahl der Farbklassen der Karte.", ge=2, le=7)
 
     @field_validator("source_url")
     @classmethod
     def _url(cls, v: str | None) -> str | None:
         return None if v is None else check_url(v, WEB_SCHEMES)
+
+    @model_validator(mode="after")
+    def _derived(self) -> "Indicator":
+        if self.formula is not None and self.aggregation != "none":
+            raise PydanticCustomError(
+                "formula_aggregation", "Eine berechnete Kennzahl (formula) wird immer aus Zähler und Nenner neu berechnet; bitte aggregation weglassen", {}
+            )
+        if self.formula is not None and self.id in self.formula.numerator + self.formula.denominator:
+            raise PydanticCustomError("formula_self", "Die Berechnung (formula) darf die Kennzahl nicht selbst enthalten", {})
+        return self
+
+
+# ---------------------------------------------------------------------------------------------
+# Goals and results of the Sozialraumkonferenzen
+
+
+class Target(Record):
+    """A target (Ziel) in one of the four perspectives, measured by an indicator."""
+
+    title: Text = Field(title="Ziel", description="Das Ziel in einem Satz, z. B. „Mehr Pflegebedürftige werden zu Hause versorgt“.")
+    field: str = Field(title="Handlungsfeld", description="Handlungsfeld aus dem Vokabular target_fields, z. B. hilfe-zur-pflege.", json_schema_extra=vocab("target_fields"))
+    perspective: str = Field(title="Perspektive", description="Perspektive aus dem Vokabular target_perspectives, z. B. betroffene.", json_schema_extra=vocab("target_perspectives"))
+    indicator: Id = Field(title="Kennzahl", description="Kennung der Kennzahl, an der das Ziel gemessen wird.", json_schema_extra=ref("indicators"))
+    direction: Literal["at_least", "at_most"] = Field(
+        title="Richtung", description="at_least: der Wert soll mindestens den Zielwert erreichen; at_most: höchstens den Zielwert betragen."
+    )
+    target_value: float = Field(title="Zielwert", description="Der angestrebte Wert, in der Einheit der Kennzahl.")
+    target_year: int = Field(title="Zieljahr", description="Bis zu welchem Jahr der Zielwert erreicht sein soll.", ge=1900, le=2200)
+    baseline_year: int | None = Field(
+        None, title="Ausgangsjahr", description="Jahr des Ausgangswerts für „auf Kurs“; leer: das früheste Jahr mit Wert.", ge=1900, le=2200
+    )
+    scope: Literal["district", "all_municipalities", "municipalities", "regions"] = Field(
+        title="Geltungsbereich",
+        description="district: der Landkreis; all_municipalities: jeder Sozialraum einzeln; municipalities: die genannten Sozialräume; regions: die genannten Planungsregionen.",
+    )
+    municipalities: list[Id] = Field(default_factory=list, title="Sozialräume", description="Bei scope municipalities: Kennungen der Sozialräume.", json_schema_extra=ref("municipalities"))
+    regions: list[Id] = Field(default_factory=list, title="Regionen", description="Bei scope regions: Kennungen der Planungsregionen.", json_schema_extra=ref("regions"))
+    description: Text | None = Field(None, title="Erläuterung", description="Warum das Ziel gilt und wie es erreicht werden soll.")
+    responsible: Text | None = Field(None, title="Verantwortlich", description="Wer für das Ziel verantwortlich ist, z. B. „Fachdienst 51“.")
+    decided: Text | None = Field(None, title="Beschlossen", description="Wo und wann das Ziel beschlossen wurde, z. B. „Sozialraumvertrag 2019“.")
+
+    @model_validator(mode="after")
+    def _scope_areas(self) -> "Target":
+        if self.scope == "municipalities" and not self.municipalities:
+            raise PydanticCustomError("scope_areas", "Bei scope „municipalities“ fehlt die Liste municipalities", {})
+        if self.scope == "regions" and not self.regions:
+            raise PydanticCustomError("scope_areas", "Bei scope „regions“ fehlt die Liste regions", {})
+        if self.baseline_year is not None and self.baseline_year >= self.target_year:
+            raise PydanticCustomError("target_years", "Das Ausgangsjahr {baseline} muss vor dem Zieljahr {target} liegen", {"baseline": self.baseline_year, "target": self.target_year})
+        return self
+
+
+class Swot(Model):
+    strengths: list[Text] = Field(default_factory=list, title="Stärken", description="Stärken des Sozialraums.")
+    weaknesses: list[Text] = Field(default_factory=list, title="Schwächen", description="Schwächen des Sozialraums.")
+    opportunities: list[Text] = Field(default_factory=list, title="Chancen", description="Chancen für den Sozialraum.")
+    risks: list[Text] = Field(default_factory=list, title="Risiken", description="Risiken für den Sozialraum.")
+
+
+class Need(Model):
+    id: Id = Field(title="Kennung", description="Kurze Kennung des Handlungsbedarfs in dieser Datei, z. B. mobilitaet-aeltere.")
+    title: Text = Field(title="Handlungsbedarf", description="Der Handlungsbedarf in einem Satz.")
+    topic: str | None = Field(None, title="Thema", description="Thema aus dem Vokabular topics.", json_schema_extra=vocab("topics"))
+    description: Text | None = Field(None, title="Erläuterung", description="Woraus der Bedarf abgeleitet ist.")
+
+
+MEASURE_STATUSES = {"geplant": "geplant", "in-umsetzung": "in Umsetzung", "umgesetzt": "umgesetzt", "zurueckgestellt": "zurückgestellt"}
+
+
+class Measure(Model):
+    title: Text = Field(title="Maßnahme", description="Was getan wird.")
+    need: Id | None = Field(None, title="Handlungsbedarf", description="Kennung des Handlungsbedarfs (needs) in dieser Datei, auf den die Maßnahme antwortet.")
+    responsible: Text = Field(title="Verantwortlich", description="Wer die Maßnahme in eigener Zuständigkeit umsetzt, z. B. „Stadt Teltow, Fachbereich Soziales“.")
+    organisation: Id | None = Field(None, title="Organisation", description="Kennung der verantwortlichen Organisation, falls sie im Atlas steht.", json_schema_extra=ref("organisations"))
+    status: Literal["geplant", "in-umsetzung", "umgesetzt", "zurueckgestellt"] = Field(
+        title="Stand", description="geplant, in-umsetzung, umgesetzt oder zurueckgestellt."
+    )
+    due: dt.date | None = Field(None, title="Bis", description="Bis wann (JJJJ-MM-TT).")
+    note: Text | None = Field(None, title="Hinweis", description="Stand oder Erläuterung.")
+
+
+class Conference(Record):
+    """Results of one Sozialraumkonferenz: SWOT, Handlungsbedarfe, Maßnahmen in eigener Zuständigkeit."""
+
+    municipality: Id = Field(title="Sozialraum", description="Kennung des Sozialraums.", json_schema_extra=ref("municipalities"))
+    network: Id | None = Field(None, title="Gremium", description="Kennung des Netzwerks (der Sozialraumkonferenz), falls eingetragen.", json_schema_extra=ref("networks"))
+    date: dt.date = Field(title="Datum", description="Datum der Konferenz (JJJJ-MM-TT).")
+    title: Text | None = Field(None, title="Titel", description="z. B. „Sozialraumkonferenz Herbst 2025“; leer: aus Sozialraum und Datum.")
+    participants: Text | None = Field(None, title="Teilnehmende", description="Wer teilgenommen hat (Gruppen, keine Namen).")
+    swot: Swot = Field(default_factory=Swot, title="SWOT-Analyse", description="Stärken, Schwächen, Chancen und Risiken.")
+    needs: list[Need] = Field(default_factory=list, title="Handlungsbedarfe", description="Abgeleitete Handlungsbedarfe.")
+    measures: list[Measure] = Field(default_factory=list, title="Maßnahmen", description="Vereinbarte Maßnahmen in eigener Zuständigkeit.")
+
+    @model_validator(mode="after")
+    def _needs(self) -> "Conference":
+        ids = [n.id for n in self.needs]
+        for need_id in ids:
+            if ids.count(need_id) > 1:
+                raise PydanticCustomError("need_unique", "Der Handlungsbedarf „{need}“ steht doppelt in needs", {"need": need_id})
+        for measure in self.measures:
+            if measure.need is not None and measure.need not in ids:
+                raise PydanticCustomError(
+                    "need_ref", "Maßnahme „{title}“: Handlungsbedarf „{need}“ steht nicht unter needs in dieser Datei", {"title": measure.title, "need": measure.need}
+                )
+        return self
 
 
 # ---------------------------------------------------------------------------------------------
@@ -436,6 +605,20 @@ class Licence(Model):
         return check_url(v, WEB_SCHEMES)
 
 
+class ProfileSettings(Model):
+    """Defaults of the Sozialraumprofile; each indicator may override them."""
+
+    hint_rule: Literal["ratio", "difference", "none"] = Field(
+        "ratio", title="Regel für Hinweise", description="ratio (Verhältnis zum Kreiswert), difference (Abstand) oder none."
+    )
+    hint_threshold: float = Field(
+        1.2, title="Schwelle für Hinweise",
+        description="Bei ratio: ab welchem Verhältnis ein Wert auffällt (1.2: mindestens 1,2-mal so hoch oder höchstens 1/1,2 so hoch wie im Kreis).", gt=0,
+    )
+    flag_below: int = Field(20, title="Unsicher unter", description="Berechnete Werte aus weniger Fällen (Zähler) gelten als unsicher.", ge=0)
+    suppress_below: int = Field(3, title="Unterdrücken unter", description="Berechnete Werte aus weniger Fällen werden nicht gezeigt (Datenschutz).", ge=0)
+
+
 class AtlasConfig(Model):
     title: Text = Field(title="Titel", description="Titel der Website, z. B. „Sozialraumatlas Potsdam-Mittelmark“.")
     description: Text = Field(title="Beschreibung", description="Ein Satz, was der Atlas ist (für Suchmaschinen und die Startseite).")
@@ -450,6 +633,7 @@ class AtlasConfig(Model):
     unit_label: Text = Field("Sozialraum", title="Bezeichnung der Planungseinheit", description="Wie die Planungseinheit heißt, z. B. „Sozialraum“.")
     map: MapSettings = Field(title="Karten", description="Einstellungen der Karten.")
     report_url: str | None = Field(None, title="Fehler melden", description="mailto:- oder https-Adresse, an die Leser Fehler melden.")
+    profiles: ProfileSettings = Field(default_factory=lambda: ProfileSettings(), title="Sozialraumprofile", description="Standards für Hinweise und kleine Fallzahlen.")
 
     @field_validator("site_url")
     @classmethod
@@ -475,6 +659,10 @@ class Vocabularies(Model):
     organisation_types: list[Term] = Field(title="Arten von Organisationen", description="Arten von Organisationen.", min_length=1)
     accessibility: list[Term] = Field(title="Barrierefreiheit", description="Merkmale der Barrierefreiheit.", min_length=1)
     languages: list[Term] = Field(title="Sprachen", description="Sprachen, in denen Angebote stattfinden.", min_length=1)
+    target_fields: list[Term] = Field(default_factory=list, title="Handlungsfelder der Ziele", description="z. B. Kinder- und Jugendhilfe, Eingliederungshilfe, Hilfe zur Pflege.")
+    target_perspectives: list[Term] = Field(
+        default_factory=list, title="Perspektiven der Ziele", description="z. B. Betroffene, Angehörige, Gemeinwesen, Fachkräfte."
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -497,6 +685,8 @@ KINDS: dict[str, Kind] = {
         Kind("offers", "offers", Offer, "Angebot"),
         Kind("networks", "networks", Network, "Netzwerk"),
         Kind("indicators", "indicators", Indicator, "Kennzahl"),
+        Kind("targets", "targets", Target, "Ziel"),
+        Kind("conferences", "conferences", Conference, "Ergebnisse einer Sozialraumkonferenz"),
     )
 }
 DISTRICT_FILE = "district.yaml"
