@@ -60,6 +60,16 @@ def extra_values(atlas: Atlas) -> dict[str, str]:
     }
 
 
+def navigation(nav: list | None, atlas: Atlas) -> list | None:
+    """The fixed nav of mkdocs.yml, plus „Ziele“ after „Kennzahlen“ when the atlas has targets."""
+    if not nav or not atlas.targets or any(isinstance(i, dict) and "ziele/index.md" in i.values() for i in nav):
+        return nav
+    entries = list(nav)
+    position = next((n + 1 for n, item in enumerate(entries) if isinstance(item, dict) and "kennzahlen/index.md" in item.values()), len(entries))
+    entries.insert(position, {"Ziele": "ziele/index.md"})
+    return entries
+
+
 class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -82,6 +92,7 @@ def run_mkdocs(atlas: Atlas, paths: Paths, site_dir: Path) -> None:
     try:
         config = load_config(strict=True, **mkdocs_overrides(atlas, paths, site_dir))
         config.extra.update(extra_values(atlas))
+        config["nav"] = navigation(config["nav"], atlas)
         mkdocs_build(config)
     except MkDocsException as exc:
         details = "; ".join(collector.messages) or str(exc)

@@ -12,12 +12,12 @@ from typing import Any, get_args
 from pydantic import BaseModel
 
 
-def _submodel(annotation: Any) -> type[BaseModel] | None:
+def submodel(annotation: Any) -> type[BaseModel] | None:
     """The pydantic class inside an annotation such as `list[Link]` or `Address | None`."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in get_args(annotation):
-        found = _submodel(arg)
+        found = submodel(arg)
         if found is not None:
             return found
     return None
@@ -33,7 +33,7 @@ def field_info(model: type[BaseModel], loc: tuple) -> tuple[type[BaseModel], str
         if info is None:
             return current, str(part), None
         name, title = str(part), info.title
-        current = _submodel(info.annotation) or current
+        current = submodel(info.annotation) or current
     return current, name, title
 
 

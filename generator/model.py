@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .indicators import Statistics, compute
 from .schema import (
     AtlasConfig,
+    Conference,
     Contact,
     District,
     FamilyCentre,
@@ -22,6 +24,7 @@ from .schema import (
     Organisation,
     Record,
     Region,
+    Target,
     Vocabularies,
 )
 
@@ -55,6 +58,9 @@ class Atlas:
     networks: dict[str, Network] = field(default_factory=dict)  # public only
     indicators: dict[str, Indicator] = field(default_factory=dict)
     values: list[IndicatorValue] = field(default_factory=list)
+    targets: dict[str, Target] = field(default_factory=dict)
+    conferences: dict[str, Conference] = field(default_factory=dict)
+    stats: Statistics | None = None  # every indicator in every area (indicators.compute)
 
     # --- vocabularies -------------------------------------------------------------------
     def label(self, vocabulary: str, term_id: str) -> str:
@@ -140,11 +146,16 @@ class Atlas:
         vals = [v for v in self.values_of(indicator_id).get(area_id, []) if v.forecast == forecast]
         return vals[-1] if vals else None
 
+    def conferences_in(self, municipality_id: str) -> list[Conference]:
+        """Results of the unit's Sozialraumkonferenzen, newest first."""
+        return sorted((c for c in self.conferences.values() if c.municipality == municipality_id), key=lambda c: c.date, reverse=True)
+
     @property
     def has_example_data(self) -> bool:
         records: list[Record] = [
             *self.municipalities.values(), *self.organisations.values(), *self.contacts.values(),
             *self.family_centres.values(), *self.offers.values(), *self.networks.values(),
+            *self.regions.values(), *self.targets.values(), *self.conferences.values(),
         ]
         return any(r.example for r in records) or any(v.example for v in self.values)
 
@@ -161,7 +172,7 @@ def build_atlas(
     def ordered(kind: str) -> dict:
         return dict(sorted(records.get(kind, {}).items()))
 
-    return Atlas(
+    atlas = Atlas(
         config=config,
         vocabularies=vocabularies,
         district=district,
@@ -174,4 +185,8 @@ def build_atlas(
         networks={k: n for k, n in ordered("networks").items() if n.public},
         indicators=ordered("indicators"),
         values=sorted(values, key=lambda v: (v.indicator, v.area, v.year, v.forecast)),
+        targets=ordered("targets"),
+        conferences=dict(sorted(records.get("conferences", {}).items(), key=lambda kv: (kv[1].municipality, kv[1].date, kv[0]))),
     )
+    atlas.stats = compute(atlas.indicators, atlas.values, atlas.municipalities, atlas.regions, district.id, config.profiles)
+    return atlas

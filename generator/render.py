@@ -22,12 +22,13 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import figures, maps
+from . import figures, maps, render_profiles
 from .formatting import FILTERS, fmt_ages, fmt_number
 from .markup import email_link, front_matter, html_attr, md_paragraphs, md_text, page_link, phone_link, web_link
 from .model import Atlas
 from .paths import BuildError
-from .schema import Contact, FamilyCentre, Indicator, Municipality, Network, Offer, Organisation, Record, Region
+from .targets import STATUS_LABELS
+from .schema import MEASURE_STATUSES, Contact, FamilyCentre, Indicator, Municipality, Network, Offer, Organisation, Record, Region
 
 _BLANK_LINES = re.compile(r"\n{3,}")
 DEFAULT_EXAMPLE_NOTICE = "Dieser Atlas enthält Beispieldaten. Erfundene Einträge sind mit „Beispiel“ gekennzeichnet."
@@ -90,7 +91,11 @@ def _environment() -> Environment:
     env.filters.update(FILTERS)
     env.filters["paragraphs"] = md_paragraphs
     env.filters["attr"] = html_attr
-    env.globals.update(unit_type=UNIT_TYPES, member_type=MEMBER_TYPES, age_bands=AGE_BANDS)
+    env.globals.update(unit_type=UNIT_TYPES, member_type=MEMBER_TYPES, age_bands=AGE_BANDS, measure_status=MEASURE_STATUSES)
+    env.filters["cell"] = lambda v, p, ind: p.value(ind, v, unit=False)
+    env.filters["count_status"] = lambda status, rows: sum(1 for r in rows if r.status == status)
+    env.filters["status_label"] = lambda status: STATUS_LABELS[status]
+    env.filters["status_phrase"] = lambda status, rows: (f"{n} {STATUS_LABELS[status]}" if (n := sum(1 for r in rows if r.status == status)) else "")
     env.tests["contains"] = lambda seq, item: item in (seq or ())
     env.tests["for_ages"] = _for_ages
     return env
@@ -206,6 +211,20 @@ class PageTools:
 
     def text(self, value: Any) -> Markup:
         return Markup(md_text(value))
+
+    def value(self, indicator: Indicator, value: Any, unit: bool = True) -> Markup:
+        """An indicator value as shown: number, „unsicher²“, „nicht gezeigt¹“, example badge."""
+        return render_profiles.value_text(self, indicator, value, unit)
+
+    def figure_block(self, fig: render_profiles.Figure) -> Markup:
+        """A chart: image, caption, German summary and its data in a collapsible table."""
+        table = self.table(fig.chart.head, fig.chart.rows, numeric=range(1, len(fig.chart.head)))
+        details = '??? abstract "Daten des Diagramms als Tabelle"\n\n' + "\n".join("    " + line for line in str(table).splitlines())
+        return render_profiles.figure_html(self.page, fig) + Markup("\n\n" + details)
+
+    def status(self, status: Any) -> Markup:
+        """Target status as a labelled badge (the word itself carries the meaning, the colour only repeats it)."""
+        return Markup(f'<span class="atlas-status atlas-status--{html_attr(status.status)}">{html_attr(status.label)}</span>')
 
     def orgs(self, ids: Iterable[str]) -> list[Organisation]:
         return [self.atlas.organisations[i] for i in ids if i in self.atlas.organisations]
@@ -355,7 +374,7 @@ def render_site(atlas: Atlas) -> dict[str, str]:
                       totals=figures.totals(members), **common)
     site.page("sozialraeume/index.md", "sozialraeume.md.j2", "Sozialräume", units=units, **common)
     for unit in units:
-        site.page(record_path(unit), "sozialraum.md.j2", unit.name, unit=unit, rows=figures.comparison(a, unit), **common)
+        site.page(record_path(unit), "sozialraum.md.j2", unit.name, unit=unit, **render_profiles.unit_context(site, unit), **common)
     site.page("familienzentren/index.md", "familienzentren.md.j2", "Familienzentren", units=units, **common)
     for centre in centres:
         site.page(record_path(centre), "familienzentrum.md.j2", centre.name, centre=centre, **common)
@@ -377,7 +396,8 @@ def render_site(atlas: Atlas) -> dict[str, str]:
         site.page(record_path(org), "organisation.md.j2", org.name, org=org, **common)
     site.page("kennzahlen/index.md", "kennzahlen.md.j2", "Kennzahlen", **common)
     for ind in a.indicators.values():
-        site.page(record_path(ind), "kennzahl.md.j2", ind.label, ind=ind, matrix=figures.matrix(a, ind), latest=latest[ind.id], **common)
+        site.page(record_path(ind), "kennzahl.md.j2", ind.label, ind=ind, latest=latest[ind.id], **render_profiles.indicator_context(site, ind), **common)
+    render_profiles.target_pages(site, common)
     return dict(sorted(site.files.items()))
 
 

@@ -448,6 +448,12 @@ class Indicator(Record):
         None, title="Kleine Fallzahlen",
         description="Schwellen für Werte, die auf wenigen Fällen beruhen. Berechnete Kennzahlen nutzen sonst den Standard aus atlas.yaml; erhobene Anzahlen nur, wenn hier angegeben.",
     )
+    profile: bool = Field(
+        True, title="Im Sozialraumprofil", description="false: die Kennzahl erscheint nicht in den Tabellen der Sozialraumprofile (z. B. Altersgruppen, aus denen Quoten berechnet werden), aber auf ihrer eigenen Seite."
+    )
+    article: Literal["der", "die", "das"] | None = Field(
+        None, title="Artikel", description="Artikel der Bezeichnung für Sätze wie „Der Altenquotient liegt …“; leer: „Der Wert „…“ liegt …“."
+    )
     classification: Literal["quantiles", "jenks"] = Field(
         "quantiles", title="Klassenbildung", description="Wie die Karte Klassen bildet: quantiles (gleich viele Gebiete je Klasse) oder jenks (natürliche Brüche)."
     )

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import messages
 from .load import Document, load_csv, load_yaml
+from .indicators import formula_order
 from .model import Atlas, IndicatorValue, build_atlas
 from .problems import Problem, display_path
 from .schema import (
@@ -118,23 +119,40 @@ class Validator:
         return sorted(found.values(), key=lambda kd: kd[1].display)
 
     def check_references(self, vocabularies: Vocabularies | None) -> None:
-        """References and vocabulary entries, read from the files as written (so broken records are checked too)."""
+        """References and vocabulary entries, read from the files as written (so broken records are checked too).
+
+        Nested parts (a formula's indicators, a measure's organisation) are walked as well.
+        """
         terms = {name: {t.id for t in getattr(vocabularies, name)} for name in type(vocabularies).model_fields} if vocabularies else None
         for kind, doc in self.all_docs():
-            if not isinstance(doc.data, dict):
-                continue
-            for name, info in KINDS[kind].model.model_fields.items():
-                extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-                value = doc.data.get(name)
-                items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
-                for index, item in items:
-                    if not isinstance(item, str):
-                        continue  # missing or of the wrong type: the schema check reports it
-                    loc = (name,) if index is None else (name, index)
-                    if "ref" in extra:
-                        self._check_ref(doc, loc, name, info.title, extra["ref"], item)
-                    elif "vocab" in extra and terms is not None:
-                        self._check_term(doc, loc, name, info.title, extra["vocab"], item, terms[extra["vocab"]])
+            if isinstance(doc.data, dict):
+                self._walk_refs(doc, KINDS[kind].model, doc.data, (), terms)
+
+    def _walk_refs(self, doc: Document, model: type[BaseModel], data: dict, loc: tuple, terms: dict[str, set[str]] | None) -> None:
+        for name, info in model.model_fields.items():
+            extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+            value = data.get(name)
+            items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+            sub = messages.submodel(info.annotation)
+            for index, item in items:
+                here = loc + ((name,) if index is None else (name, index))
+                if sub is not None and isinstance(item, dict):
+                    self._walk_refs(doc, sub, item, here, terms)
+                if not isinstance(item, str):
+                    continue  # missing or of the wrong type: the schema check reports it
+                if "ref" in extra:
+                    self._check_ref(doc, here, name, info.title, extra["ref"], item)
+                elif "vocab" in extra and terms is not None:
+                    self._check_term(doc, here, name, info.title, extra["vocab"], item, terms[extra["vocab"]])
+
+    def check_formulas(self) -> None:
+        """Derived indicators must not depend on themselves through other formulas."""
+        _, cycle = formula_order(self.records["indicators"])
+        for ind_id in cycle:
+            doc = self.docs[("indicators", ind_id)]
+            self.problems.append(
+                Problem(doc.display, doc.line(("formula",)), f"Die Berechnung (formula) ist zirkulär: {' → '.join(cycle)} hängen voneinander ab")
+            )
 
     def _check_ref(self, doc: Document, loc: tuple, name: str, title: str | None, target: str, item: str) -> None:
         if item in self.records[target] or item in self.invalid[target]:
@@ -285,6 +303,7 @@ def validate(data_dir: Path) -> tuple[Atlas | None, list[Problem]]:
     v.check_references(vocabularies)
     v.check_locations(config)
     v.check_consistency()
+    v.check_formulas()
     values = v.read_values(district)
     problems = sorted(set(v.problems))
     if problems or config is None or vocabularies is None or district is None:

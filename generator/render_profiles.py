@@ -1,0 +1,168 @@
+"""Render stage, planners' part: Sozialraumprofile, Indikatorenblätter, target reports, charts.
+
+Called by render.render_site. Builds the page contexts from the indicator engine (indicators.py),
+the profile rows and hints (profile.py) and the target statuses (targets.py), writes the SVG charts
+(charts.py) as files `diagramme/*.svg`, and adds the pages:
+
+* `sozialraeume/<id>.md` – the profile (template sozialraum.md.j2),
+* `kennzahlen/<id>.md` – the Indikatorenblatt with all areas and years (kennzahl.md.j2),
+* `ziele/index.md`, `ziele/felder/<field>.md`, `ziele/sozialraeume/<unit>.md` – the target reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from . import charts, profile, targets
+from .formatting import fmt_number, fmt_value
+from .indicators import SOURCE_LABELS, Statistics, Value, formula_text
+from .markup import asset_url, html_attr
+from .schema import Indicator, Municipality
+
+if TYPE_CHECKING:
+    from .render import PageTools, _Site
+
+CHART_DIR = "diagramme"
+
+
+@dataclass
+class Figure:
+    """A chart as placed on a page: the SVG file, caption, summary and data table."""
+
+    path: str
+    chart: charts.Chart
+
+
+def _points(values: list[Value]) -> tuple[charts.Point, ...]:
+    return tuple(charts.Point(v.year, v.value if v.shown else None, v.forecast, v.flagged) for v in values)
+
+
+class ChartWriter:
+    """Writes chart SVGs into the site and remembers them for the page."""
+
+    def __init__(self, site: "_Site") -> None:
+        self.site = site
+
+    def add(self, name: str, chart: charts.Chart) -> Figure:
+        path = f"{CHART_DIR}/{name}.svg"
+        self.site.add(path, chart.svg)
+        return Figure(path, chart)
+
+
+def figure_html(page: str, fig: Figure) -> Markup:
+    """`<figure>` with the SVG as image, caption and the German summary (the data table follows in Markdown)."""
+    src = html_attr(asset_url(page, fig.path))
+    return Markup(
+        f'<figure class="atlas-chart">\n<img src="{src}" alt="{html_attr(fig.chart.alt)}" loading="lazy">\n'
+        f"<figcaption>{html_attr(fig.chart.title)}</figcaption>\n</figure>\n\n{html_attr(fig.chart.summary)}"
+    )
+
+
+def value_text(p: "PageTools", ind: Indicator, v: Value | None, unit: bool = True) -> Markup:
+    """A value as shown in tables: number (with unit), „unsicher“, „nicht gezeigt“, example badge."""
+    if v is None:
+        return Markup("–")
+    if not v.shown:
+        return Markup("nicht gezeigt¹")
+    text = fmt_value(v.value, ind.decimals, ind.unit) if unit else fmt_number(v.value, ind.decimals)
+    out = Markup(p.text(text))
+    if v.flagged:
+        out += Markup(" (unsicher²)")
+    return out + p.badge(v.example, "Beispielwert")
+
+
+# --------------------------------------------------------------------------------------------- profile
+
+
+def unit_context(site: "_Site", unit: Municipality) -> dict[str, Any]:
+    atlas = site.atlas
+    stats: Statistics = atlas.stats
+    writer = ChartWriter(site)
+    rows = profile.rows(stats, atlas.indicators, unit)
+    district_label = _district_label(atlas)
+    bars = [
+        charts.Bar(f"{r.indicator.label} ({r.value.year})", r.value.value, r.district.value if r.district and r.district.year == r.value.year else None,
+                   r.indicator.unit, r.indicator.decimals, r.value.flagged)
+        for r in rows if r.value is not None and r.value.shown and r.indicator.aggregation != "sum"
+    ]
+    overview = writer.add(f"{unit.id}-vergleich", charts.comparison_bars(
+        f"{unit.name} im Vergleich mit dem {district_label}", bars, unit.name, district_label, ident=f"{unit.id}-vergleich")) if bars else None
+    details = []
+    for r in rows:
+        ind = r.indicator
+        series = [charts.Series(unit.name, _points(stats.series(ind.id, unit.id)), "unit"),
+                  charts.Series(district_label, _points(stats.series(ind.id, stats.district_id)), "district")]
+        timeline = writer.add(f"{unit.id}-{ind.id}-verlauf", charts.time_series(f"{ind.label}: {unit.name} und {district_label}", series, ind.unit, ind.decimals, ident=f"{unit.id}-{ind.id}-verlauf"))
+        ranking = None
+        if r.value is not None:
+            items = [charts.RankItem(atlas.municipalities[u].name, v.value if v.shown else None, u == unit.id, v.flagged)
+                     for u, v in stats.unit_values(ind.id, r.value.key).items()]
+            reference = r.district.value if r.district is not None and r.district.year == r.value.year and r.district.shown else None
+            ranking = writer.add(f"{unit.id}-{ind.id}-rang", charts.ranking(
+                f"{ind.label} {r.value.year}: Rangfolge der Sozialräume", items, ind.unit, ind.decimals,
+                reference=reference, reference_label=district_label, ident=f"{unit.id}-{ind.id}-rang"))
+        details.append((r, timeline, ranking))
+    target_rows = [s for s in targets.statuses(atlas.targets, stats) if s.area == unit.id]
+    return dict(rows=rows, overview=overview, details=details, hints=profile.hints(atlas, unit, rows),
+                target_rows=target_rows, conferences=atlas.conferences_in(unit.id), district_label=district_label,
+                settings=atlas.config.profiles)
+
+
+def _district_label(atlas) -> str:
+    name = atlas.district.short_name or atlas.district.name
+    return name if name.startswith("Landkreis") else f"Landkreis {name}"
+
+
+# --------------------------------------------------------------------------------------------- indicator page
+
+
+def indicator_context(site: "_Site", ind: Indicator) -> dict[str, Any]:
+    atlas = site.atlas
+    stats: Statistics = atlas.stats
+    writer = ChartWriter(site)
+    columns = stats.columns(ind.id)
+    areas = [(stats.district_id, atlas.district.name, None)]
+    areas += [(r.id, r.name, r) for r in sorted(atlas.regions.values(), key=lambda r: (r.name.casefold(), r.id))]
+    areas += [(m.id, m.name, m) for m in atlas.municipalities.values()]
+    matrix = [(area_id, name, record, [stats.get(ind.id, area_id, y, f) for y, f in columns]) for area_id, name, record in areas]
+    observed = [c for c in columns if not c[1]]
+    latest_key = observed[-1] if observed else None
+    ranking = None
+    if latest_key is not None:
+        values = stats.unit_values(ind.id, latest_key)
+        district = stats.get(ind.id, stats.district_id, *latest_key)
+        if values:
+            items = [charts.RankItem(atlas.municipalities[u].name, v.value if v.shown else None, False, v.flagged) for u, v in values.items()]
+            ranking = writer.add(f"kennzahl-{ind.id}-rang", charts.ranking(
+                f"{ind.label} {latest_key[0]}: alle Sozialräume", items, ind.unit, ind.decimals,
+                reference=district.value if district is not None and district.shown else None,
+                reference_label=_district_label(atlas), ident=f"kennzahl-{ind.id}-rang"))
+    sources = sorted({SOURCE_LABELS[v.source] for area in stats.table.get(ind.id, {}).values() for v in area.values()})
+    uses = [i for i in atlas.indicators.values() if i.formula and ind.id in i.formula.numerator + i.formula.denominator]
+    flagged = any(v.flagged for row in matrix for v in row[3] if v is not None)
+    hidden = any(v is not None and not v.shown for row in matrix for v in row[3])
+    return dict(columns=columns, headers=[f"{y} (Prognose)" if f else str(y) for y, f in columns], matrix=matrix, ranking=ranking,
+                formula=formula_text(ind, atlas.indicators), value_sources=sources, used_by=uses, flagged=flagged, hidden=hidden,
+                settings=atlas.config.profiles, latest_key=latest_key)
+
+
+# --------------------------------------------------------------------------------------------- targets
+
+
+def target_pages(site: "_Site", common: dict[str, Any]) -> None:
+    atlas = site.atlas
+    if not atlas.targets:
+        return
+    all_status = targets.statuses(atlas.targets, atlas.stats)
+    fields = [f for f in atlas.vocabularies.target_fields if any(t.field == f.id for t in atlas.targets.values())]
+    ctx = dict(all_status=all_status, fields=fields, labels=targets.STATUS_LABELS, order=targets.STATUS_ORDER, **common)
+    site.page("ziele/index.md", "ziele.md.j2", "Ziele in vier Perspektiven", **ctx)
+    for f in fields:
+        site.page(f"ziele/felder/{f.id}.md", "ziele_feld.md.j2", f"Ziele: {f.label}", field=f,
+                  rows=[s for s in all_status if s.target.field == f.id], **ctx)
+    for unit in atlas.municipalities.values():
+        site.page(f"ziele/sozialraeume/{unit.id}.md", "ziele_sozialraum.md.j2", f"Ziele: {unit.name}", unit=unit,
+                  rows=[s for s in all_status if s.area == unit.id], **ctx)
