@@ -145,6 +145,17 @@ class Validator:
                 elif "vocab" in extra and terms is not None:
                     self._check_term(doc, here, name, info.title, extra["vocab"], item, terms[extra["vocab"]])
 
+    def check_area_ids(self, district: District | None) -> None:
+        """Units, regions and the district share one namespace in the indicator files: ids must differ."""
+        seen: dict[str, str] = {}
+        areas = [("municipalities", i) for i in self.records["municipalities"]] + [("regions", i) for i in self.records["regions"]]
+        for kind, area_id in areas:
+            if area_id in seen or (district is not None and area_id == district.id):
+                doc = self.docs[(kind, area_id)]
+                other = seen.get(area_id, DISTRICT_FILE)
+                self.problems.append(Problem(doc.display, doc.line(("id",)), f"Die Kennung „{area_id}“ ist schon für {other} vergeben; Sozialräume, Regionen und der Kreis brauchen verschiedene Kennungen"))
+            seen.setdefault(area_id, self.docs[(kind, area_id)].display)
+
     def check_formulas(self) -> None:
         """Derived indicators must not depend on themselves through other formulas."""
         _, cycle = formula_order(self.records["indicators"])
@@ -304,6 +315,7 @@ def validate(data_dir: Path) -> tuple[Atlas | None, list[Problem]]:
     v.check_locations(config)
     v.check_consistency()
     v.check_formulas()
+    v.check_area_ids(district)
     values = v.read_values(district)
     problems = sorted(set(v.problems))
     if problems or config is None or vocabularies is None or district is None:
