@@ -217,10 +217,8 @@ class PageTools:
         return render_profiles.value_text(self, indicator, value, unit)
 
     def figure_block(self, fig: render_profiles.Figure) -> Markup:
-        """A chart: image, caption, German summary and its data in a collapsible table."""
-        table = self.table(fig.chart.head, fig.chart.rows, numeric=range(1, len(fig.chart.head)))
-        details = '??? abstract "Daten des Diagramms als Tabelle"\n\n' + "\n".join("    " + line for line in str(table).splitlines())
-        return render_profiles.figure_html(self.page, fig) + Markup("\n\n" + details)
+        """A chart: image, caption, German summary and its data table (raw HTML: cheap for MkDocs, kept out of search)."""
+        return render_profiles.figure_html(self.page, fig)
 
     def status(self, status: Any) -> Markup:
         """Target status as a labelled badge (the word itself carries the meaning, the colour only repeats it)."""

@@ -53,11 +53,22 @@ class ChartWriter:
 
 
 def figure_html(page: str, fig: Figure) -> Markup:
-    """`<figure>` with the SVG as image, caption and the German summary (the data table follows in Markdown)."""
+    """One raw-HTML block: `<figure>` with the SVG as image, caption and German summary, then the chart's data
+    as a table in a `<details>` element (open in print). Raw HTML is passed through by Python-Markdown
+    without inline processing, which keeps big profiles cheap to build; the table is excluded from search."""
+    chart = fig.chart
     src = html_attr(asset_url(page, fig.path))
+    num = ' class="num"'
+    head = "".join(f'<th scope="col"{num if i else ""}>{html_attr(h)}</th>' for i, h in enumerate(chart.head))
+    body = "".join(
+        "<tr>" + "".join((f'<th scope="row">{html_attr(c)}</th>' if i == 0 else f'<td class="num">{html_attr(c)}</td>') for i, c in enumerate(row)) + "</tr>"
+        for row in chart.rows
+    )
     return Markup(
-        f'<figure class="atlas-chart">\n<img src="{src}" alt="{html_attr(fig.chart.alt)}" loading="lazy">\n'
-        f"<figcaption>{html_attr(fig.chart.title)}</figcaption>\n</figure>\n\n{html_attr(fig.chart.summary)}"
+        f'<figure class="atlas-chart">\n<img src="{src}" alt="{html_attr(chart.alt)}" loading="lazy">\n'
+        f"<figcaption>{html_attr(chart.title)}</figcaption>\n<p class=\"atlas-chart__summary\">{html_attr(chart.summary)}</p>\n"
+        f'<details class="atlas-chart__data" data-search-exclude>\n<summary>Daten des Diagramms als Tabelle</summary>\n'
+        f'<table>\n<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n</table>\n</details>\n</figure>'
     )
 
 
