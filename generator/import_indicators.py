@@ -390,7 +390,14 @@ def run_import(file: Path, data_dir: Path, opts: Options) -> int:
     if opts.dry_run:
         print(f"Probelauf: {display_path(target)} wurde nicht geschrieben ({result.added} neu, {result.replaced} ersetzt, {result.unchanged} unverändert).")
         return 0
-    if result.added or result.replaced or not target.exists():
-        write_rows(target, result.rows)
+    if not new:
+        print(f"Keine Werte für Gebiete des Atlas gefunden – gehört die Tabelle zum Kreis {atlas.district.key}? Es wurde nichts geschrieben.")
+        return 0
+    if result.added or result.replaced:
+        try:
+            write_rows(target, result.rows)
+        except OSError as exc:
+            print(f"Fehler: {display_path(target)} kann nicht geschrieben werden: {exc.strerror or exc}", file=sys.stderr)
+            return 1
     print(f"{display_path(target)}: {result.added} neu, {result.replaced} ersetzt, {result.unchanged} unverändert.")
     return 0

@@ -247,3 +247,16 @@ def test_german_numbers(cell: str, value: str, note: str | None) -> None:
 def test_markers_are_not_taken(cell: str, reason: str) -> None:
     parsed = parse_value(cell)
     assert parsed.value is None and not parsed.error and parsed.reason.endswith(reason)
+
+
+def test_table_of_another_district_writes_nothing(work: Path, capsys: pytest.CaptureFixture) -> None:
+    (work / "anderer_kreis.csv").write_text("AGS;2023\n99002001;5\n99002002;6\n", encoding="utf-8")
+    code, out, err = run(capsys, "anderer_kreis.csv", "--indicator", "einwohner")
+    assert (code, err) == (0, [])
+    assert out == [
+        "anderer_kreis.csv:2: übersprungen: 99002001 (Kreis 99002) gehört nicht zum Atlas",
+        "anderer_kreis.csv:3: übersprungen: 99002002 (Kreis 99002) gehört nicht zum Atlas",
+        "0 Werte übernommen, 0 Angaben nicht übernommen, 2 Zeilen anderer Gebiete übersprungen.",
+        "Keine Werte für Gebiete des Atlas gefunden – gehört die Tabelle zum Kreis 99001? Es wurde nichts geschrieben.",
+    ]
+    assert not (work / "data" / "indicators" / "einwohner.csv").exists()
