@@ -1,4 +1,4 @@
-"""Command line: `atlas check|build|serve` (also `python -m generator`). Only wires the stages together."""
+"""Command line: `atlas check|build|serve|import-indicators` (also `python -m generator`). Only wires the stages together."""
 
 from __future__ import annotations
 
@@ -27,7 +27,27 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("build", parents=[common], help="prüfen, Seiten erzeugen und die Website nach site/ bauen")
     serve = sub.add_parser("serve", parents=[common], help="Vorschau im Browser; baut bei Änderungen an Daten neu")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="Adresse der Vorschau")
+    _import_parser(sub, common)
     return main
+
+
+def _import_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    imp = sub.add_parser(
+        "import-indicators", parents=[common], help="Tabelle eines Statistikamts in die Kennzahl-Werte übernehmen",
+        description="Liest eine Tabelle, wie Statistikämter sie veröffentlichen (CSV mit Semikolon, Dezimalkomma, "
+        "Latin-1 oder UTF-8), und schreibt die Werte nach indicators/KENNZAHL.csv. Jede Zeile, die nicht "
+        "übernommen wird, wird mit Zeile und Grund gemeldet.",
+    )
+    imp.add_argument("file", type=Path, metavar="DATEI", help="die Tabelle des Statistikamts (CSV)")
+    imp.add_argument("--indicator", required=True, metavar="KENNZAHL", help="Kennung der Kennzahl (Datei indicators/KENNZAHL.yaml)")
+    imp.add_argument("--column", metavar="SPALTE", help="Spalte mit den Werten, wenn die Tabelle mehrere hat (Name aus der Kopfzeile)")
+    imp.add_argument("--key-column", metavar="SPALTE", help="Spalte mit den Gebietsschlüsseln, wenn mehrere in Frage kommen")
+    imp.add_argument("--year", type=int, metavar="JAHR", help="Jahr der Werte, wenn die Tabelle keines nennt; sonst nur dieses Jahr übernehmen")
+    imp.add_argument("--forecast", action="store_true", help="die Werte sind eine Prognose")
+    imp.add_argument("--note", metavar="TEXT", help="Anmerkung, die bei jedem Wert gespeichert wird")
+    imp.add_argument("--output", type=Path, metavar="DATEI", help="Zieldatei (Standard: indicators/KENNZAHL.csv im Datenordner)")
+    imp.add_argument("--replace", action="store_true", help="abweichende vorhandene Werte in der Zieldatei ersetzen")
+    imp.add_argument("--dry-run", action="store_true", help="nur prüfen und berichten, nichts schreiben")
 
 
 def report(problems: list[Problem], fmt: str) -> None:
@@ -52,6 +72,11 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             print("Keine Probleme gefunden.")
             return 0
+        if args.command == "import-indicators":
+            from .import_indicators import Options, run_import
+
+            options = Options(args.indicator, args.column, args.key_column, args.year, args.forecast, args.note, args.output, args.replace, args.dry_run)
+            return run_import(args.file, paths.data, options)
         from .build import build
 
         if args.command == "build":
