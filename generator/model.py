@@ -55,6 +55,7 @@ class Atlas:
     networks: dict[str, Network] = field(default_factory=dict)  # public only
     indicators: dict[str, Indicator] = field(default_factory=dict)
     values: list[IndicatorValue] = field(default_factory=list)
+    boundaries: dict | None = None  # unit id → GeoJSON geometry (generator/boundaries.py), if data/boundaries.geojson exists
 
     # --- vocabularies -------------------------------------------------------------------
     def label(self, vocabulary: str, term_id: str) -> str:
