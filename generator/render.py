@@ -278,6 +278,7 @@ class _Site:
     def map(self, name: str, title: str, points: list[maps.Point]) -> None:
         config = self.atlas.config.map
         self.add(maps.map_path(name), maps.render_map(name, title, points, config.bounds, config.tiles))
+        self.add(maps.svg_path(name), maps.render_static(title, points, config.bounds))
 
 
 # --------------------------------------------------------------------------------------------- points
