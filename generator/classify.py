@@ -5,7 +5,7 @@ largest. Class i holds the values v with `b[i] <= v < b[i+1]`; the last class al
 (`class_of`). Legends read accordingly: „12,0 bis unter 18,5“, …, „18,5 bis 30,2“ for the last class.
 
 * quantiles: about the same number of units in every class; the lower limit of class i is the value
-  at rank ⌊i·n/k⌋ of the sorted values.
+  at rank ⌊i·n/k⌋ of the sorted values (the next larger value where equal values would repeat a limit).
 * jenks: Fisher's exact optimal partition of the sorted values into k groups with the smallest sum
   of squared deviations from the group means (dynamic programming, O(k·n²)). Above `JENKS_LIMIT`
   values the method falls back to quantiles (documented in `classify`); a district has far fewer units.
@@ -47,9 +47,23 @@ def classify(values: list[float], method: Method = "quantiles", k: int = 5) -> l
     if method == "jenks" and len(data) <= JENKS_LIMIT:
         lowers = _jenks_lowers(data, k)
     else:
-        lowers = [data[(i * len(data)) // k] for i in range(1, k)]
+        lowers = _quantile_lowers(data, distinct, k)
     inner = sorted({b for b in lowers if data[0] < b})
     return [data[0], *inner, data[-1]]
+
+
+def _quantile_lowers(data: list[float], distinct: list[float], k: int) -> list[float]:
+    """Lower limits of classes 2..k: the value at rank ⌊i·n/k⌋, moved up to the next distinct value on ties."""
+    lowers: list[float] = []
+    previous = data[0]
+    for i in range(1, k):
+        value = data[(i * len(data)) // k]
+        if value <= previous:
+            value = next((d for d in distinct if d > previous), previous)
+        if value > previous:
+            lowers.append(value)
+            previous = value
+    return lowers
 
 
 def _jenks_lowers(data: list[float], k: int) -> list[float]:

@@ -87,9 +87,9 @@ def normalise(value: Any) -> str | None:
     text = str(value).strip()
     if not text.isdigit():
         return None
-    if len(text) in (7, 11, 4):  # Länder 01–09 written as numbers
+    if len(text) in (7, 11):  # Länder 01–09 written as numbers
         text = "0" + text
-    return text if len(text) in (5, 8, 9, 12) else None
+    return text if len(text) in (8, 9, 12) else None
 
 
 def derived(key: str) -> tuple[str | None, str | None]:
@@ -98,9 +98,7 @@ def derived(key: str) -> tuple[str | None, str | None]:
         return key, None
     if len(key) == 12:
         return key[:5] + key[9:], None
-    if len(key) == 9:
-        return (key[:5] + key[6:] if key[5] == "0" else None), key
-    return None, None
+    return (key[:5] + key[6:] if key[5] == "0" else None), key
 
 
 @dataclass
@@ -183,7 +181,8 @@ def choose(atlas: Any, geo: GeoFile, key: str | None) -> Matching:
         return best
     district = atlas.district
     if all(m.outside == len(features) for m in results):
-        prefixes = sorted({k[:5] for f in features for p in props if (k := normalise(f.properties.get(p))) and len(k) >= 5})
+        shown_props = [p for p in props if p.upper() in KEY_PREFERENCE] or props
+        prefixes = sorted({k[:5] for f in features for p in shown_props if (k := normalise(f.properties.get(p)))})
         shown = ", ".join(prefixes[:5]) + (" …" if len(prefixes) > 5 else "")
         raise ImportFailed([
             f"{geo.name}: die Datei enthält keine Gebiete des {district.name} (Kreisschlüssel {district.key}); "

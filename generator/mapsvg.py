@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import math
+import textwrap
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
@@ -159,9 +160,9 @@ def render_svg(
         text_x = cx + max(8.0, key.radius if key.symbol == "circle" else 8.0) + 8
         rows.append(f'<text x="{_f(text_x)}" y="{_f(cy + 4.5)}">{_esc(key.label)}</text>')
         y += height
-    if credit:
-        rows.append(f'<text x="{MARGIN}" y="{_f(y + 14)}" font-size="11">{_esc(credit)}</text>')
-        y += ROW
+    for line in textwrap.wrap(credit, 95):
+        rows.append(f'<text x="{MARGIN}" y="{_f(y + 14)}" font-size="11">{_esc(line)}</text>')
+        y += 16
     total = math.ceil(y + 8)
     defs = (
         f'<defs><pattern id="{HATCH_ID}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
