@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from .problems import Problem
 
@@ -28,6 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", parents=[common], help="Vorschau im Browser; baut bei Änderungen an Daten neu")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="Adresse der Vorschau")
     _import_parser(sub, common)
+    _boundaries_parser(sub, common)
     return main
 
 
@@ -50,6 +52,37 @@ def _import_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentPar
     imp.add_argument("--dry-run", action="store_true", help="nur prüfen und berichten, nichts schreiben")
 
 
+def _boundaries_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    from .import_boundaries import DEFAULT_TOLERANCE
+
+    cmd = sub.add_parser(
+        "import-boundaries", parents=[common], help="amtliche Grenzen (GeoJSON oder Shapefile) für die Kennzahlenkarten einlesen",
+        description="Liest amtliche Grenzen (z. B. BKG VG250/VG5000, Ebene VWG oder GEM) und schreibt data/boundaries.geojson.",
+    )
+    cmd.add_argument("file", type=Path, metavar="DATEI", help="GeoJSON (.geojson, .json), Shapefile (.shp) oder ZIP-Archiv mit Shapefile")
+    cmd.add_argument("--output", type=Path, metavar="DATEI", help="Zieldatei (Standard: boundaries.geojson im Datenordner)")
+    cmd.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE, metavar="METER",
+                     help=f"Vereinfachung in Metern; 0 = keine (Standard: {DEFAULT_TOLERANCE:g})")
+    cmd.add_argument("--layer", metavar="NAME", help="Ebene in einem ZIP-Archiv mit mehreren Shapefiles, z. B. VG250_VWG")
+    cmd.add_argument("--key", metavar="SPALTE", help="Eigenschaft mit dem Schlüssel (Standard: wird erkannt, z. B. ARS oder AGS)")
+    cmd.add_argument("--source", metavar="TEXT", help="Quellenvermerk, z. B. „© GeoBasis-DE / BKG (2024)“")
+    cmd.add_argument("--licence", metavar="TEXT", help="Lizenz der Grenzen, z. B. dl-de/by-2-0")
+
+
+def _import_boundaries(args: argparse.Namespace, data: Path) -> int:
+    from .import_boundaries import ImportFailed, import_boundaries
+
+    try:
+        result = import_boundaries(args.file, data, args.output, args.tolerance, args.layer, args.key, args.source, args.licence)
+    except ImportFailed as exc:
+        for message in exc.messages:
+            print(f"Fehler: {message}", file=sys.stderr)
+        print("Es wurde nichts geschrieben.", file=sys.stderr)
+        return 1
+    print("\n".join(result.lines()))
+    return 0
+
+
 def report(problems: list[Problem], fmt: str) -> None:
     for problem in problems:
         print(problem.github() if fmt == "github" else str(problem), file=sys.stderr)
@@ -65,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
 
     paths = Paths.create(getattr(args, "project", None), getattr(args, "data", None), getattr(args, "site", None), getattr(args, "build_dir", None))
     try:
+        if args.command == "import-boundaries":
+            return _import_boundaries(args, paths.data)
         if args.command == "check":
             _, problems = validate(paths.data)
             if problems:

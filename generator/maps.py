@@ -71,11 +71,24 @@ def map_path(name: str) -> str:
     return f"{MAP_DIR}/{name}.html"
 
 
+def svg_path(name: str) -> str:
+    """Path of the static SVG version of a map (for print and readers without JavaScript)."""
+    return f"{MAP_DIR}/{name}.svg"
+
+
 def embed(page: str, name: str, title: str) -> Markup:
-    """The `<div class="atlas-map"><iframe …>` block for `page` (a raw HTML block in Markdown)."""
+    """The `<div class="atlas-map"><iframe …><img class="atlas-map__static" …></div>` block for `page`.
+
+    The iframe holds the interactive map; the image is its static SVG version, which the site's CSS
+    shows in print (and where the iframe is hidden) instead of the iframe.
+    """
     src = html.escape(asset_url(page, map_path(name)), quote=True)
+    static = html.escape(asset_url(page, svg_path(name)), quote=True)
     label = html.escape(f"Karte: {title}", quote=True)
-    return Markup(f'<div class="atlas-map">\n<iframe src="{src}" title="{label}" loading="lazy"></iframe>\n</div>')
+    return Markup(
+        f'<div class="atlas-map">\n<iframe src="{src}" title="{label}" loading="lazy"></iframe>\n'
+        f'<img class="atlas-map__static" src="{static}" alt="{label}" loading="lazy">\n</div>'
+    )
 
 
 # --------------------------------------------------------------------------------------------- ids
@@ -199,25 +212,36 @@ def render_map(
     tiles: Tiles | None = None,
 ) -> str:
     """A complete HTML document for `karten/<name>.html`. Same arguments → same bytes."""
-    rel = asset_url(map_path(name), "")
     with deterministic_ids(name):
-        m = folium.Map(
-            tiles=None,
-            location=[(bounds.south + bounds.north) / 2, (bounds.west + bounds.east) / 2],
-            zoom_start=9,
-            max_zoom=tiles.max_zoom if tiles else 18,
-            control_scale=True,
-            scrollWheelZoom=False,
-        )
-        m.default_js = [("leaflet", rel + f"{LEAFLET_DIR}/leaflet.js")]
-        m.default_css = [("leaflet_css", rel + f"{LEAFLET_DIR}/leaflet.css")]
+        m = new_map(name, bounds, tiles)
         for point in points:
             _add(m, point)
         m.fit_bounds(_fit(points, bounds))
         document = m.get_root().render()
         map_var = m.get_name()
     kinds = [k for k in ("unit", "seat", "value", "centre", "offer") if any(p.kind == k for p in points)]
-    extra_body = _legend(kinds) if kinds else ""
+    return finish_document(document, name, title, map_var, tiles, _legend(kinds) if kinds else "")
+
+
+def new_map(name: str, bounds: Bounds, tiles: Tiles | None) -> folium.Map:
+    """A folium map without tiles that loads Leaflet from the site (call inside `deterministic_ids`)."""
+    rel = asset_url(map_path(name), "")
+    m = folium.Map(
+        tiles=None,
+        location=[(bounds.south + bounds.north) / 2, (bounds.west + bounds.east) / 2],
+        zoom_start=9,
+        max_zoom=tiles.max_zoom if tiles else 18,
+        control_scale=True,
+        scrollWheelZoom=False,
+    )
+    m.default_js = [("leaflet", rel + f"{LEAFLET_DIR}/leaflet.js")]
+    m.default_css = [("leaflet_css", rel + f"{LEAFLET_DIR}/leaflet.css")]
+    return m
+
+
+def finish_document(document: str, name: str, title: str, map_var: str, tiles: Tiles | None, extra_body: str, style: str = "") -> str:
+    """Rendered folium HTML → the map document: language, title, legend, consent control, no foreign requests."""
+    rel = asset_url(map_path(name), "")
     extra_end = ""
     if tiles is not None:
         extra_body += _tiles_control(tiles, map_var)
@@ -225,7 +249,7 @@ def render_map(
     document = document.replace("<html>", '<html lang="de">', 1)
     document = _CHARSET.sub(lambda m: f"{m.group(0)}\n    <title>{html.escape('Karte: ' + title)}</title>", document, count=1)
     document = _VIEWPORT.sub('<meta name="viewport" content="width=device-width, initial-scale=1.0">', document, count=1)
-    document = document.replace("</head>", f"{_STYLE}\n{_TILES_STYLE if tiles else ''}</head>", 1)
+    document = document.replace("</head>", f"{_STYLE}\n{style}{_TILES_STYLE if tiles else ''}</head>", 1)
     document = document.replace(
         f'<div class="folium-map" id="{map_var}" >',
         f'<div class="folium-map" id="{map_var}" role="region" aria-label="{html.escape("Karte: " + title, quote=True)}">',
@@ -249,3 +273,34 @@ def _fit(points: list[Point], bounds: Bounds) -> list[list[float]]:
     pad_lat = max((north - south) * 0.1, 0.03)
     pad_lon = max((east - west) * 0.1, 0.05)
     return [[round(south - pad_lat, 5), round(west - pad_lon, 5)], [round(north + pad_lat, 5), round(east + pad_lon, 5)]]
+
+
+# --------------------------------------------------------------------------------------------- static version
+
+
+def render_static(title: str, points: list[Point], bounds: Bounds) -> str:
+    """The static SVG version of a point map (`karten/<name>.svg`): same symbols and legend."""
+    from . import mapsvg
+
+    marks = []
+    for p in points:
+        if p.kind in ("unit", "seat", "value"):
+            colour = VALUE_COLOUR if p.kind == "value" else UNIT_COLOUR
+            marks.append(mapsvg.Mark(p.lat, p.lon, "circle", _radius(p.kind, p.weight), colour, colour, p.label))
+        elif p.kind == "centre":
+            marks.append(mapsvg.Mark(p.lat, p.lon, "square", 6.5, CENTRE_FILL, CENTRE_LINE, p.label, fill_opacity=1.0))
+        else:
+            marks.append(mapsvg.Mark(p.lat, p.lon, "triangle", 6.5, OFFER_FILL, OFFER_LINE, p.label, fill_opacity=1.0))
+    legend = []
+    for kind in ("unit", "seat", "value", "centre", "offer"):
+        if any(p.kind == kind for p in points):
+            if kind in ("unit", "seat", "value"):
+                colour = VALUE_COLOUR if kind == "value" else UNIT_COLOUR
+                legend.append(mapsvg.Key("circle", LEGEND_TEXT[kind], colour, colour, 5.5, 0.35))
+            elif kind == "centre":
+                legend.append(mapsvg.Key("square", LEGEND_TEXT[kind], CENTRE_FILL, CENTRE_LINE, 6.0))
+            else:
+                legend.append(mapsvg.Key("triangle", LEGEND_TEXT[kind], OFFER_FILL, OFFER_LINE, 6.0))
+    count = len(points)
+    description = f"Statische Karte mit {count} eingezeichneten Orten; dieselben Angaben stehen als Text auf der Seite." if count else "Statische Karte ohne eingezeichnete Orte."
+    return mapsvg.render_svg(title, description, marks=marks, legend=legend, fallback=(bounds.west, bounds.south, bounds.east, bounds.north))

@@ -61,6 +61,7 @@ class Atlas:
     targets: dict[str, Target] = field(default_factory=dict)
     conferences: dict[str, Conference] = field(default_factory=dict)
     stats: Statistics | None = None  # every indicator in every area (indicators.compute)
+    boundaries: dict | None = None  # unit id → GeoJSON geometry (generator/boundaries.py), if data/boundaries.geojson exists
 
     # --- vocabularies -------------------------------------------------------------------
     def label(self, vocabulary: str, term_id: str) -> str:

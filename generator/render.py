@@ -22,7 +22,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import figures, maps, render_profiles
+from . import figures, maps, render_profiles, thematic
 from .formatting import FILTERS, fmt_ages, fmt_number
 from .markup import email_link, front_matter, html_attr, md_paragraphs, md_text, page_link, phone_link, web_link
 from .model import Atlas
@@ -295,6 +295,22 @@ class _Site:
     def map(self, name: str, title: str, points: list[maps.Point]) -> None:
         config = self.atlas.config.map
         self.add(maps.map_path(name), maps.render_map(name, title, points, config.bounds, config.tiles))
+        self.add(maps.svg_path(name), maps.render_static(title, points, config.bounds))
+
+    def thematic(self, name: str, title: str, ind: Indicator, values: list[figures.MapValue]) -> thematic.ThematicMap:
+        """Indicator map: areas by class with boundaries (data/boundaries.geojson), else circles; every unit, also without value."""
+        config = self.atlas.config.map
+        found = {v.unit.id: v for v in values}
+        areas = [
+            thematic.AreaValue(u.id, u.name, u.location.lat, u.location.lon, found[u.id].value.value if u.id in found else None,
+                               found[u.id].text if u.id in found else "", u.id in found and found[u.id].value.example)
+            for u in self.atlas.municipalities.values()
+        ]
+        result = thematic.render_thematic(name, title, areas, config.bounds, config.tiles, boundaries=self.atlas.boundaries,
+                                          unit=ind.unit, decimals=ind.decimals, method=ind.classification, k=ind.classes)
+        self.add(maps.map_path(name), result.html)
+        self.add(maps.svg_path(name), result.svg)
+        return result
 
 
 # --------------------------------------------------------------------------------------------- points
@@ -353,11 +369,7 @@ def render_site(atlas: Atlas) -> dict[str, str]:
         site.map(f"region-{region.id}", f"{region.name}: Sozialräume und Familienzentren",
                  _unit_points(a, members) + _centre_points(c for c in centres if c.municipality in {m.id for m in members}))
     latest = {ind.id: figures.latest_per_unit(a, ind) for ind in a.indicators.values()}
-    for ind in a.indicators.values():
-        values = latest[ind.id]
-        top = max((abs(v.value.value) for v in values), default=0) or 1
-        site.map(f"kennzahl-{ind.id}", f"{ind.label}, letzter Wert je Sozialraum",
-                 [maps.Point(v.unit.location.lat, v.unit.location.lon, f"{v.unit.name}: {v.text} ({v.value.year})", "value", abs(v.value.value) / top) for v in values])
+    themes = {ind.id: site.thematic(f"kennzahl-{ind.id}", f"{ind.label}, letzter Wert je Sozialraum", ind, latest[ind.id]) for ind in a.indicators.values()}
 
     # pages --------------------------------------------------------------------------------------
     common = dict(district_name=district_name, district_map=DISTRICT_MAP, units_map=UNITS_MAP, centres_map=CENTRES_MAP)
@@ -394,7 +406,7 @@ def render_site(atlas: Atlas) -> dict[str, str]:
         site.page(record_path(org), "organisation.md.j2", org.name, org=org, **common)
     site.page("kennzahlen/index.md", "kennzahlen.md.j2", "Kennzahlen", **common)
     for ind in a.indicators.values():
-        site.page(record_path(ind), "kennzahl.md.j2", ind.label, ind=ind, latest=latest[ind.id], **render_profiles.indicator_context(site, ind), **common)
+        site.page(record_path(ind), "kennzahl.md.j2", ind.label, ind=ind, latest=latest[ind.id], theme=themes[ind.id], **render_profiles.indicator_context(site, ind), **common)
     render_profiles.target_pages(site, common)
     return dict(sorted(site.files.items()))
 

@@ -300,8 +300,11 @@ def _float(text: str) -> float | None:
     return number if number == number and abs(number) != float("inf") else None
 
 
-def validate(data_dir: Path) -> tuple[Atlas | None, list[Problem]]:
-    """Validate a whole data folder. Returns (atlas, []) or (None, problems)."""
+def validate(data_dir: Path, with_boundaries: bool = True) -> tuple[Atlas | None, list[Problem]]:
+    """Validate a whole data folder. Returns (atlas, []) or (None, problems).
+
+    `with_boundaries=False` skips data/boundaries.geojson (`atlas import-boundaries` replaces it).
+    """
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         return None, [Problem(display_path(data_dir), 1, "Datenordner nicht gefunden")]
@@ -320,4 +323,11 @@ def validate(data_dir: Path) -> tuple[Atlas | None, list[Problem]]:
     problems = sorted(set(v.problems))
     if problems or config is None or vocabularies is None or district is None:
         return None, problems
-    return build_atlas(config, vocabularies, district, v.records, values), []
+    atlas = build_atlas(config, vocabularies, district, v.records, values)
+    if with_boundaries:  # optional unit boundaries for thematic maps (generator/boundaries.py)
+        from .boundaries import load_boundaries
+
+        atlas.boundaries, problems = load_boundaries(data_dir, atlas)
+        if problems:
+            return None, problems
+    return atlas, []
