@@ -125,7 +125,7 @@ def hint_text(row: Row, rule: str, district_name: str) -> str:
     ratio = row.ratio or 0
     if rule == "difference":
         where = "über" if v.value > d.value else "unter"
-        text = f"{subject(ind)} liegt mit {own} um {row.fmt_difference(abs(row.difference or 0))} {where} dem Wert im {district_name} ({other}; {v.year})."
+        text = f"{subject(ind)} liegt mit {own} um {row.fmt_difference(abs(row.difference or 0)).lstrip('+')} {where} dem Wert im {district_name} ({other}; {v.year})."
     elif ratio >= 1:
         text = f"{subject(ind)} liegt mit {own} etwa {_times(ratio)}-mal so hoch wie im {district_name} ({other}; {v.year})."
     else:
