@@ -1,0 +1,144 @@
+"""Real-browser tests: the built mini atlas served over HTTP on loopback, opened in Debian's Chromium.
+
+Fixtures (use them from any module in tests/browser/; mark the module `pytestmark = pytest.mark.browser`):
+
+  site_url   (session)  base URL of the served mini atlas, e.g. "http://127.0.0.1:41234/" (ends with "/").
+                        The site is `mini_site` from tests/conftest.py, built once per test session.
+  browser    (session)  a Playwright `Browser` (Debian's /usr/bin/chromium, headless, no network chatter).
+  page_log   (function) what the page did: `.requests` (every URL the page or its frames asked for),
+                        `.console_errors` (console messages of type "error"), `.page_errors` (uncaught
+                        exceptions). Filled while the test runs.
+  page       (function) a fresh Playwright `Page` (own context: German locale, 1280×900 viewport) whose
+                        events go to `page_log`. Requests to any host but 127.0.0.1 are recorded and then
+                        aborted, so no test ever reaches the internet.
+
+  open_page  (function) `open_page("sozialraeume/teststadt/")` loads that path of the served site in `page`,
+                        waits for the load event, checks the HTTP status and returns `page`.
+
+  `page_log.foreign_requests()` lists the recorded URLs that are not on 127.0.0.1.
+  Nothing needs importing: fixtures come from pytest (no `from conftest import …`, which would be ambiguous
+  beside tests/conftest.py).
+
+Without /usr/bin/chromium or the `playwright` package the tests are skipped with the reason; with CI=true
+they fail instead, because .ci/run installs the browser and the tests must run there.
+Playwright never downloads a browser here (no `playwright install`): it drives the system Chromium.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the background-networking flags Chromium tries to reach Google's hosts at every start.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+LOOPBACK = "127.0.0.1"
+
+
+def _unavailable(reason: str) -> None:
+    """Skip on a developer's machine without the browser; fail in CI, where it is installed."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (CI=true: .ci/run installs the browser, so browser tests must run)", pytrace=False)
+    pytest.skip(reason)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - name from the base class
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(mini_site: Path) -> Iterator[str]:
+    """The mini atlas served by http.server in a thread on a free loopback port."""
+    handler = functools.partial(_QuietHandler, directory=str(mini_site))
+    server = http.server.ThreadingHTTPServer((LOOPBACK, 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="atlas-test-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOOPBACK}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Debian Chromium driven by Playwright, one per test session."""
+    if not CHROMIUM.is_file():
+        _unavailable(f"{CHROMIUM} fehlt (Debian-Paket chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("Python-Paket playwright fehlt (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+@dataclass
+class PageLog:
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def foreign_requests(self) -> list[str]:
+        """Recorded URLs that would leave the machine (any http(s) host but 127.0.0.1)."""
+        return [url for url in self.requests if url.startswith("http") and urlsplit(url).hostname != LOOPBACK]
+
+
+@pytest.fixture
+def page_log() -> PageLog:
+    return PageLog()
+
+
+@pytest.fixture
+def page(browser: Any, page_log: PageLog) -> Iterator[Any]:
+    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900}, service_workers="block")
+
+    def only_loopback(route: Any) -> None:
+        if urlsplit(route.request.url).hostname == LOOPBACK or not route.request.url.startswith("http"):
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", only_loopback)
+    new_page = context.new_page()
+    new_page.on("request", lambda request: page_log.requests.append(request.url))
+    new_page.on("console", lambda message: page_log.console_errors.append(message.text) if message.type == "error" else None)
+    new_page.on("pageerror", lambda error: page_log.page_errors.append(str(error)))
+    try:
+        yield new_page
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def open_page(page: Any, site_url: str) -> Callable[[str], Any]:
+    def load(path: str) -> Any:
+        """Load `path` (relative to the site root, e.g. "sozialraeume/teststadt/") and wait for the load event."""
+        response = page.goto(site_url + path, wait_until="load")
+        assert response is not None and response.ok, f"{path}: HTTP {response.status if response else 'keine Antwort'}"
+        return page
+
+    return load
