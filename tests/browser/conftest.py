@@ -54,7 +54,7 @@ LOOPBACK = "127.0.0.1"
 def _unavailable(reason: str) -> None:
     """Skip on a developer's machine without the browser; fail in CI, where it is installed."""
     if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason} (CI=true: .ci/run installs the browser, so browser tests must run)", pytrace=False)
+        pytest.fail(f"{reason} (CI=true: .ci/run installiert den Browser, die Browsertests müssen dort laufen)", pytrace=False)
     pytest.skip(reason)
 
 

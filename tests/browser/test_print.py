@@ -160,6 +160,8 @@ def test_nothing_is_wider_than_the_a4_content_box(open_page: Callable[[str], Any
     too_wide = page.evaluate(TOO_WIDE, int(CONTENT_WIDTH))
     assert too_wide == [], "\n".join(too_wide)
     assert page.evaluate("document.documentElement.scrollWidth") <= int(CONTENT_WIDTH)
+    # The content uses the full page width (no sidebars' space, no centred narrow column).
+    assert page.eval_on_selector("article", "a => a.getBoundingClientRect().width") >= int(CONTENT_WIDTH) - 1
 
 
 def test_tables_headings_and_figures_do_not_break_badly(open_page: Callable[[str], Any]) -> None:
@@ -172,6 +174,7 @@ def test_tables_headings_and_figures_do_not_break_badly(open_page: Callable[[str
                 tr: s('article tr', 'breakInside'),
                 heading: s('article h2, article h3', 'breakAfter'),
                 numeric: s('article td[style*="right"]', 'textAlign'),
+                body: s('article > p, article li', 'fontSize'),
             };
         }"""
     )
@@ -179,6 +182,9 @@ def test_tables_headings_and_figures_do_not_break_badly(open_page: Callable[[str
     assert styles["tr"] and set(styles["tr"]) == {"avoid"}
     assert styles["heading"] and set(styles["heading"]) == {"avoid"}
     assert styles["numeric"] and set(styles["numeric"]) == {"right"}
+    # Body text in paper sizes: 10 to 11 pt (13.3 to 14.7 CSS px).
+    sizes = {float(size.removesuffix("px")) for size in styles["body"]}
+    assert sizes and all(10 * 4 / 3 <= size <= 11 * 4 / 3 for size in sizes), sizes
 
 
 def test_long_table_repeats_its_header_on_every_printed_page(open_page: Callable[[str], Any]) -> None:
