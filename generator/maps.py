@@ -87,7 +87,7 @@ def embed(page: str, name: str, title: str) -> Markup:
     label = html.escape(f"Karte: {title}", quote=True)
     return Markup(
         f'<div class="atlas-map">\n<iframe src="{src}" title="{label}" loading="lazy"></iframe>\n'
-        f'<img class="atlas-map__static" src="{static}" alt="{label}" loading="lazy">\n</div>'
+        f'<img class="atlas-map__static" src="{static}" alt="{label}">\n</div>'
     )
 
 

@@ -130,7 +130,7 @@ def test_print_hides_navigation_and_keeps_content_and_example_marks(open_page: C
 def test_map_prints_as_static_image_within_the_page(open_page: Callable[[str], Any]) -> None:
     page = open_page(PROFILE)
     page.set_viewport_size({"width": int(CONTENT_WIDTH), "height": 900})
-    page.evaluate(ADD_STATIC_IMAGE, STATIC_SVG)
+    # the profile's own static map images (not lazy: a hidden lazy image would not be loaded for print)
     page.wait_for_function("[...document.querySelectorAll('img.atlas-map__static')].every(i => i.complete)")
     page.emulate_media(media="print")
     shown = visibility(page, ["img.atlas-map__static", ".atlas-map iframe", ".atlas-map"])
