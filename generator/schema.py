@@ -148,6 +148,11 @@ class Record(Model):
     )
     sources: list[Text] = Field(default_factory=list, title="Quellen", description="Belege für die Angaben dieses Datensatzes.")
     links: list[Link] = Field(default_factory=list, title="Weitere Links", description="Weiterführende Links mit Linktext und Adresse.")
+    reviewed: dt.date | None = Field(
+        None,
+        title="Zuletzt geprüft",
+        description="Datum (JJJJ-MM-TT), an dem die zuständige Stelle den Eintrag zuletzt geprüft hat – nicht das Datum der letzten Änderung.",
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -188,6 +193,7 @@ class MemberMunicipality(Model):
     type: Literal["stadt", "gemeinde"] = Field("gemeinde", title="Art", description="stadt oder gemeinde.")
     population: int | None = Field(None, title="Einwohnerzahl", description="Einwohnerzahl (gleicher Stichtag wie beim Amt).", ge=0)
     villages: list[Text] = Field(default_factory=list, title="Ortsteile", description="Ortsteile und Dörfer der Gemeinde.")
+    location: Location | None = Field(None, title="Lage", description="Koordinaten des Gemeindezentrums (lat, lon), für „In meiner Nähe“.")
 
 
 class Municipality(Record):
@@ -292,6 +298,36 @@ class OpeningHours(Model):
         return self
 
 
+STATUSES = {"aktiv": "aktiv", "voruebergehend-geschlossen": "vorübergehend geschlossen", "beendet": "beendet"}
+
+
+class Closure(Model):
+    start: dt.date = Field(title="Von", description="Erster geschlossener Tag (JJJJ-MM-TT).")
+    end: dt.date | None = Field(None, title="Bis", description="Letzter geschlossener Tag; leer: nur der Tag „Von“.")
+    note: Text | None = Field(None, title="Hinweis", description="z. B. „Sommerferien“ oder „Feiertag“.")
+
+    @model_validator(mode="after")
+    def _order(self) -> "Closure":
+        if self.end is not None and self.end < self.start:
+            raise PydanticCustomError("closure_order", "Das Ende {end} der Schließzeit liegt vor ihrem Beginn {start}", {"start": str(self.start), "end": str(self.end)})
+        return self
+
+
+class Availability(Model):
+    """Mixin: status, opening hours, closures, how to get there; for family centres and offers."""
+
+    status: Literal["aktiv", "voruebergehend-geschlossen", "beendet"] = Field(
+        "aktiv", title="Status", description="aktiv, voruebergehend-geschlossen oder beendet. Beendete Einträge erscheinen nicht mehr im Angebotsfinder."
+    )
+    status_note: Text | None = Field(None, title="Hinweis zum Status", description="z. B. „wegen Umbau bis Ende März geschlossen“.")
+    opening_hours: list[OpeningHours] = Field(default_factory=list, title="Öffnungszeiten", description="Regelmäßige Öffnungszeiten je Wochentag (days, opens, closes).")
+    opening_hours_note: Text | None = Field(None, title="Hinweis zu Öffnungszeiten", description="z. B. „und nach Vereinbarung“.")
+    closures: list[Closure] = Field(default_factory=list, title="Schließzeiten", description="Tage oder Zeiträume, an denen geschlossen ist (start, end, note).")
+    mobile: bool = Field(False, title="Mobil", description="true, wenn das Angebot von Ort zu Ort fährt.")
+    villages_served: list[Text] = Field(default_factory=list, title="Versorgte Orte", description="Ortsteile und Dörfer, für die es da ist oder die es anfährt.")
+    public_transport: Text | None = Field(None, title="Anfahrt", description="Wie man mit Bus und Bahn hinkommt, z. B. „Bus 580, Haltestelle Markt“.")
+
+
 class AgeRange(Model):
     min: int = Field(0, title="Mindestalter", description="Jüngstes Alter in Jahren (0 für Neugeborene).", ge=0, le=120)
     max: int | None = Field(None, title="Höchstalter", description="Ältestes Alter in Jahren; leer lassen für „ohne Obergrenze“.", ge=0, le=120)
@@ -303,7 +339,7 @@ class AgeRange(Model):
         return self
 
 
-class FamilyCentre(Record, ContactChannels):
+class FamilyCentre(Record, ContactChannels, Availability):
     name: Text = Field(title="Name", description="Name des Familienzentrums.")
     municipality: Id = Field(title="Sozialraum", description="Kennung der Stadt, Gemeinde oder des Amtes.", json_schema_extra=ref("municipalities"))
     address: Address = Field(title="Anschrift", description="Besuchsanschrift.")
@@ -311,18 +347,13 @@ class FamilyCentre(Record, ContactChannels):
     operator: Id = Field(title="Träger", description="Kennung der Organisation, die das Zentrum betreibt.", json_schema_extra=ref("organisations"))
     contact: Id | None = Field(None, title="Ansprechperson", description="Kennung des Kontakts.", json_schema_extra=ref("contacts"))
     description: Text | None = Field(None, title="Beschreibung", description="Was das Zentrum ausmacht, in einfachen Worten.")
-    opening_hours: list[OpeningHours] = Field(default_factory=list, title="Öffnungszeiten", description="Regelmäßige Öffnungszeiten je Wochentag.")
-    opening_hours_note: Text | None = Field(None, title="Hinweis zu Öffnungszeiten", description="z. B. „und nach Vereinbarung“.")
     accessibility: list[str] = Field(default_factory=list, title="Barrierefreiheit", description="Merkmale aus dem Vokabular accessibility.", json_schema_extra=vocab("accessibility"))
     languages: list[str] = Field(default_factory=list, title="Sprachen", description="Sprachen aus dem Vokabular languages.", json_schema_extra=vocab("languages"))
     ages: AgeRange = Field(default_factory=AgeRange, title="Altersgruppe", description="Für welches Alter das Zentrum da ist (min, max).")
     funding: Text | None = Field(None, title="Finanzierung", description="Wer das Zentrum finanziert, z. B. „dreiseitiger Vertrag Landkreis, Gemeinde, Träger“.")
-    mobile: bool = Field(False, title="Mobil", description="true, wenn das Zentrum von Ort zu Ort fährt.")
-    villages_served: list[Text] = Field(default_factory=list, title="Versorgte Orte", description="Orte, die das (mobile) Zentrum anfährt.")
-    public_transport: Text | None = Field(None, title="Anfahrt", description="Wie man mit Bus und Bahn hinkommt.")
 
 
-class Offer(Record):
+class Offer(Record, Availability):
     title: Text = Field(title="Titel", description="Kurzer, verständlicher Titel des Angebots.")
     description: Text = Field(title="Beschreibung", description="Was das Angebot ist und wem es hilft.")
     provider: Id = Field(title="Anbieter", description="Kennung der Organisation, die das Angebot macht.", json_schema_extra=ref("organisations"))
@@ -335,6 +366,9 @@ class Offer(Record):
     ages: AgeRange | None = Field(None, title="Altersgruppe", description="Für welches Alter (min, max); leer: jedes Alter.")
     schedule: Text | None = Field(None, title="Termine", description="Wann das Angebot stattfindet, z. B. „dienstags 9:30–11:00 Uhr“.")
     cost: Text | None = Field(None, title="Kosten", description="Was es kostet, z. B. „kostenfrei“ oder „3 € pro Termin“.")
+    free_of_charge: bool | None = Field(
+        None, title="Kostenfrei", description="true, wenn die Teilnahme nichts kostet (auch „Spende erbeten“); false, wenn sie etwas kostet; leer: unbekannt."
+    )
     languages: list[str] = Field(default_factory=list, title="Sprachen", description="Sprachen aus dem Vokabular languages.", json_schema_extra=vocab("languages"))
     accessibility: list[str] = Field(default_factory=list, title="Barrierefreiheit", description="Merkmale aus dem Vokabular accessibility.", json_schema_extra=vocab("accessibility"))
     registration: Text | None = Field(None, title="Anmeldung", description="Ob und wie man sich anmeldet.")
@@ -638,7 +672,13 @@ class AtlasConfig(Model):
     )
     unit_label: Text = Field("Sozialraum", title="Bezeichnung der Planungseinheit", description="Wie die Planungseinheit heißt, z. B. „Sozialraum“.")
     map: MapSettings = Field(title="Karten", description="Einstellungen der Karten.")
-    report_url: str | None = Field(None, title="Fehler melden", description="mailto:- oder https-Adresse, an die Leser Fehler melden.")
+    report_url: str | None = Field(
+        None, title="Fehler melden",
+        description="mailto:-Adresse oder https-Adresse eines Formulars, an die Leser Fehler melden. In einer https-Adresse werden {title}, {url} und {id} durch Angaben zur Seite ersetzt.",
+    )
+    review_months: int = Field(
+        12, title="Prüfintervall in Monaten", description="Nach wie vielen Monaten ohne Prüfung (reviewed) ein Eintrag als „länger nicht geprüft“ gilt.", ge=1, le=120
+    )
     profiles: ProfileSettings = Field(default_factory=lambda: ProfileSettings(), title="Sozialraumprofile", description="Standards für Hinweise und kleine Fallzahlen.")
 
     @field_validator("site_url")
