@@ -22,7 +22,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import figures, maps, render_profiles, thematic
+from . import figures, maps, render_finder, render_profiles, thematic
 from .formatting import FILTERS, fmt_ages, fmt_number
 from .markup import email_link, front_matter, html_attr, md_paragraphs, md_text, page_link, phone_link, web_link
 from .model import Atlas
@@ -396,6 +396,7 @@ def render_site(atlas: Atlas) -> dict[str, str]:
     site.page("angebote/alter.md", "angebote.md.j2", "Angebote nach Alter", offers=offers, grouping="ages", **common)
     for offer in offers:
         site.page(record_path(offer), "angebot.md.j2", offer.title, offer=offer, **common)
+    render_finder.finder_pages(site, common)  # Angebotsfinder, „In meiner Nähe“, lists per unit
 
     site.page("netzwerke/index.md", "netzwerke.md.j2", "Netzwerke und Gremien", **common)
     for network in a.networks.values():

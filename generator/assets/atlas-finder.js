@@ -1,0 +1,199 @@
+/* Angebotsfinder and „In meiner Nähe“ (pages written by generator/render_finder.py).
+ *
+ * Loaded on every page (mkdocs.yml extra_javascript); does nothing where neither #atlas-finder nor
+ * #atlas-naehe exists. No library, no request: everything it needs is in the page's HTML.
+ *
+ * Finder: the form's fields filter the server-rendered list in place (items get `hidden`), the filter is
+ * written to the URL query (history.replaceState) and read back on load, and the count in the
+ * aria-live region says how many offers are shown.
+ * Nearby: the chosen place's coordinates (data-lat/data-lon of the option) give every list item a
+ * straight-line (haversine) distance; the list is re-ordered, nearest first, and `?ort=` keeps the choice.
+ * Place names are compared „folded“ exactly like render_finder.fold: lower case, ä→ae, ö→oe, ü→ue,
+ * ß→ss, accents dropped, spaces collapsed.
+ */
+(function () {
+  "use strict";
+
+  var FINDER_FIELDS = ["ort", "thema", "zielgruppe", "alter", "sprache", "zugang", "kostenfrei"];
+
+  function fold(text) {
+    return String(text || "").toLowerCase()
+      .replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss")
+      .normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/\s+/g, " ").trim();
+  }
+
+  function words(value) {
+    return value ? value.split(" ") : [];
+  }
+
+  function writeQuery(params) {
+    var query = params.toString();
+    var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    window.history.replaceState(null, "", url);
+  }
+
+  // --------------------------------------------------------------------------------- finder
+
+  function readFilter(form) {
+    var age = form.elements.alter.value.trim();
+    var parsed = age === "" ? null : parseInt(age, 10);
+    return {
+      ort: fold(form.elements.ort.value),
+      thema: form.elements.thema.value,
+      zielgruppe: form.elements.zielgruppe.value,
+      alter: parsed === null || isNaN(parsed) ? null : parsed,
+      sprache: form.elements.sprache.value,
+      zugang: form.elements.zugang.value,
+      kostenfrei: form.elements.kostenfrei.checked
+    };
+  }
+
+  function matches(item, f) {
+    var d = item.dataset;
+    if (f.ort && !d.places.split("|").some(function (p) { return p.indexOf(f.ort) !== -1; })) return false;
+    if (f.thema && words(d.topics).indexOf(f.thema) === -1) return false;
+    if (f.zielgruppe && words(d.groups).indexOf(f.zielgruppe) === -1) return false;
+    if (f.sprache && words(d.languages).indexOf(f.sprache) === -1) return false;
+    if (f.zugang && words(d.access).indexOf(f.zugang) === -1) return false;
+    if (f.kostenfrei && d.free !== "1") return false;
+    if (f.alter !== null && d.min !== "") {
+      if (f.alter < parseInt(d.min, 10)) return false;
+      if (d.max !== "" && f.alter > parseInt(d.max, 10)) return false;
+    }
+    return true;
+  }
+
+  function isFiltered(f) {
+    return Boolean(f.ort || f.thema || f.zielgruppe || f.sprache || f.zugang || f.kostenfrei || f.alter !== null);
+  }
+
+  function countText(shown, total, filtered) {
+    if (!filtered) return total + (total === 1 ? " Angebot" : " Angebote");
+    if (shown === 0) return "Kein Angebot gefunden";
+    return shown + (shown === 1 ? " Angebot gefunden" : " Angebote gefunden");
+  }
+
+  function applyFinder(form, items, count, empty) {
+    var f = readFilter(form);
+    var shown = 0;
+    items.forEach(function (item) {
+      var ok = matches(item, f);
+      item.hidden = !ok;
+      if (ok) shown += 1;
+    });
+    var text = countText(shown, items.length, isFiltered(f));
+    if (count.textContent !== text) count.textContent = text;
+    empty.hidden = shown !== 0;
+    var params = new URLSearchParams();
+    FINDER_FIELDS.forEach(function (name) {
+      var field = form.elements[name];
+      if (field.type === "checkbox") {
+        if (field.checked) params.set(name, "1");
+      } else if (field.value.trim() !== "") {
+        params.set(name, field.value.trim());
+      }
+    });
+    writeQuery(params);
+  }
+
+  function initFinder(form) {
+    var list = document.getElementById("atlas-finder-liste");
+    var count = document.getElementById("atlas-finder-anzahl");
+    var empty = document.getElementById("atlas-finder-leer");
+    if (!list || !count || !empty) return;
+    var items = Array.prototype.slice.call(list.querySelectorAll("li[data-places]"));
+    var params = new URLSearchParams(window.location.search);
+    FINDER_FIELDS.forEach(function (name) {
+      var field = form.elements[name];
+      var value = params.get(name);
+      if (!field || value === null) return;
+      if (field.type === "checkbox") field.checked = value === "1";
+      else field.value = value;
+    });
+    var update = function () { applyFinder(form, items, count, empty); };
+    form.addEventListener("input", update);
+    form.addEventListener("change", update);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      update();
+    });
+    if (params.toString()) update();
+  }
+
+  // --------------------------------------------------------------------------------- nearby
+
+  function distanceKm(lat1, lon1, lat2, lon2) {
+    var rad = Math.PI / 180;
+    var dLat = (lat2 - lat1) * rad;
+    var dLon = (lon2 - lon1) * rad;
+    var a = Math.sin(dLat / 2) * Math.sin(dLat / 2) +
+      Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+    return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(a)));
+  }
+
+  function formatKm(km) {
+    var tenths = Math.round(km * 10);
+    var whole = String(Math.floor(tenths / 10)).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+    return whole + "," + (tenths % 10) + "\u00a0km";
+  }
+
+  function applyNearby(select, list, status, items) {
+    var option = select.options[select.selectedIndex];
+    var params = new URLSearchParams(window.location.search);
+    if (!option || !option.value) {
+      list.hidden = true;
+      status.textContent = "Noch kein Ort gewählt.";
+      params.delete("ort");
+      writeQuery(params);
+      return;
+    }
+    var lat = parseFloat(option.dataset.lat);
+    var lon = parseFloat(option.dataset.lon);
+    var rows = items.map(function (item, index) {
+      var d = distanceKm(lat, lon, parseFloat(item.dataset.lat), parseFloat(item.dataset.lon));
+      return { item: item, km: d, index: index };
+    });
+    rows.sort(function (x, y) { return (x.km - y.km) || (x.index - y.index); });
+    rows.forEach(function (row) {
+      row.item.querySelector(".atlas-naehe__distance").textContent = formatKm(row.km);
+      list.appendChild(row.item);
+    });
+    list.hidden = false;
+    var note = option.dataset.note ? " (" + option.dataset.note + ")" : "";
+    status.textContent = rows.length + " Einträge, sortiert nach Entfernung von " + option.textContent.split(" – ")[0] + note + ".";
+    params.set("ort", option.value);
+    writeQuery(params);
+  }
+
+  function initNearby(box) {
+    var select = document.getElementById("atlas-naehe-ort");
+    var list = document.getElementById("atlas-naehe-liste");
+    var status = document.getElementById("atlas-naehe-status");
+    if (!select || !list || !status) return;
+    var items = Array.prototype.slice.call(list.querySelectorAll("li[data-lat]"));
+    box.hidden = false;
+    list.hidden = true;
+    var wanted = new URLSearchParams(window.location.search).get("ort");
+    if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) {
+      select.value = wanted;
+    }
+    var update = function () { applyNearby(select, list, status, items); };
+    select.addEventListener("change", update);
+    select.form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      update();
+    });
+    if (select.value) update();
+  }
+
+  function init() {
+    var form = document.getElementById("atlas-finder");
+    if (form && form.elements.ort) initFinder(form);
+    var box = document.getElementById("atlas-naehe");
+    if (box) initNearby(box);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
