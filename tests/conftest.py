@@ -36,3 +36,15 @@ def mini_data(tmp_path: Path) -> Path:
     """A writable copy of the small test data."""
     shutil.copytree(MINI, tmp_path / "data")
     return tmp_path / "data"
+
+
+FINDER_OVERLAY = Path(__file__).parent / "fixtures" / "finder"
+
+
+@pytest.fixture(scope="session")
+def finder_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini atlas plus tests/fixtures/finder (members with coordinates, offers for every finder filter), built once."""
+    root = tmp_path_factory.mktemp("finder")
+    shutil.copytree(MINI, root / "data")
+    shutil.copytree(FINDER_OVERLAY, root / "data", dirs_exist_ok=True, ignore=shutil.ignore_patterns("README.md"))
+    return build_site(root / "data", root)

@@ -102,6 +102,7 @@
     var count = document.getElementById("atlas-finder-anzahl");
     var empty = document.getElementById("atlas-finder-leer");
     if (!list || !count || !empty) return;
+    hideNotice("atlas-finder-ohne-js");
     var items = Array.prototype.slice.call(list.querySelectorAll("li[data-places]"));
     var params = new URLSearchParams(window.location.search);
     FINDER_FIELDS.forEach(function (name) {
@@ -171,6 +172,7 @@
     var list = document.getElementById("atlas-naehe-liste");
     var status = document.getElementById("atlas-naehe-status");
     if (!select || !list || !status) return;
+    hideNotice("atlas-naehe-ohne-js");
     var items = Array.prototype.slice.call(list.querySelectorAll("li[data-lat]"));
     box.hidden = false;
     list.hidden = true;
@@ -185,6 +187,11 @@
       update();
     });
     if (select.value) update();
+  }
+
+  function hideNotice(id) {
+    var notice = document.getElementById(id);  // says what works without JavaScript; shown until the script runs
+    if (notice) notice.hidden = true;
   }
 
   function init() {
