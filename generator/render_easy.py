@@ -74,10 +74,10 @@ def _overlaps(offer: Offer, low: int, high: int) -> bool:
     return offer.ages.min <= high and (offer.ages.max is None or offer.ages.max >= low)
 
 
-def offer_sentences(atlas: Any, offers: list[Offer]) -> list[str]:
-    """Number of offers in all and for children, young people, families and older people."""
+def offer_sentences(atlas: Any, offers: list[Offer], place: str) -> list[str]:
+    """Number of offers in all (`In Beelitz gibt es 3 Angebote.`) and for children, young people, families, older people."""
     active = [o for o in offers if getattr(o, "status", "aktiv") != "beendet"]
-    lines = [count_sentence(len(active), "Angebot", "Angebote", "Hier")]
+    lines = [count_sentence(len(active), "Angebot", "Angebote", place)]
     if not active:
         return lines
     for words, low, high in AGE_GROUPS[:2]:
@@ -97,7 +97,7 @@ def easy_pages(site: Any, common: dict[str, Any]) -> None:
                    count_sentence=count_sentence, offer_sentences=offer_sentences, legal=getattr(atlas.config, "legal", None))
     pages = [(f"{FOLDER}/index.md", "leichte_sprache.md.j2", "Der Sozial-Atlas in Leichter Sprache", dict(units=units))]
     for unit in units:
-        centres = atlas.centres_in(unit.id)
+        centres = [c for c in atlas.centres_in(unit.id) if getattr(c, "status", "aktiv") != "beendet"]  # closed for good: not listed
         offers = atlas.offers_in(unit.id)
         example = unit.example or any(c.example for c in centres) or any(o.example for o in offers)
         pages.append((easy_path(unit), "leichte_sprache_einheit.md.j2", f"{unit.name} in Leichter Sprache",

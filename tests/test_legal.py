@@ -130,7 +130,7 @@ def test_leichte_sprache_unit_without_family_centre(mini_site: Path) -> None:
     assert "Das Amt Testheide ist ein Amt." in text
     assert "Zum Amt gehören diese 2 Gemeinden: Testheide Borkdorf" in text
     assert "Im Amt Testheide gibt es kein Familien-Zentrum." in text
-    assert "Hier gibt es 1 Angebot." in text and "Für ältere Menschen gibt es 1 Angebot." in text
+    assert "Im Amt Testheide gibt es 1 Angebot." in text and "Für ältere Menschen gibt es 1 Angebot." in text
     assert "Für Kinder gibt es kein Angebot." in text
     assert "../../familienzentren/" in hrefs(mini_site, "leichte-sprache/amt-testheide/")
 
