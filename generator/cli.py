@@ -101,7 +101,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "import-boundaries":
             return _import_boundaries(args, paths.data)
         if args.command == "check":
+            from .render_legal import legal_problems
+
             _, problems = validate(paths.data)
+            problems = sorted(set(problems + legal_problems(paths.data)))  # legal duties: reported by check
             if problems:
                 report(problems, fmt)
                 return 1
@@ -119,6 +122,10 @@ def main(argv: list[str] | None = None) -> int:
             if problems:
                 report(problems, fmt)
                 return 1
+            from .render_legal import legal_problems
+
+            for problem in legal_problems(paths.data):  # not fatal for a build (previews, tests)
+                print(f"Hinweis: {problem}", file=sys.stderr)
             print(f"Website gebaut: {paths.site}")
             return 0
         from .serve import serve

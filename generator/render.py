@@ -22,7 +22,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import figures, maps, render_finder, render_profiles, thematic
+from . import figures, maps, render_easy, render_finder, render_legal, render_profiles, thematic
 from .formatting import FILTERS, fmt_ages, fmt_number
 from .markup import email_link, front_matter, html_attr, md_paragraphs, md_text, page_link, phone_link, web_link
 from .model import Atlas
@@ -409,6 +409,8 @@ def render_site(atlas: Atlas) -> dict[str, str]:
     for ind in a.indicators.values():
         site.page(record_path(ind), "kennzahl.md.j2", ind.label, ind=ind, latest=latest[ind.id], theme=themes[ind.id], **render_profiles.indicator_context(site, ind), **common)
     render_profiles.target_pages(site, common)
+    render_legal.legal_pages(site, common)  # impressum.md, datenschutz.md, barrierefreiheit.md
+    render_easy.easy_pages(site, common)  # leichte-sprache/
     return dict(sorted(site.files.items()))
 
 

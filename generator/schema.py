@@ -659,6 +659,78 @@ class ProfileSettings(Model):
     suppress_below: int = Field(3, title="Unterdrücken unter", description="Berechnete Werte aus weniger Fällen werden nicht gezeigt (Datenschutz).", ge=0)
 
 
+# --- legal pages: Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit (generator/render_legal.py)
+
+
+class LegalBody(ContactChannels):
+    """An authority or office with postal address and contact channels."""
+
+    name: Text = Field(title="Name", description="Name der Stelle, z. B. „Landkreis Musterkreis“ oder eine Aufsichtsbehörde.")
+    address: Address | None = Field(None, title="Anschrift", description="Postanschrift (street, postal_code, city).")
+
+
+class LegalProvider(LegalBody):
+    legal_form: Text | None = Field(None, title="Rechtsform", description="z. B. „Körperschaft des öffentlichen Rechts“.")
+    represented_by: Text = Field(
+        title="Vertreten durch", description="Wer die Stelle vertritt, mit Funktion, z. B. „die Landrätin oder der Landrat“ (§ 5 DDG)."
+    )
+    vat_id: Annotated[str, StringConstraints(pattern=r"^DE[0-9]{9}$")] | None = Field(
+        None, title="Umsatzsteuer-Identifikationsnummer", description="Nur falls vorhanden, z. B. DE123456789."
+    )
+
+
+class LegalResponsible(Model):
+    function: Text = Field(title="Funktion", description="Funktion der verantwortlichen Person, z. B. „Leitung der Sozialplanung“.")
+    name: Text | None = Field(None, title="Name", description="Name der verantwortlichen Person (§ 18 Abs. 2 MStV).")
+    address: Address | None = Field(None, title="Anschrift", description="Anschrift; leer: wie beim Anbieter.")
+
+
+class PrivacySettings(Model):
+    controller: LegalBody | None = Field(None, title="Verantwortliche Stelle", description="Verantwortlicher nach Art. 4 Nr. 7 DSGVO; leer: der Anbieter.")
+    officer: LegalBody = Field(title="Datenschutzbeauftragte", description="Behördliche Datenschutzbeauftragte: Funktion als name, dazu E-Mail oder Anschrift.")
+    authority: LegalBody = Field(title="Aufsichtsbehörde für den Datenschutz", description="Zuständige Datenschutz-Aufsichtsbehörde des Landes.")
+    hosting: Text | None = Field(None, title="Hosting", description="Wer den Webserver im Auftrag betreibt.")
+    log_days: int | None = Field(None, title="Speicherdauer der Server-Protokolle", description="Nach wie vielen Tagen die Protokolle gelöscht werden.", ge=0, le=365)
+    legal_basis: Text | None = Field(None, title="Rechtsgrundlage", description="Landesrechtliche Vorschrift zu Art. 6 Abs. 1 Buchst. e DSGVO, z. B. des Landesdatenschutzgesetzes.")
+
+
+class AccessibilityLimitation(Model):
+    title: Text = Field(title="Inhalt", description="Was nicht barrierefrei ist, z. B. „Karten“.")
+    description: Text = Field(title="Beschreibung", description="Worin die Barriere besteht.")
+    alternative: Text | None = Field(None, title="Alternative", description="Wie man die Inhalte trotzdem erreicht.")
+
+
+class AccessibilitySettings(Model):
+    status: Literal["vollstaendig", "teilweise", "nicht"] = Field(
+        title="Stand der Vereinbarkeit", description="vollstaendig, teilweise oder nicht (vereinbar mit den Anforderungen)."
+    )
+    law: Text | None = Field(None, title="Rechtsgrundlage", description="z. B. „Brandenburgisches Behindertengleichstellungsgesetz (BbgBGG) und BbgBITV“.")
+    limitations: list[AccessibilityLimitation] = Field(default_factory=list, title="Nicht barrierefreie Inhalte", description="Bekannte Einschränkungen.")
+    date: dt.date = Field(title="Erstellt am", description="Datum der Erklärung (JJJJ-MM-TT).")
+    reviewed: dt.date | None = Field(None, title="Zuletzt überprüft", description="Datum der letzten Überprüfung (JJJJ-MM-TT).")
+    method: Text = Field(
+        "Selbstbewertung und automatische Tests", title="Prüfverfahren", description="z. B. „Selbstbewertung und automatische Tests“ oder eine Prüfstelle."
+    )
+    feedback: LegalBody = Field(title="Kontakt für Barrieren", description="Wo man Barrieren meldet (Feedback-Mechanismus): name und E-Mail.")
+    enforcement: LegalBody = Field(title="Durchsetzungsstelle", description="Zuständige Durchsetzungs- oder Schlichtungsstelle, mit website.")
+
+
+class LegalTexts(Model):
+    impressum: Text | None = Field(None, title="Zusatz Impressum", description="Weiterer Text am Ende des Impressums.")
+    datenschutz: Text | None = Field(None, title="Zusatz Datenschutz", description="Weiterer Text am Ende der Datenschutzerklärung.")
+    barrierefreiheit: Text | None = Field(None, title="Zusatz Barrierefreiheit", description="Weiterer Text am Ende der Erklärung zur Barrierefreiheit.")
+
+
+class LegalSettings(Model):
+    example: bool = Field(False, title="Mustertext", description="true, solange die Angaben Platzhalter sind: die Seiten tragen dann den Hinweis „Mustertext“.")
+    provider: LegalProvider = Field(title="Anbieter", description="Anbieter nach § 5 DDG: Behörde mit Anschrift, Vertretung und Kontakt.")
+    responsible: LegalResponsible = Field(title="Verantwortlich für den Inhalt", description="Nach § 18 Abs. 2 MStV.")
+    supervisory_authority: LegalBody | None = Field(None, title="Aufsichtsbehörde", description="z. B. die Kommunalaufsicht.")
+    privacy: PrivacySettings = Field(title="Datenschutz", description="Angaben für die Datenschutzerklärung.")
+    accessibility: AccessibilitySettings = Field(title="Barrierefreiheit", description="Angaben für die Erklärung zur Barrierefreiheit.")
+    texts: LegalTexts = Field(default_factory=lambda: LegalTexts(), title="Zusätzliche Texte", description="Freie Zusätze je Seite.")
+
+
 class AtlasConfig(Model):
     title: Text = Field(title="Titel", description="Titel der Website, z. B. „Sozialraumatlas Potsdam-Mittelmark“.")
     description: Text = Field(title="Beschreibung", description="Ein Satz, was der Atlas ist (für Suchmaschinen und die Startseite).")
@@ -672,6 +744,7 @@ class AtlasConfig(Model):
     )
     unit_label: Text = Field("Sozialraum", title="Bezeichnung der Planungseinheit", description="Wie die Planungseinheit heißt, z. B. „Sozialraum“.")
     map: MapSettings = Field(title="Karten", description="Einstellungen der Karten.")
+    legal: LegalSettings | None = Field(None, title="Rechtliche Angaben", description="Impressum, Datenschutz und Barrierefreiheit; fehlt der Abschnitt, meldet `atlas check` es.")
     report_url: str | None = Field(
         None, title="Fehler melden",
         description="mailto:-Adresse oder https-Adresse eines Formulars, an die Leser Fehler melden. In einer https-Adresse werden {title}, {url} und {id} durch Angaben zur Seite ersetzt.",
