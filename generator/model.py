@@ -42,6 +42,11 @@ class IndicatorValue:
     note: str | None = None
 
 
+def is_active(record: Record) -> bool:
+    """False for family centres and offers with status „beendet“: their pages stay, lists, maps and finders leave them out."""
+    return getattr(record, "status", "aktiv") != "beendet"
+
+
 @dataclass
 class Atlas:
     """Everything the render stage needs; all dicts are ordered by id (deterministic output)."""
@@ -87,14 +92,15 @@ class Atlas:
     def municipalities_of_region(self, region_id: str) -> list[Municipality]:
         return [m for m in self.municipalities.values() if m.region == region_id]
 
+    # The queries below leave out ended (status „beendet“) centres and offers; the dicts keep them.
     def centres_in(self, municipality_id: str) -> list[FamilyCentre]:
-        return [c for c in self.family_centres.values() if c.municipality == municipality_id]
+        return [c for c in self.family_centres.values() if c.municipality == municipality_id and is_active(c)]
 
     def offers_in(self, municipality_id: str) -> list[Offer]:
-        return [o for o in self.offers.values() if o.municipality == municipality_id]
+        return [o for o in self.offers.values() if o.municipality == municipality_id and is_active(o)]
 
     def offers_at(self, centre_id: str) -> list[Offer]:
-        return [o for o in self.offers.values() if o.family_centre == centre_id]
+        return [o for o in self.offers.values() if o.family_centre == centre_id and is_active(o)]
 
     def networks_in(self, municipality_id: str) -> list[Network]:
         """Networks working in a unit: its own, those of its region, and district-wide ones."""
@@ -117,10 +123,10 @@ class Atlas:
         return self.contacts.get(contact_id) if contact_id else None
 
     def offers_of(self, organisation_id: str) -> list[Offer]:
-        return [o for o in self.offers.values() if o.provider == organisation_id]
+        return [o for o in self.offers.values() if o.provider == organisation_id and is_active(o)]
 
     def centres_of(self, organisation_id: str) -> list[FamilyCentre]:
-        return [c for c in self.family_centres.values() if c.operator == organisation_id]
+        return [c for c in self.family_centres.values() if c.operator == organisation_id and is_active(c)]
 
     def networks_of(self, organisation_id: str) -> list[Network]:
         return [

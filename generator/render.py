@@ -22,10 +22,19 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import figures, maps, render_easy, render_finder, render_legal, render_profiles, thematic
+from . import figures
+from . import hours
+from . import jsonld
+from . import maps
+from . import render_easy
+from . import render_finder
+from . import render_legal
+from . import render_profiles
+from . import review
+from . import thematic
 from .formatting import FILTERS, fmt_ages, fmt_number
 from .markup import email_link, front_matter, html_attr, md_paragraphs, md_text, page_link, phone_link, web_link
-from .model import Atlas
+from .model import Atlas, is_active
 from .paths import BuildError
 from .targets import STATUS_LABELS
 from .schema import MEASURE_STATUSES, Contact, FamilyCentre, Indicator, Municipality, Network, Offer, Organisation, Record, Region
@@ -97,6 +106,8 @@ def _environment() -> Environment:
     env.filters["status_label"] = lambda status: STATUS_LABELS[status]
     env.filters["status_phrase"] = lambda status, rows: (f"{n} {STATUS_LABELS[status]}" if (n := sum(1 for r in rows if r.status == status)) else "")
     env.tests["contains"] = lambda seq, item: item in (seq or ())
+    env.tests["active"] = is_active  # not „beendet“
+    env.globals.update(hours=hours, review=review, jsonld=jsonld.jsonld)  # opening hours, status, last check, structured data
     env.tests["for_ages"] = _for_ages
     return env
 
@@ -351,12 +362,13 @@ def render_site(atlas: Atlas) -> dict[str, str]:
     a = atlas
     units = list(a.municipalities.values())
     centres = list(a.family_centres.values())
+    listed_centres = [c for c in centres if is_active(c)]  # ended ones keep their page but leave lists and maps
     district_name = a.district.short_name or a.district.name
 
     # maps ---------------------------------------------------------------------------------------
-    site.map(DISTRICT_MAP, f"Sozialräume und Familienzentren im {a.district.name}", _unit_points(a, units) + _centre_points(centres))
+    site.map(DISTRICT_MAP, f"Sozialräume und Familienzentren im {a.district.name}", _unit_points(a, units) + _centre_points(listed_centres))
     site.map(UNITS_MAP, f"Sozialräume im {a.district.name} nach Einwohnerzahl", _unit_points(a, units))
-    site.map(CENTRES_MAP, f"Familienzentren im {a.district.name}", _unit_points(a, units, sized=False) + _centre_points(centres))
+    site.map(CENTRES_MAP, f"Familienzentren im {a.district.name}", _unit_points(a, units, sized=False) + _centre_points(listed_centres))
     for unit in units:
         site.map(f"sozialraum-{unit.id}", f"{unit.name}: Verwaltungssitz, Familienzentren und Angebotsorte",
                  _unit_points(a, [unit], sized=False) + _centre_points(a.centres_in(unit.id)) + _offer_points(a.offers_in(unit.id)))
@@ -367,7 +379,7 @@ def render_site(atlas: Atlas) -> dict[str, str]:
     for region in a.regions.values():
         members = a.municipalities_of_region(region.id)
         site.map(f"region-{region.id}", f"{region.name}: Sozialräume und Familienzentren",
-                 _unit_points(a, members) + _centre_points(c for c in centres if c.municipality in {m.id for m in members}))
+                 _unit_points(a, members) + _centre_points(c for c in listed_centres if c.municipality in {m.id for m in members}))
     latest = {ind.id: figures.latest_per_unit(a, ind) for ind in a.indicators.values()}
     themes = {ind.id: site.thematic(f"kennzahl-{ind.id}", f"{ind.label}, letzter Wert je Sozialraum", ind, latest[ind.id]) for ind in a.indicators.values()}
 
@@ -390,10 +402,11 @@ def render_site(atlas: Atlas) -> dict[str, str]:
         site.page(record_path(centre), "familienzentrum.md.j2", centre.name, centre=centre, **common)
 
     offers = list(a.offers.values())
-    site.page("angebote/index.md", "angebote.md.j2", "Angebote nach Thema", offers=offers, grouping="topics", **common)
-    site.page("angebote/zielgruppen.md", "angebote.md.j2", "Angebote nach Zielgruppe", offers=offers, grouping="target_groups", **common)
-    site.page("angebote/orte.md", "angebote.md.j2", "Angebote nach Ort", offers=offers, grouping="places", units=units, **common)
-    site.page("angebote/alter.md", "angebote.md.j2", "Angebote nach Alter", offers=offers, grouping="ages", **common)
+    listed_offers = [o for o in offers if is_active(o)]
+    site.page("angebote/index.md", "angebote.md.j2", "Angebote nach Thema", offers=listed_offers, grouping="topics", **common)
+    site.page("angebote/zielgruppen.md", "angebote.md.j2", "Angebote nach Zielgruppe", offers=listed_offers, grouping="target_groups", **common)
+    site.page("angebote/orte.md", "angebote.md.j2", "Angebote nach Ort", offers=listed_offers, grouping="places", units=units, **common)
+    site.page("angebote/alter.md", "angebote.md.j2", "Angebote nach Alter", offers=listed_offers, grouping="ages", **common)
     for offer in offers:
         site.page(record_path(offer), "angebot.md.j2", offer.title, offer=offer, **common)
     render_finder.finder_pages(site, common)  # Angebotsfinder, „In meiner Nähe“, lists per unit

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import messages
 from .load import Document, load_csv, load_yaml
+from .hours import check_hours
 from .indicators import formula_order
 from .model import Atlas, IndicatorValue, build_atlas
 from .problems import Problem, display_path
@@ -319,6 +320,7 @@ def validate(data_dir: Path, with_boundaries: bool = True) -> tuple[Atlas | None
     v.check_consistency()
     v.check_formulas()
     v.check_area_ids(district)
+    v.problems += check_hours(v.records, v.docs)  # overlapping or duplicated opening hours, 24:00
     values = v.read_values(district)
     problems = sorted(set(v.problems))
     if problems or config is None or vocabularies is None or district is None:
