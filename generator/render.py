@@ -22,7 +22,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import figures, maps, render_profiles, thematic
+from . import figures, maps, opendata, render_profiles, thematic
 from .formatting import FILTERS, fmt_ages, fmt_number
 from .markup import email_link, front_matter, html_attr, md_paragraphs, md_text, page_link, phone_link, web_link
 from .model import Atlas
@@ -408,6 +408,7 @@ def render_site(atlas: Atlas) -> dict[str, str]:
     for ind in a.indicators.values():
         site.page(record_path(ind), "kennzahl.md.j2", ind.label, ind=ind, latest=latest[ind.id], theme=themes[ind.id], **render_profiles.indicator_context(site, ind), **common)
     render_profiles.target_pages(site, common)
+    opendata.add_open_data(site)  # daten/: exports, catalogue, page „Offene Daten“; sozialraeume/<id>.csv|json
     return dict(sorted(site.files.items()))
 
 
