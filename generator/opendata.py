@@ -111,7 +111,7 @@ def export_files(atlas) -> tuple[dict[str, str], list[Dataset]]:
 
 def attribution_block(text: str) -> Markup:
     """The attribution in a code block (raw HTML, escaped), which readers copy as it is."""
-    return Markup(f'<pre class="atlas-attribution"><code>{html_attr(text)}</code></pre>')
+    return Markup(f'<pre class="atlas-attribution copy"><code>{html_attr(text)}</code></pre>')
 
 
 def add_open_data(site: "_Site") -> None:
