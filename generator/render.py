@@ -26,6 +26,7 @@ from . import figures
 from . import hours
 from . import jsonld
 from . import maps
+from . import opendata
 from . import render_easy
 from . import render_finder
 from . import render_legal
@@ -424,6 +425,7 @@ def render_site(atlas: Atlas) -> dict[str, str]:
     render_profiles.target_pages(site, common)
     render_legal.legal_pages(site, common)  # impressum.md, datenschutz.md, barrierefreiheit.md
     render_easy.easy_pages(site, common)  # leichte-sprache/
+    opendata.add_open_data(site)  # daten/: exports, catalogue, page „Offene Daten“; sozialraeume/<id>.csv|json
     return dict(sorted(site.files.items()))
 
 
