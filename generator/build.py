@@ -1,7 +1,11 @@
 """Build stage: validated Atlas → generated Markdown in the staging folder → MkDocs → site/.
 
 `site/` is replaced only when every step succeeded: MkDocs builds into a temporary folder beside it,
-which is swapped in at the end. A failed check or build leaves the previous site untouched.
+which is swapped in at the end (publish.py). A failed check or build – bad data, a template or plugin
+error, a MkDocs warning, a full disk, Strg+C or SIGTERM – leaves the previous site byte for byte as it
+was and removes the half-built folder. Failures other than bad data become a `BuildError` with a German
+one-line message (failures.py). The same data give the same bytes: MkDocs' build date (sitemap
+`lastmod`, the header of sitemap.xml.gz) is SOURCE_DATE_EPOCH if set, else the atlas' `data_date`.
 """
 
 from __future__ import annotations
@@ -9,8 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import shutil
+import signal
+import threading
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 # Material and mkdocs-get-deps print banners about MkDocs 2.0 on every run; they are not warnings
 # about this site, so silence them before mkdocs is imported.
@@ -18,9 +25,11 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 
 from . import formatting  # noqa: E402
+from .failures import disk_error, internal_error  # noqa: E402
 from .model import Atlas  # noqa: E402
 from .paths import BuildError, Paths  # noqa: E402
 from .problems import Problem  # noqa: E402
+from .publish import publish, recover, remove, staging_dir  # noqa: E402
 from .render import DEFAULT_EXAMPLE_NOTICE, render_site  # noqa: E402
 from .validate import validate  # noqa: E402
 from .write import write_docs  # noqa: E402
@@ -85,7 +94,6 @@ def run_mkdocs(atlas: Atlas, paths: Paths, site_dir: Path) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(dt.datetime.combine(atlas.config.data_date, dt.time(), dt.timezone.utc).timestamp())))
     collector = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
@@ -101,28 +109,69 @@ def run_mkdocs(atlas: Atlas, paths: Paths, site_dir: Path) -> None:
         logger.removeHandler(collector)
 
 
-def publish(built: Path, site: Path) -> None:
-    """Swap the freshly built folder in place of site/."""
-    old = site.with_name(f".{site.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        site.rename(old)
-    built.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
+@contextmanager
+def build_date(atlas: Atlas) -> Iterator[None]:
+    """SOURCE_DATE_EPOCH for MkDocs while it builds: the caller's value, else `data_date` 00:00 UTC.
+
+    Set only for the build and restored afterwards, so that a second atlas built in the same process
+    gets its own date.
+    """
+    given = os.environ.get("SOURCE_DATE_EPOCH")
+    if given is not None:
+        if not given.strip().isdigit():
+            raise BuildError(f"SOURCE_DATE_EPOCH muss eine ganze Zahl (Sekunden seit 1970) sein, nicht „{given}“")
+        yield
+        return
+    midnight = dt.datetime.combine(atlas.config.data_date, dt.time(), dt.timezone.utc)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def sigterm_interrupts() -> Iterator[None]:
+    """SIGTERM (a stopped CI job, `kill`) ends the build like Strg+C, so its clean-up runs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def build(paths: Paths) -> list[Problem]:
-    """Validate, generate and build. Returns data problems (site untouched) or [] on success."""
-    atlas, problems = validate(paths.data)
-    if atlas is None:
-        return problems
-    generate(atlas, paths)
-    paths.site.parent.mkdir(parents=True, exist_ok=True)
-    staging = paths.site.with_name(f".{paths.site.name}.new")
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
-        run_mkdocs(atlas, paths, staging)
-        publish(staging, paths.site)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    """Validate, generate and build. Returns data problems (site untouched) or [] on success.
+
+    Raises BuildError (German message) for every other failure, KeyboardInterrupt when interrupted;
+    in both cases site/ is unchanged and no half-built folder is left.
+    """
+    with sigterm_interrupts():
+        try:
+            recover(paths.site)
+            atlas, problems = validate(paths.data)
+            if atlas is None:
+                return problems
+            generate(atlas, paths)
+            paths.site.parent.mkdir(parents=True, exist_ok=True)
+            staging = staging_dir(paths.site)
+            try:
+                with build_date(atlas):
+                    run_mkdocs(atlas, paths, staging)
+                publish(staging, paths.site)
+            finally:
+                remove(staging)
+        except BuildError:
+            raise
+        except OSError as exc:
+            raise disk_error(exc) from None
+        except Exception as exc:
+            raise internal_error(exc, paths.build) from None
     return []

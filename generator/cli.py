@@ -136,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         print("Die Website wurde nicht verändert.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
+        if args.command == "build":
+            print("Abgebrochen. Die Website ist unverändert oder vollständig neu gebaut, nie halb.", file=sys.stderr)
         return 130
 
 
