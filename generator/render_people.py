@@ -29,7 +29,7 @@ from .vcard import vcard
 
 FOLDER = "ansprechpersonen"
 MATRIX_PAGE = "organisationen/wer-mit-wem.md"
-MAX_MATRIX_COLUMNS = 6  # networks per matrix table: with the organisation column it fits an A4 portrait page
+MAX_MATRIX_COLUMNS = 4  # networks per matrix table: with the organisation column, whole words fit an A4 portrait page
 COORDINATES = "koordiniert"
 MEMBER = "Mitglied"
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -92,12 +92,17 @@ def organisations_by_type(atlas: Any, organisations: list[Organisation]) -> list
 
 
 def chunks(items: list[Any], size: int) -> list[list[Any]]:
-    """`items` in nearly equal parts of at most `size` (14 networks, 6 → 5, 5, 4)."""
+    """`items` in as few parts of at most `size` as possible, nearly equal (14 networks, 4 → 4, 4, 3, 3)."""
     if not items:
         return []
     parts = math.ceil(len(items) / size)
-    step = math.ceil(len(items) / parts)
-    return [items[i : i + step] for i in range(0, len(items), step)]
+    small, extra = divmod(len(items), parts)
+    result, start = [], 0
+    for n in range(parts):
+        end = start + small + (1 if n < extra else 0)
+        result.append(items[start:end])
+        start = end
+    return result
 
 
 def contact_vcard(atlas: Any, contact: Contact) -> str:
