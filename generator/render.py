@@ -30,6 +30,7 @@ from . import opendata
 from . import render_easy
 from . import render_finder
 from . import render_legal
+from . import render_people
 from . import render_profiles
 from . import review
 from . import thematic
@@ -56,6 +57,7 @@ FOLDERS: dict[type, str] = {
     Network: "netzwerke",
     Organisation: "organisationen",
     Indicator: "kennzahlen",
+    Contact: render_people.FOLDER,
 }
 
 DISTRICT_MAP = "landkreis"  # units (by population) and family centres
@@ -106,6 +108,7 @@ def _environment() -> Environment:
     env.filters["count_status"] = lambda status, rows: sum(1 for r in rows if r.status == status)
     env.filters["status_label"] = lambda status: STATUS_LABELS[status]
     env.filters["status_phrase"] = lambda status, rows: (f"{n} {STATUS_LABELS[status]}" if (n := sum(1 for r in rows if r.status == status)) else "")
+    env.globals["people"] = render_people.PeopleTools  # `{% set pp = people(p) %}`: contacts, vCards, matrix
     env.tests["contains"] = lambda seq, item: item in (seq or ())
     env.tests["active"] = is_active  # not „beendet“
     env.globals.update(hours=hours, review=review, jsonld=jsonld.jsonld)  # opening hours, status, last check, structured data
@@ -194,17 +197,8 @@ class PageTools:
         return [self.figure(c) for c in cells]
 
     def contact(self, contact: Contact | None) -> Markup:
-        """`Rolle – Name, Organisation, E-Mail: …, Telefon: …` (published contacts only reach here)."""
-        if contact is None:
-            return Markup("")
-        text = Markup(md_text(contact.role))
-        if contact.name:
-            text += Markup(" – ") + Markup(md_text(contact.name))
-        text += self.badge(contact)
-        org = self.atlas.organisations.get(contact.organisation)
-        parts = [text, self.link(org) if org else Markup("")]
-        parts += self.channels(contact)
-        return self.join([x for x in parts if x])
+        """Role (link to its page), name, organisation, e-mail, phone, responsibility, vCard (render_people)."""
+        return render_people.contact_entry(self, contact)
 
     def channels(self, record: Any) -> list[Markup]:
         """`E-Mail: …`, `Telefon: …`, `Webseite: …` of a record that has them."""
@@ -415,7 +409,7 @@ def render_site(atlas: Atlas) -> dict[str, str]:
     site.page("netzwerke/index.md", "netzwerke.md.j2", "Netzwerke und Gremien", **common)
     for network in a.networks.values():
         site.page(record_path(network), "netzwerk.md.j2", network.name, network=network, **common)
-    site.page("ansprechpersonen/index.md", "ansprechpersonen.md.j2", "Ansprechpersonen", units=units, **common)
+    render_people.people_pages(site, common)  # ansprechpersonen/…, vCards, organisationen/wer-mit-wem.md
     site.page("organisationen/index.md", "organisationen.md.j2", "Organisationen", **common)
     for org in a.organisations.values():
         site.page(record_path(org), "organisation.md.j2", org.name, org=org, **common)
