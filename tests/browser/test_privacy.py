@@ -128,8 +128,11 @@ def test_consent_remembered_for_the_visit_and_withdrawn(browser: Any, page: Any,
 
 def test_datenschutz_names_what_is_loaded_from_where(page: Any, tiles_site_url: str, tiles_site: Path) -> None:
     visit(page, tiles_site_url, tiles_site, PageType("Datenschutz", "datenschutz/"))
-    section = page.locator("#karten-und-inhalte-anderer-anbieter ~ *").all_inner_texts()
-    text = " ".join(" ".join(section).split())
+    section = page.evaluate(
+        """() => { const parts = []; let e = document.getElementById('karten-und-inhalte-anderer-anbieter').nextElementSibling;
+                   for (; e && e.tagName !== 'H2'; e = e.nextElementSibling) parts.push(e.innerText); return parts.join(' '); }"""
+    )
+    text = " ".join(section.split())
     assert "Testkachel-Dienst" in text  # map.tiles.provider from atlas.yaml
     assert f"https://{TILE_HOST}/" in text
     assert "Karte laden" in text and "sessionStorage" in text and "atlas-tiles-consent:" in text
