@@ -212,6 +212,13 @@ def _tiles_control(tiles: Tiles, map_var: str) -> str:
     )
 
 
+# Leaflet's own control texts are English: German titles (also the buttons' accessible names, WCAG 3.1.2).
+# Runs after leaflet.js and before the map is created.
+_LEAFLET_GERMAN = """<script>
+L.Control.Zoom.prototype.options.zoomInTitle = "Vergrößern";
+L.Control.Zoom.prototype.options.zoomOutTitle = "Verkleinern";
+L.Control.Attribution.prototype.options.prefix = '<a href="https://leafletjs.com" title="Leaflet: JavaScript-Bibliothek für interaktive Karten">Leaflet</a>';
+</script>"""
 _CHARSET = re.compile(r'<meta http-equiv="content-type"[^>]*>', re.I)
 _VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>', re.S)
 _EXTERNAL = re.compile(r'<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*"(?:https?:)?//', re.I)
@@ -260,6 +267,8 @@ def finish_document(document: str, name: str, title: str, map_var: str, tiles: T
         extra_body += _tiles_control(tiles, map_var)
         extra_end = f'<script src="{rel}{MAP_SCRIPT}"></script>\n'
     document = document.replace("<html>", '<html lang="de">', 1)
+    leaflet_tag = f'<script src="{rel}{LEAFLET_DIR}/leaflet.js"></script>'
+    document = document.replace(leaflet_tag, f"{leaflet_tag}\n    {_LEAFLET_GERMAN}", 1)
     document = _CHARSET.sub(lambda m: f"{m.group(0)}\n    <title>{html.escape('Karte: ' + title)}</title>", document, count=1)
     document = _VIEWPORT.sub('<meta name="viewport" content="width=device-width, initial-scale=1.0">', document, count=1)
     document = document.replace("</head>", f"{_STYLE}\n{style}{_TILES_STYLE if tiles else ''}</head>", 1)
