@@ -32,7 +32,8 @@ from .problems import Problem  # noqa: E402
 from .publish import publish, recover, remove, staging_dir  # noqa: E402
 from .render import DEFAULT_EXAMPLE_NOTICE, render_site  # noqa: E402
 from .validate import validate  # noqa: E402
-from .write import write_docs  # noqa: E402
+from .privacy_notice import insert_third_party_section  # noqa: E402
+from .write import content_files, write_docs  # noqa: E402
 
 
 
@@ -40,6 +41,7 @@ def generate(atlas: Atlas, paths: Paths) -> None:
     """Render every page and write it (with content/ and assets) into the staging folder."""
     pages = render_site(atlas)
     collisions = write_docs(pages, paths.content, paths.docs)
+    insert_third_party_section(paths.docs, list(content_files(paths.content)), atlas.config.map.tiles)  # Datenschutz: map tiles
     if collisions:
         raise BuildError(
             "Handgeschriebene Seiten in content/ haben denselben Pfad wie erzeugte Seiten: " + ", ".join(collisions)

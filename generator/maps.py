@@ -5,7 +5,8 @@ Each map document
   Font Awesome (folium's defaults are replaced per instance; popups would need jQuery, so the maps
   use tooltips);
 * has no background tiles unless `atlas.config.map.tiles` is set, and then loads them only after the
-  visitor clicks a consent button (remembered in localStorage, can be withdrawn) – see
+  visitor clicks "Karte laden" (remembered for the visit in sessionStorage only if the visitor ticks
+  "Für diesen Besuch merken"; the same button withdraws the consent) – see
   `assets/atlas-map.js`;
 * shows points by shape, not colour alone: circles for municipal units and values (area ∝ number),
   squares for family centres, triangles for other places of offers; a legend in words is part of the map;
@@ -161,12 +162,20 @@ body, .leaflet-container { font-family: system-ui, -apple-system, "Segoe UI", Ro
   list-style: none; font-size: 12px; line-height: 1.5; color: #1a1a1a; background: rgba(255,255,255,0.92);
   border: 1px solid #6b6b6b; border-radius: 3px; }
 .atlas-legend svg { vertical-align: middle; margin-right: 4px; }
+.leaflet-container:focus-visible { outline: 3px solid #1a1a1a; outline-offset: -3px; }
+.leaflet-container a:focus-visible, .atlas-marker:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 1px; }
 </style>"""
 _TILES_STYLE = """<style>
-.atlas-tiles { position: absolute; left: 54px; top: 10px; z-index: 1000; max-width: 45%; }
+.atlas-tiles { position: absolute; left: 54px; top: 10px; z-index: 1000; max-width: 45%; padding: 6px 8px;
+  font-size: 12px; line-height: 1.4; color: #1a1a1a; background: rgba(255,255,255,0.95); border: 1px solid #6b6b6b;
+  border-radius: 3px; }
+.atlas-tiles p { margin: 0 0 6px; }
+.atlas-tiles--shown p { display: none; }
 .atlas-tiles button { font: inherit; font-size: 13px; padding: 6px 10px; color: #ffffff; background: #1f4e79;
   border: 2px solid #1f4e79; border-radius: 3px; cursor: pointer; text-align: left; }
-.atlas-tiles button:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; }
+.atlas-tiles label { display: block; margin-top: 6px; cursor: pointer; }
+.atlas-tiles input { margin: 0 4px 0 0; vertical-align: -2px; }
+.atlas-tiles button:focus-visible, .atlas-tiles input:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; }
 </style>"""
 
 
@@ -184,21 +193,32 @@ def _legend(kinds: list[Kind]) -> str:
 
 
 def _tiles_control(tiles: Tiles, map_var: str) -> str:
-    provider = tiles.provider
+    """The consent control: a note naming the provider, "Karte laden" and "Für diesen Besuch merken" (atlas-map.js)."""
+    provider = html.escape(tiles.provider)
     config = {
         "url": tiles.url,
         "attribution": tiles.attribution,
         "maxZoom": tiles.max_zoom,
-        "load": f"Hintergrundkarte von {provider} laden – dabei wird Ihre IP-Adresse an {provider} übertragen",
-        "hide": f"Hintergrundkarte von {provider} ausblenden (Einwilligung widerrufen)",
+        "load": "Karte laden",
+        "hide": "Hintergrundkarte ausblenden (Einwilligung widerrufen)",
     }
     data = html.escape(json.dumps(config, ensure_ascii=False, sort_keys=True), quote=True)
     return (
-        f'<div class="atlas-tiles" id="atlas-tiles" data-map="{map_var}" data-tiles="{data}">'
-        f'<button type="button">{html.escape(config["load"])}</button></div>'
+        f'<div class="atlas-tiles" id="atlas-tiles" role="group" aria-label="Hintergrundkarte" data-map="{map_var}" data-tiles="{data}">'
+        f'<p id="atlas-tiles-note">Hintergrundkarte von {provider}: Erst nach Klick auf „Karte laden“ lädt Ihr Browser sie '
+        f"von {provider}; dabei erhält {provider} Ihre IP-Adresse.</p>"
+        f'<button type="button" aria-describedby="atlas-tiles-note">{config["load"]}</button>'
+        '<label><input type="checkbox"> Für diesen Besuch merken</label></div>'
     )
 
 
+# Leaflet's own control texts are English: German titles (also the buttons' accessible names, WCAG 3.1.2).
+# Runs after leaflet.js and before the map is created.
+_LEAFLET_GERMAN = """<script>
+L.Control.Zoom.prototype.options.zoomInTitle = "Vergrößern";
+L.Control.Zoom.prototype.options.zoomOutTitle = "Verkleinern";
+L.Control.Attribution.prototype.options.prefix = '<a href="https://leafletjs.com" title="Leaflet: JavaScript-Bibliothek für interaktive Karten">Leaflet</a>';
+</script>"""
 _CHARSET = re.compile(r'<meta http-equiv="content-type"[^>]*>', re.I)
 _VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>', re.S)
 _EXTERNAL = re.compile(r'<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*"(?:https?:)?//', re.I)
@@ -247,6 +267,8 @@ def finish_document(document: str, name: str, title: str, map_var: str, tiles: T
         extra_body += _tiles_control(tiles, map_var)
         extra_end = f'<script src="{rel}{MAP_SCRIPT}"></script>\n'
     document = document.replace("<html>", '<html lang="de">', 1)
+    leaflet_tag = f'<script src="{rel}{LEAFLET_DIR}/leaflet.js"></script>'
+    document = document.replace(leaflet_tag, f"{leaflet_tag}\n    {_LEAFLET_GERMAN}", 1)
     document = _CHARSET.sub(lambda m: f"{m.group(0)}\n    <title>{html.escape('Karte: ' + title)}</title>", document, count=1)
     document = _VIEWPORT.sub('<meta name="viewport" content="width=device-width, initial-scale=1.0">', document, count=1)
     document = document.replace("</head>", f"{_STYLE}\n{style}{_TILES_STYLE if tiles else ''}</head>", 1)

@@ -24,6 +24,7 @@ from .load import load_yaml
 from .markup import md_text
 from .problems import Problem, display_path
 from .schema import CONFIG_FILE, Address
+from .privacy_notice import third_party_section
 
 PAGES = (
     ("impressum.md", "impressum.md.j2", "Impressum"),
@@ -71,7 +72,7 @@ def legal_pages(site: Any, common: dict[str, Any]) -> None:
     config = site.atlas.config
     legal = getattr(config, "legal", None)
     context = dict(legal=legal, status_text=STATUS, address_lines=address_lines, body_block=body_block,
-                   tiles=config.map.tiles, tiles_host=host(config.map.tiles.url) if config.map.tiles else "", **common)
+                   tiles=config.map.tiles, third_party_section=Markup(third_party_section(config.map.tiles)), tiles_host=host(config.map.tiles.url) if config.map.tiles else "", **common)
     for path, template, title in PAGES:
         site.page(path, template, title, **context)
 

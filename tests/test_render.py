@@ -374,7 +374,11 @@ def test_tiles_only_after_consent() -> None:
     soup = BeautifulSoup(html, "html.parser")
     button = soup.select_one("#atlas-tiles button")
     assert button is not None
-    assert button.get_text() == "Hintergrundkarte von Kachel-Anbieter laden – dabei wird Ihre IP-Adresse an Kachel-Anbieter übertragen"
+    assert button.get_text() == "Karte laden"
+    note = soup.select_one("#" + button["aria-describedby"]).get_text()
+    assert "Hintergrundkarte von Kachel-Anbieter" in note and "IP-Adresse" in note  # the provider is named before the click
+    assert soup.select_one("#atlas-tiles label").get_text(strip=True) == "Für diesen Besuch merken"
+    assert soup.select_one("#atlas-tiles input[type=checkbox]").get("checked") is None  # remembering is opt-in
     assert [s["src"] for s in soup.find_all("script", src=True)] == ["../assets/leaflet/leaflet.js", "../assets/atlas-map.js"]
     assert "L.tileLayer" not in html  # the tile layer is created by atlas-map.js after the click
     assert "tiles.example.org" in soup.select_one("#atlas-tiles")["data-tiles"]

@@ -12,6 +12,8 @@ Fixtures (use them from any module in tests/browser/; mark the module `pytestmar
                         events go to `page_log`. Requests to any host but 127.0.0.1 are recorded and then
                         aborted, so no test ever reaches the internet.
 
+  tiles_site, tiles_site_url (session)  the mini atlas with `map.tiles` set (tile host TILE_HOST,
+                        tiles.example.org, which `page` aborts): map documents with the consent button.
   open_page  (function) `open_page("sozialraeume/teststadt/")` loads that path of the served site in `page`,
                         waits for the load event, checks the HTTP status and returns `page`.
 
@@ -26,9 +28,11 @@ Playwright never downloads a browser here (no `playwright install`): it drives t
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
+import shutil
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +53,7 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 LOOPBACK = "127.0.0.1"
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _unavailable(reason: str) -> None:
@@ -63,10 +68,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(mini_site: Path) -> Iterator[str]:
-    """The mini atlas served by http.server in a thread on a free loopback port."""
-    handler = functools.partial(_QuietHandler, directory=str(mini_site))
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve `directory` by http.server in a thread on a free loopback port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer((LOOPBACK, 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="atlas-test-server", daemon=True)
@@ -77,6 +82,49 @@ def site_url(mini_site: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@pytest.fixture(scope="session")
+def site_url(mini_site: Path) -> Iterator[str]:
+    """The mini atlas served by http.server in a thread on a free loopback port."""
+    with serve(mini_site) as url:
+        yield url
+
+
+# ------------------------------------------------------------------ the mini atlas with background tiles
+# Tile host of `tiles_site`: not loopback, so the `page` fixture records and aborts every tile request
+# (the test sees what the browser tried to load, and nothing leaves the machine).
+TILE_HOST = "tiles.example.org"
+TILES_YAML = f"""
+  tiles:
+    url: https://{TILE_HOST}/{{z}}/{{x}}/{{y}}.png
+    attribution: '© <a href="https://{TILE_HOST}/lizenz">Testkacheln</a>'
+    provider: Testkachel-Dienst
+"""
+
+
+@pytest.fixture(scope="session")
+def tiles_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini atlas with `map.tiles` configured (consent button in every map document), built once."""
+    from generator.cli import main
+
+    work = tmp_path_factory.mktemp("mini-tiles")
+    shutil.copytree(REPO / "tests" / "fixtures" / "mini", work / "data")
+    config = work / "data" / "atlas.yaml"
+    text = config.read_text(encoding="utf-8")
+    assert "\nmap:\n" in text and "tiles:" not in text, "tests/fixtures/mini/atlas.yaml: Abschnitt map: erwartet"
+    config.write_text(text.replace("\nmap:\n", "\nmap:\n" + TILES_YAML.lstrip("\n"), 1), encoding="utf-8")
+    site, build = work / "site", work / "build"
+    code = main(["build", "--project", str(REPO), "--data", str(work / "data"), "--site", str(site), "--build-dir", str(build)])
+    assert code == 0, "atlas build (Testatlas mit Kacheln) fehlgeschlagen"
+    return site
+
+
+@pytest.fixture(scope="session")
+def tiles_site_url(tiles_site: Path) -> Iterator[str]:
+    """Base URL of `tiles_site` served on loopback (ends with "/")."""
+    with serve(tiles_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,173 @@
+"""Accessibility in a real browser: axe-core (WCAG 2.1 A and AA rules) finds nothing on any page type, in the
+light and the dark colour scheme, including the map documents in their iframes; every page is German;
+maps and pages work with the keyboard alone (visible focus, skip link, no focus trap in a map, the
+consent button answers Enter and Space).
+
+axe-core comes from PyPI: the package axe-playwright-python bundles `axe.min.js` (axe-core, MPL-2.0), which
+the tests inject into each document themselves. Nothing is fetched at run time.
+
+PAGE_TYPES is the one table of page types (also used by test_privacy.py). A page type that another
+engineer is still building carries `pending`: while its page is missing from the test atlas, its tests
+are skipped with that reason; once the page exists, they run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    path: str  # relative to the site root, as in the address ("" = start page, "karten/x.html" = a document)
+    pending: str = ""  # page type still being built elsewhere: skip (with this reason) while the page is missing
+
+    def file(self, site: Path) -> Path:
+        return site / self.path if self.path.endswith(".html") else site / self.path / "index.html"
+
+
+# The page types of the atlas, each by one page of the test atlas (tests/fixtures/mini with map tiles).
+PAGE_TYPES = [
+    PageType("Startseite", ""),
+    PageType("Landkreis", "landkreis/"),
+    PageType("Sozialräume", "sozialraeume/"),
+    PageType("Sozialraum-Profil", "sozialraeume/teststadt/"),
+    PageType("Planungsregion", "regionen/nord/"),
+    PageType("Familienzentren", "familienzentren/"),
+    PageType("Familienzentrum", "familienzentren/fz-teststadt/"),
+    PageType("Angebote", "angebote/"),
+    PageType("Angebot", "angebote/krabbelgruppe/"),
+    PageType("Angebote nach Zielgruppe", "angebote/zielgruppen/"),
+    PageType("Angebotsfinder", "angebote/finder/", pending="Angebotsfinder (angebote/finder/) wird gerade gebaut (Issue 4); Test läuft, sobald die Seite erzeugt wird"),
+    PageType("Netzwerke", "netzwerke/"),
+    PageType("Netzwerk", "netzwerke/fruehe-hilfen-teststadt/"),
+    PageType("Organisation", "organisationen/traeger-a/"),
+    PageType("Ansprechpersonen", "ansprechpersonen/"),
+    PageType("Kennzahlen", "kennzahlen/"),
+    PageType("Kennzahl", "kennzahlen/einwohner/"),
+    PageType("Daten", "daten/", pending="Datenseite (daten/) wird gerade gebaut (Offene Daten); Test läuft, sobald die Seite erzeugt wird"),
+    PageType("Über den Atlas", "ueber/"),
+    PageType("Impressum", "impressum/"),
+    PageType("Datenschutz", "datenschutz/"),
+    PageType("Barrierefreiheit", "barrierefreiheit/"),
+]
+# Map documents (shown in iframes), opened on their own.
+MAP_DOCUMENTS = [
+    PageType("Karte Landkreis", "karten/landkreis.html"),
+    PageType("Karte Sozialraum", "karten/sozialraum-teststadt.html"),
+    PageType("Karte Familienzentren", "karten/familienzentren.html"),
+    PageType("Karte Kennzahl", "karten/kennzahl-einwohner.html"),
+]
+PROFILE = "sozialraeume/teststadt/"
+
+
+def ids(types: list[PageType]) -> list[str]:
+    return [t.name for t in types]
+
+
+def visit(page: Any, base_url: str, site: Path, page_type: PageType) -> Any:
+    """Load `page_type` in `page` (skip a pending page type whose page does not exist yet) and wait for its frames."""
+    if not page_type.file(site).is_file():
+        if page_type.pending:
+            pytest.skip(page_type.pending)
+        pytest.fail(f"{page_type.name}: {page_type.path} fehlt im Testatlas", pytrace=False)
+    response = page.goto(base_url + page_type.path, wait_until="load")
+    assert response is not None and response.ok, f"{page_type.path}: HTTP {response.status if response else '–'}"
+    load_frames(page)
+    return page
+
+
+def load_frames(page: Any) -> None:
+    """Maps are lazy iframes: load them all now and wait until each frame has loaded Leaflet."""
+    count = page.evaluate("() => { const fs = [...document.querySelectorAll('iframe')]; fs.forEach(f => f.loading = 'eager'); return fs.length; }")
+    if count:
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('iframe')].every(f => f.contentDocument && f.contentDocument.readyState === 'complete'"
+            " && f.contentWindow.L !== undefined)"
+        )
+
+
+# ------------------------------------------------------------------------------------------ axe-core
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    try:
+        return resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
+    except ModuleNotFoundError:
+        pytest.fail("Python-Paket axe-playwright-python fehlt (pip install -e '.[test]')", pytrace=False)
+
+
+def run_axe(page: Any, axe_source: str) -> list[dict[str, Any]]:
+    """axe-core's WCAG 2.1 A/AA violations of the page and of its frames (axe is injected into every frame)."""
+    for frame in page.frames:
+        frame.evaluate(axe_source)
+    return page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], iframes: true})"
+        ".then(r => r.violations)",
+        WCAG_TAGS,
+    )
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} [{v['impact']}] {v['help']} ({len(v['nodes'])}×)")
+        for node in v["nodes"][:5]:
+            summary = " ".join((node.get("failureSummary") or "").split())[:220]
+            lines.append(f"    {node['target']}: {summary}")
+    return "\n".join(lines)
+
+
+SCHEMES = ["light", "dark"]
+
+
+def set_scheme(page: Any, scheme: str) -> None:
+    """The visitor's system colour scheme; Material follows it until the visitor uses the palette toggle."""
+    page.emulate_media(color_scheme=scheme)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("page_type", PAGE_TYPES, ids=ids(PAGE_TYPES))
+def test_page_type_has_no_wcag_violations(page: Any, tiles_site_url: str, tiles_site: Path, axe_source: str, page_type: PageType, scheme: str) -> None:
+    set_scheme(page, scheme)
+    visit(page, tiles_site_url, tiles_site, page_type)
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+    violations = run_axe(page, axe_source)
+    assert violations == [], f"{page_type.name} ({scheme}): {len(violations)} Verstöße\n{describe(violations)}"
+
+
+@pytest.mark.parametrize("page_type", MAP_DOCUMENTS, ids=ids(MAP_DOCUMENTS))
+def test_map_document_has_no_wcag_violations(page: Any, tiles_site_url: str, tiles_site: Path, axe_source: str, page_type: PageType) -> None:
+    visit(page, tiles_site_url, tiles_site, page_type)
+    assert page.locator("#atlas-tiles button").count() == 1  # the consent control is part of what is checked
+    violations = run_axe(page, axe_source)
+    assert violations == [], f"{page_type.name}: {len(violations)} Verstöße\n{describe(violations)}"
+
+
+def test_axe_finds_a_planted_violation(page: Any, tiles_site_url: str, tiles_site: Path, axe_source: str) -> None:
+    """The check itself works: an image without text and grey-on-white text are reported."""
+    visit(page, tiles_site_url, tiles_site, PAGE_TYPES[0])
+    page.evaluate(
+        """() => document.querySelector('article').insertAdjacentHTML('beforeend',
+            '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="10" height="10"><p style="color:#bbb;background:#fff">blass</p>')"""
+    )
+    found = {v["id"] for v in run_axe(page, axe_source)}
+    assert {"image-alt", "color-contrast"} <= found
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES + MAP_DOCUMENTS, ids=ids(PAGE_TYPES + MAP_DOCUMENTS))
+def test_language_is_german(page: Any, tiles_site_url: str, tiles_site: Path, page_type: PageType) -> None:
+    visit(page, tiles_site_url, tiles_site, page_type)
+    assert page.evaluate("document.documentElement.lang") == "de"
+    assert [f.evaluate("document.documentElement.lang") for f in page.frames[1:]] == ["de"] * (len(page.frames) - 1)
