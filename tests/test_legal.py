@@ -63,7 +63,7 @@ def test_datenschutz_names_controller_officer_authority_and_maps(mini_site: Path
         assert expected in text, expected
     links = hrefs(mini_site, "datenschutz/")
     assert {"mailto:dsb@example.org", "https://datenschutz.example.org/", "mailto:kreis@example.org"} <= links
-    assert soup(mini_site, "datenschutz/").select_one("article h2#karten") is not None
+    assert soup(mini_site, "datenschutz/").select_one("article h2#karten-und-inhalte-anderer-anbieter") is not None
 
 
 def test_barrierefreiheit_has_status_feedback_and_enforcement(mini_site: Path) -> None:
@@ -130,8 +130,9 @@ def test_leichte_sprache_unit_without_family_centre(mini_site: Path) -> None:
     assert "Das Amt Testheide ist ein Amt." in text
     assert "Zum Amt gehören diese 2 Gemeinden: Testheide Borkdorf" in text
     assert "Im Amt Testheide gibt es kein Familien-Zentrum." in text
-    assert "Im Amt Testheide gibt es 1 Angebot." in text and "Für ältere Menschen gibt es 1 Angebot." in text
-    assert "Für Kinder gibt es kein Angebot." in text
+    # Seniorentreff (60+) and Familiensprechstunde (parents, 0–17 years) are the Amt's offers
+    assert "Im Amt Testheide gibt es 2 Angebote." in text and "Für ältere Menschen gibt es 1 Angebot." in text
+    assert "Für Kinder gibt es 1 Angebot." in text and "Für Familien gibt es 1 Angebot." in text
     assert "../../familienzentren/" in hrefs(mini_site, "leichte-sprache/amt-testheide/")
 
 
@@ -185,7 +186,7 @@ def test_example_flag_tiles_and_escaping(mini_data: Path) -> None:
     pages = render(mini_data)
     for name in ("impressum.md", "datenschutz.md", "barrierefreiheit.md"):
         assert '!!! warning "Mustertext"' in pages[name], name
-    assert "Kachelfirma Test (Server tiles.example.org)" in pages["datenschutz.md"].replace("\\", "")
+    assert "**Kachelfirma Test** (Server https://tiles.example.org/)" in pages["datenschutz.md"].replace("\\", "")
     assert "Einwilligung" in pages["datenschutz.md"] and "<script>" not in pages["datenschutz.md"]
 
 

@@ -276,7 +276,7 @@ def test_organisation_page_lists_networks_units_offers_and_contacts(people_site:
 
     traeger = article(people_site, "organisationen/traeger-a/")
     units = text(traeger.select_one("h2#sozialraeume").find_next("ul"))
-    assert "Teststadt (1 Angebot, Familienzentrum)" in units and "Amt Testheide (1 Angebot)" in units
+    assert "Teststadt (1 Angebot, Familienzentrum)" in units and "Amt Testheide (2 Angebote)" in units
     offers = text(traeger.select_one("h2#angebote").find_next("ul"))
     assert "Krabbelgruppe" in offers and "Seniorentreff" in offers
     assert "Mitglied" in text(traeger.select_one("h2#netzwerke").find_next("ul"))
