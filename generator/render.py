@@ -22,7 +22,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import figures, maps, render_profiles, thematic
+from . import figures, maps, render_profiles, searchwords, thematic
 from .formatting import FILTERS, fmt_ages, fmt_number
 from .markup import email_link, front_matter, html_attr, md_paragraphs, md_text, page_link, phone_link, web_link
 from .model import Atlas
@@ -91,6 +91,7 @@ def _environment() -> Environment:
     env.filters.update(FILTERS)
     env.filters["paragraphs"] = md_paragraphs
     env.filters["attr"] = html_attr
+    env.filters["places"] = searchwords.places  # " (Borkheide, Borkwalde, …)" after a unit name
     env.globals.update(unit_type=UNIT_TYPES, member_type=MEMBER_TYPES, age_bands=AGE_BANDS, measure_status=MEASURE_STATUSES)
     env.filters["cell"] = lambda v, p, ind: p.value(ind, v, unit=False)
     env.filters["count_status"] = lambda status, rows: sum(1 for r in rows if r.status == status)
@@ -408,6 +409,7 @@ def render_site(atlas: Atlas) -> dict[str, str]:
     for ind in a.indicators.values():
         site.page(record_path(ind), "kennzahl.md.j2", ind.label, ind=ind, latest=latest[ind.id], theme=themes[ind.id], **render_profiles.indicator_context(site, ind), **common)
     render_profiles.target_pages(site, common)
+    searchwords.annotate(site.files, a, record_path)  # search boost and search words in the front matter
     return dict(sorted(site.files.items()))
 
 

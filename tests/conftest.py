@@ -36,3 +36,12 @@ def mini_data(tmp_path: Path) -> Path:
     """A writable copy of the small test data."""
     shutil.copytree(MINI, tmp_path / "data")
     return tmp_path / "data"
+
+
+SEARCH = Path(__file__).parent / "fixtures" / "search"
+
+
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small atlas with real place names (Amt Brück with Borkheide, Teltow, Schwielowsee with Ferch) for the search tests."""
+    return build_site(SEARCH, tmp_path_factory.mktemp("search"))
