@@ -75,6 +75,8 @@ def test_member_municipality_puts_the_unit_profile_first_and_finds_its_family_ce
     assert "familienzentren/mgh-brueck/" in paths(results)
     assert "angebote/elterncafe/" in paths(results)  # an offer in Amt Brück
     assert "familienzentren/fz-teltow/" not in paths(results)
+    chips = page.locator(".md-search-result .md-tags")
+    assert chips.count() > 0 and not any(chip.is_visible() for chip in chips.all())  # search words (tags) stay hidden
     assert page_log.foreign_requests() == []
     assert any(url.endswith("assets/javascripts/lunr/min/lunr.de.min.js") for url in page_log.requests)  # German, from the site itself
     assert page_log.page_errors == []
