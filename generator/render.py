@@ -33,6 +33,7 @@ from . import render_legal
 from . import render_people
 from . import render_profiles
 from . import review
+from . import searchwords
 from . import thematic
 from .formatting import FILTERS, fmt_ages, fmt_number
 from .markup import email_link, front_matter, html_attr, md_paragraphs, md_text, page_link, phone_link, web_link
@@ -103,6 +104,7 @@ def _environment() -> Environment:
     env.filters.update(FILTERS)
     env.filters["paragraphs"] = md_paragraphs
     env.filters["attr"] = html_attr
+    env.filters["places"] = searchwords.places  # " (Borkheide, Borkwalde, …)" after a unit name
     env.globals.update(unit_type=UNIT_TYPES, member_type=MEMBER_TYPES, age_bands=AGE_BANDS, measure_status=MEASURE_STATUSES)
     env.filters["cell"] = lambda v, p, ind: p.value(ind, v, unit=False)
     env.filters["count_status"] = lambda status, rows: sum(1 for r in rows if r.status == status)
@@ -420,6 +422,7 @@ def render_site(atlas: Atlas) -> dict[str, str]:
     render_legal.legal_pages(site, common)  # impressum.md, datenschutz.md, barrierefreiheit.md
     render_easy.easy_pages(site, common)  # leichte-sprache/
     opendata.add_open_data(site)  # daten/: exports, catalogue, page „Offene Daten“; sozialraeume/<id>.csv|json
+    searchwords.annotate(site.files, a, record_path)  # search boost and search words in the front matter
     return dict(sorted(site.files.items()))
 
 

@@ -55,7 +55,8 @@ class ChartWriter:
 def figure_html(page: str, fig: Figure) -> Markup:
     """One raw-HTML block: `<figure>` with the SVG as image, caption and German summary, then the chart's data
     as a table in a `<details>` element (open in print). Raw HTML is passed through by Python-Markdown
-    without inline processing, which keeps big profiles cheap to build; the table is excluded from search."""
+    without inline processing, which keeps big profiles cheap to build; the figure (summary and table) is excluded
+    from search: its facts would only crowd out the pages a search is for."""
     chart = fig.chart
     src = html_attr(asset_url(page, fig.path))
     num = ' class="num"'
@@ -65,7 +66,7 @@ def figure_html(page: str, fig: Figure) -> Markup:
         for row in chart.rows
     )
     return Markup(
-        f'<figure class="atlas-chart">\n<img src="{src}" alt="{html_attr(chart.alt)}" loading="lazy">\n'
+        f'<figure class="atlas-chart" data-search-exclude>\n<img src="{src}" alt="{html_attr(chart.alt)}" loading="lazy">\n'
         f"<figcaption>{html_attr(chart.title)}</figcaption>\n<p class=\"atlas-chart__summary\">{html_attr(chart.summary)}</p>\n"
         f'<details class="atlas-chart__data" data-search-exclude>\n<summary>Daten des Diagramms als Tabelle</summary>\n'
         f'<table>\n<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n</table>\n</details>\n</figure>'

@@ -769,6 +769,10 @@ class Term(Model):
     id: Id = Field(title="Kennung", description="Kennung des Begriffs in Kleinbuchstaben.")
     label: Text = Field(title="Bezeichnung", description="Wie der Begriff auf der Website heißt.")
     description: Text | None = Field(None, title="Erläuterung", description="Kurze Erläuterung.")
+    keywords: list[Text] = Field(
+        default_factory=list, title="Suchwörter",
+        description="Weitere Wörter, unter denen die Suche Angebote mit dieser Zielgruppe oder diesem Thema findet, z. B. „Senioren“, „Kinder unter 3“.",
+    )
 
 
 class Vocabularies(Model):

@@ -51,3 +51,12 @@ def finder_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # the finder's villages) belongs to the hours tests. Its ended offer stays: the finder must skip it.
     (root / "data" / "offers" / "sprechstunde.yaml").unlink()
     return build_site(root / "data", root)
+
+
+SEARCH = Path(__file__).parent / "fixtures" / "search"
+
+
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small atlas with real place names (Amt Brück with Borkheide, Teltow, Schwielowsee with Ferch) for the search tests."""
+    return build_site(SEARCH, tmp_path_factory.mktemp("search"))
