@@ -76,10 +76,13 @@ PAGE_TYPES: list[tuple[str, str]] = [
     ("kennzahl", "kennzahlen/*"),
     ("ansprechpersonen", "ansprechpersonen/"),
     ("impressum", "impressum/"),
-    ("finder", "finder/"),
+    ("finder", "angebote/finder/"),
+    ("naehe", "angebote/naehe/"),
+    ("wer-mit-wem", "organisationen/wer-mit-wem/"),
+    ("leichte-sprache", "leichte-sprache/"),
     ("daten", "daten/"),
 ]
-REQUIRED = [name for name, _ in PAGE_TYPES if name not in ("finder", "daten")]
+REQUIRED = [name for name, _ in PAGE_TYPES]
 
 
 def _heaviest(site: Path, folder: str) -> str | None:
@@ -88,7 +91,7 @@ def _heaviest(site: Path, folder: str) -> str | None:
         page for page in sorted((site / folder).glob("*/index.html"))
         if not any(child.is_dir() for child in page.parent.iterdir())  # a detail page has no sub-pages
     ]
-    facets = {"alter", "orte", "zielgruppen", "themen"}  # list pages of the offer overview, not offers
+    facets = {"alter", "orte", "zielgruppen", "themen", "finder", "naehe", "wer-mit-wem"}  # list pages of the offer overview, not offers
     candidates = [page for page in candidates if page.parent.name not in facets]
     if not candidates:
         return None
