@@ -296,7 +296,9 @@ class _Site:
         body = _BLANK_LINES.sub("\n\n", body)
         if EXAMPLE_MARK in body:
             heading, _, rest = body.partition("\n")
-            notice = f'!!! info "Beispieldaten"\n\n    {md_text(self.notice)}\n'
+            # the same notice on hundreds of pages would be a tenth of the search index and the snippet of
+            # every result: it stays visible but out of the index
+            notice = f'<div class="atlas-notice" data-search-exclude markdown>\n\n!!! info "Beispieldaten"\n\n    {md_text(self.notice)}\n\n</div>\n'
             body = f"{heading}\n\n{notice}\n{rest.lstrip()}"
         self.add(path, front_matter(title) + body)
 

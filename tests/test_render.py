@@ -331,7 +331,8 @@ def test_example_data_is_marked(site: dict[str, str]) -> None:
         assert '!!! info "Beispieldaten"' in page, path
         # the notice comes right after the heading
         body = page.split("---\n", 2)[-1].lstrip()
-        assert body.split("\n\n")[1].startswith('!!! info "Beispieldaten"'), path
+        assert body.split("\n\n")[1] == '<div class="atlas-notice" data-search-exclude markdown>', path
+        assert body.split("\n\n")[2].startswith('!!! info "Beispieldaten"'), path
     assert "Beispieldaten" not in site["organisationen/index.md"]
     assert "atlas-example" not in site["organisationen/index.md"]
 
