@@ -738,7 +738,13 @@ class AtlasConfig(Model):
     publisher: Text = Field(title="Herausgeber", description="Wer den Atlas herausgibt.")
     site_url: str | None = Field(None, title="Adresse der Website", description="Öffentliche Adresse, z. B. https://atlas.example.org/.")
     data_date: dt.date = Field(title="Datenstand", description="Datum des Datenstands (JJJJ-MM-TT).")
-    licence: Licence = Field(title="Lizenz", description="Lizenz der veröffentlichten Daten.")
+    licence: Licence = Field(
+        default_factory=lambda: Licence(
+            id="dl-de/by-2-0", name="Datenlizenz Deutschland – Namensnennung – Version 2.0", url="https://www.govdata.de/dl-de/by-2-0"
+        ),
+        title="Lizenz",
+        description="Lizenz der veröffentlichten Daten; leer: Datenlizenz Deutschland – Namensnennung 2.0 (dl-de/by-2-0). Für CC BY 4.0: id CC-BY-4.0.",
+    )
     example_notice: Text | None = Field(
         None, title="Hinweis auf Beispieldaten", description="Text des Hinweises auf Seiten mit Beispieldaten; leer: Standardtext."
     )

@@ -347,3 +347,12 @@ def test_exports_are_sorted_and_carry_no_timestamp(site: Path):
         if path.suffix == ".json" and "records" in (doc := json.loads(text)) and doc["records"] and "id" in doc["records"][0]:
             ids = [r["id"] for r in doc["records"]]
             assert ids == sorted(ids), path.name
+
+
+def test_licence_defaults_to_dl_de_by_2_0_when_atlas_yaml_names_none():
+    from generator.schema import AtlasConfig
+
+    config = AtlasConfig.model_validate(
+        {"title": "T", "description": "D", "publisher": "P", "data_date": "2026-01-01", "map": {"bounds": {"south": 1, "west": 1, "north": 2, "east": 2}}}
+    )
+    assert config.licence.id == "dl-de/by-2-0" and config.licence.url == "https://www.govdata.de/dl-de/by-2-0"
