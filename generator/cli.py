@@ -1,4 +1,4 @@
-"""Command line: `atlas check|build|serve|import-indicators` (also `python -m generator`). Only wires the stages together."""
+"""Command line: `atlas check|build|serve|diff|import-indicators` (also `python -m generator`). Only wires the stages together."""
 
 from __future__ import annotations
 
@@ -19,17 +19,20 @@ def _parser() -> argparse.ArgumentParser:
         parser.add_argument("--project", type=Path, default=default, metavar="DIR", help="Projektordner mit mkdocs.yml, content/, overrides/ (Standard: aktueller Ordner)")
         parser.add_argument("--build-dir", type=Path, default=default, metavar="DIR", help="Zwischenordner für erzeugte Seiten (Standard: build/)")
         parser.add_argument(
-            "--format", choices=("text", "github"), default=default,
-            help="Ausgabe der Probleme: text (pfad:zeile: meldung) oder github (Anmerkungen im Pull Request; Standard in GitHub Actions)",
+            "--format", choices=("text", "github", "gitlab"), default=default,
+            help="Ausgabe der Probleme: text (pfad:zeile: meldung), github (Anmerkungen im Pull Request; Standard in GitHub Actions) "
+            "oder gitlab (Code-Quality-Bericht als JSON, dazu der Text auf stderr)",
         )
     main = argparse.ArgumentParser(prog="atlas", description="Sozialraumatlas: Daten prüfen, Website bauen, Vorschau zeigen.", parents=[common])
     sub = main.add_subparsers(dest="command", required=True, metavar="BEFEHL")
-    sub.add_parser("check", parents=[common], help="Daten nur prüfen")
+    check = sub.add_parser("check", parents=[common], help="Daten nur prüfen")
+    check.add_argument("--report", type=Path, metavar="DATEI", help="mit --format gitlab: Bericht in diese Datei statt auf stdout")
     sub.add_parser("build", parents=[common], help="prüfen, Seiten erzeugen und die Website nach site/ bauen")
     serve = sub.add_parser("serve", parents=[common], help="Vorschau im Browser; baut bei Änderungen an Daten neu")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="Adresse der Vorschau")
     _import_parser(sub, common)
     _boundaries_parser(sub, common)
+    _diff_parser(sub, common)
     return main
 
 
@@ -83,6 +86,55 @@ def _import_boundaries(args: argparse.Namespace, data: Path) -> int:
     return 0
 
 
+# --- pull requests: `atlas diff`, GitLab Code Quality report (generator/diff.py, generator/annotations.py) ---
+
+
+def _diff_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    cmd = sub.add_parser(
+        "diff", parents=[common], help="zeigt, was sich für die Öffentlichkeit ändert (Markdown für den Pull Request)",
+        description="Vergleicht den Datenordner mit einem früheren Stand (git) oder zwei Datenordner miteinander und "
+        "listet neue, entfernte und geänderte Datensätze (mit Feldern) und Seiten. Nicht veröffentlichte Kontakte "
+        "werden nur gezählt.",
+    )
+    cmd.add_argument("ref", nargs="?", metavar="STAND", help="git-Stand zum Vergleich, z. B. origin/main oder HEAD")
+    cmd.add_argument("--data-old", type=Path, metavar="DIR", help="alter Datenordner (statt STAND)")
+    cmd.add_argument("--data-new", type=Path, metavar="DIR", help="neuer Datenordner (Standard: --data oder data/)")
+    cmd.add_argument("--output", type=Path, metavar="DATEI", help="Markdown in diese Datei (Standard: stdout)")
+
+
+def _diff(args: argparse.Namespace, data: Path) -> int:
+    from contextlib import nullcontext
+
+    from .diff import DiffError, data_at_ref, diff_folders
+    from .diff_report import markdown
+
+    if (args.ref is None) == (args.data_old is None):
+        print("Fehler: bitte entweder einen git-Stand (z. B. atlas diff origin/main) oder --data-old DIR angeben", file=sys.stderr)
+        return 2
+    new = args.data_new or data
+    try:
+        with (data_at_ref(args.ref, new) if args.ref else nullcontext(args.data_old)) as old:
+            text = markdown(diff_folders(old, new))
+    except DiffError as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return 1
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _gitlab_report(problems: list[Problem], target: Path | None) -> None:
+    from .annotations import gitlab_report, workspace
+
+    text = gitlab_report(problems, workspace())
+    if target is not None:
+        target.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
 def report(problems: list[Problem], fmt: str) -> None:
     for problem in problems:
         print(problem.github() if fmt == "github" else str(problem), file=sys.stderr)
@@ -100,15 +152,19 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "import-boundaries":
             return _import_boundaries(args, paths.data)
+        if args.command == "diff":
+            return _diff(args, paths.data)
         if args.command == "check":
             from .render_legal import legal_problems
 
             _, problems = validate(paths.data)
             problems = sorted(set(problems + legal_problems(paths.data)))  # legal duties: reported by check
+            if fmt == "gitlab":  # Code Quality report (also when empty), text on stderr
+                _gitlab_report(problems, args.report)
             if problems:
                 report(problems, fmt)
                 return 1
-            print("Keine Probleme gefunden.")
+            print("Keine Probleme gefunden.", file=sys.stderr if fmt == "gitlab" and args.report is None else sys.stdout)
             return 0
         if args.command == "import-indicators":
             from .import_indicators import Options, run_import

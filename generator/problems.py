@@ -21,8 +21,9 @@ class Problem:
 
     def github(self) -> str:
         """GitHub Actions workflow command, so the problem shows on the changed line of a pull request."""
-        text = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line},title=Datenfehler::{text}"
+        from .annotations import github_line, workspace  # escaping and paths relative to the repository root
+
+        return github_line(self, workspace())
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
