@@ -33,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     _import_parser(sub, common)
     _boundaries_parser(sub, common)
     _diff_parser(sub, common)
+    _editor_parsers(sub, common)
     return main
 
 
@@ -70,6 +71,25 @@ def _boundaries_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     cmd.add_argument("--key", metavar="SPALTE", help="Eigenschaft mit dem Schlüssel (Standard: wird erkannt, z. B. ARS oder AGS)")
     cmd.add_argument("--source", metavar="TEXT", help="Quellenvermerk, z. B. „© GeoBasis-DE / BKG (2024)“")
     cmd.add_argument("--licence", metavar="TEXT", help="Lizenz der Grenzen, z. B. dl-de/by-2-0")
+
+
+def _editor_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    """`atlas new` and `atlas schema`: help for editors (generator/scaffold.py, generator/jsonschema_export.py)."""
+    from .scaffold import kind_list
+
+    new = sub.add_parser(
+        "new", parents=[common], help="neuen Datensatz mit allen Pflichtfeldern anlegen",
+        description=f"Legt eine neue Datei an, z. B. atlas new angebot \"Eltern-Kind-Gruppe Caputh\". Arten: {kind_list()}.",
+    )
+    new.add_argument("kind", metavar="ART", help="Art des Datensatzes, z. B. angebot, familienzentrum, kontakt, organisation, netzwerk")
+    new.add_argument("name", metavar="NAME", help="Name oder Titel; daraus wird die Kennung (Dateiname)")
+    new.add_argument("--municipality", metavar="SOZIALRAUM", help="Kennung des Sozialraums, z. B. teltow (wird eingetragen)")
+    new.add_argument("--id", dest="record_id", metavar="KENNUNG", help="Kennung selbst wählen statt aus dem Namen bilden")
+    schema = sub.add_parser(
+        "schema", parents=[common], help="JSON-Schemas für VS Code schreiben (Vorschläge und Hilfe beim Tippen)",
+        description="Schreibt data/.schema/*.schema.json und .vscode/settings.json. Nach Änderungen an vocabularies.yaml oder den Sozialräumen erneut ausführen.",
+    )
+    schema.add_argument("--check", action="store_true", help="nur prüfen, ob die Schemas aktuell sind (für CI)")
 
 
 def _import_boundaries(args: argparse.Namespace, data: Path) -> int:
@@ -150,6 +170,13 @@ def main(argv: list[str] | None = None) -> int:
 
     paths = Paths.create(getattr(args, "project", None), getattr(args, "data", None), getattr(args, "site", None), getattr(args, "build_dir", None))
     try:
+        if args.command in ("new", "schema"):
+            from .jsonschema_export import run_schema
+            from .scaffold import run_new
+
+            if args.command == "new":
+                return run_new(paths.data, args.kind, args.name, args.municipality, args.record_id)
+            return run_schema(paths.project, paths.data, args.check)
         if args.command == "import-boundaries":
             return _import_boundaries(args, paths.data)
         if args.command == "diff":

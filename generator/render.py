@@ -27,6 +27,7 @@ from . import hours
 from . import jsonld
 from . import maps
 from . import opendata
+from . import render_datamodel
 from . import render_easy
 from . import render_finder
 from . import render_legal
@@ -423,6 +424,7 @@ def render_site(atlas: Atlas) -> dict[str, str]:
     render_profiles.target_pages(site, common)
     render_legal.legal_pages(site, common)  # impressum.md, datenschutz.md, barrierefreiheit.md
     render_easy.easy_pages(site, common)  # leichte-sprache/
+    render_datamodel.datamodel_page(site)  # datenmodell.md: fields, types and forms for editors
     opendata.add_open_data(site)  # daten/: exports, catalogue, page „Offene Daten“; sozialraeume/<id>.csv|json
     searchwords.annotate(site.files, a, record_path)  # search boost and search words in the front matter
     return dict(sorted(site.files.items()))
