@@ -64,7 +64,7 @@ def test_gitlab_ci() -> None:
     ci = load(".gitlab-ci.yml")
     assert ci["stages"] == ["check", "build", "deploy"]
     assert ci["check"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
-    assert atlas_commands("\n".join(ci["check"]["script"])) == [["check", "--format", "gitlab", "--report", "gl-code-quality-report.json"]]
+    assert atlas_commands("\n".join(ci["check"]["script"])) == [["check", "--format", "gitlab", "--report", "gl-code-quality-report.json"], ["schema", "--check"]]
     pages = ci["pages"]
     assert pages["stage"] == "deploy" and pages["artifacts"]["paths"] == ["public"]
     assert atlas_commands("\n".join(pages["script"])) == [["build", "--site", "public"]]
