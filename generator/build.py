@@ -27,6 +27,7 @@ os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 from . import formatting  # noqa: E402
 from .failures import disk_error, internal_error  # noqa: E402
 from .model import Atlas  # noqa: E402
+from .markup import html_attr  # noqa: E402
 from .paths import BuildError, Paths  # noqa: E402
 from .problems import Problem  # noqa: E402
 from .publish import publish, recover, remove, staging_dir  # noqa: E402
@@ -55,10 +56,12 @@ def mkdocs_overrides(atlas: Atlas, paths: Paths, site_dir: Path) -> dict:
         config_file=str(paths.config_file),
         docs_dir=str(paths.docs),
         site_dir=str(site_dir),
-        site_name=cfg.title,
-        site_description=cfg.description,
+        # The theme prints these unescaped (also inside attributes): escaped here, as Markup so that
+        # the places that do escape (`| e`) leave them alone.
+        site_name=html_attr(cfg.title),
+        site_description=html_attr(cfg.description),
         site_url=cfg.site_url or "",
-        copyright=f"{cfg.publisher} · Daten: {cfg.licence.id}",
+        copyright=html_attr(f"{cfg.publisher} · Daten: {cfg.licence.id}"),
     )
 
 

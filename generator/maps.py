@@ -32,7 +32,7 @@ import branca.element
 import folium
 from markupsafe import Markup
 
-from .markup import asset_url
+from .markup import _clean, asset_url, safe_url
 from .schema import Bounds, Tiles
 
 MAP_DIR = "karten"
@@ -124,8 +124,23 @@ def _svg(kind: Kind, size: int) -> str:
 
 
 def _tooltip_text(text: str) -> str:
-    """Tooltip text goes into a JS template literal and is shown as HTML: escape for both."""
-    return html.escape(text, quote=True).replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
+    """Tooltip text goes into a JS template literal and is shown as HTML: escape for both.
+
+    Braces become entities too: branca compiles folium's rendered script once more as a Jinja
+    template, so `{{ … }}` from the data would otherwise be evaluated at build time.
+    """
+    escaped = html.escape(_clean(text), quote=True)
+    for ch, entity in (("`", "&#96;"), ("$", "&#36;"), ("\\", "&#92;"), ("{", "&#123;"), ("}", "&#125;")):
+        escaped = escaped.replace(ch, entity)
+    return escaped
+
+
+def _option_text(text: str) -> str:
+    """Plain text for a marker option (title, alt), inert in branca's second Jinja pass (see `_tooltip_text`).
+
+    Options are JSON strings, so no entity helps: each `{` becomes a Jinja raw block that yields `{`.
+    """
+    return _clean(text).replace("{", "{% raw %}{{% endraw %}")
 
 
 def _radius(kind: Kind, weight: float) -> float:
@@ -147,7 +162,7 @@ def _add(m: folium.Map, point: Point) -> None:
         return
     size = 16
     icon = folium.DivIcon(html=_svg(point.kind, size), icon_size=(size, size), icon_anchor=(size // 2, size // 2), class_name="atlas-marker")
-    folium.Marker([point.lat, point.lon], icon=icon, tooltip=tooltip, title=point.label, alt=point.label, keyboard=True).add_to(m)
+    folium.Marker([point.lat, point.lon], icon=icon, tooltip=tooltip, title=_option_text(point.label), alt=_option_text(point.label), keyboard=True).add_to(m)
 
 
 # --------------------------------------------------------------------------------------------- document
@@ -192,12 +207,32 @@ def _legend(kinds: list[Kind]) -> str:
     return f'<ul class="atlas-legend" aria-label="Legende">{"".join(items)}</ul>'
 
 
+_ATTRIBUTION_LINK = re.compile(r"""<a\s+href\s*=\s*["']([^"'<>]*)["']\s*>([^<]*)</a>""", re.I)
+
+
+def attribution_html(text: str) -> str:
+    """The tiles' attribution as HTML for Leaflet: plain http(s) links survive, everything else is text.
+
+    `map.tiles.attribution` may contain links (tile providers require them); Leaflet shows it as HTML,
+    so any other markup (an image with onerror, a script, a javascript: link) must not reach it.
+    """
+    out, last = [], 0
+    for match in _ATTRIBUTION_LINK.finditer(text):
+        out.append(html.escape(_clean(html.unescape(text[last : match.start()])), quote=False))
+        href = safe_url(html.unescape(match.group(1)), ("http", "https"))
+        label = html.escape(_clean(html.unescape(match.group(2))), quote=False)
+        out.append(f'<a href="{html.escape(href, quote=True)}">{label}</a>' if href else label)
+        last = match.end()
+    out.append(html.escape(_clean(html.unescape(text[last:])), quote=False))
+    return "".join(out)
+
+
 def _tiles_control(tiles: Tiles, map_var: str) -> str:
     """The consent control: a note naming the provider, "Karte laden" and "Für diesen Besuch merken" (atlas-map.js)."""
     provider = html.escape(tiles.provider)
     config = {
         "url": tiles.url,
-        "attribution": tiles.attribution,
+        "attribution": attribution_html(tiles.attribution),
         "maxZoom": tiles.max_zoom,
         "load": "Karte laden",
         "hide": "Hintergrundkarte ausblenden (Einwilligung widerrufen)",

@@ -60,3 +60,13 @@ SEARCH = Path(__file__).parent / "fixtures" / "search"
 def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small atlas with real place names (Amt Brück with Borkheide, Teltow, Schwielowsee with Ferch) for the search tests."""
     return build_site(SEARCH, tmp_path_factory.mktemp("search"))
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini atlas with every free-text field hostile (tests/hostile_atlas.py), built once."""
+    from hostile_atlas import make_hostile_data
+
+    root = tmp_path_factory.mktemp("hostile")
+    make_hostile_data(root / "data")
+    return build_site(root / "data", root)
