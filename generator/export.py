@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import json
 import types
 import typing
@@ -134,6 +135,18 @@ def shown(value: float | None, decimals: int) -> float | int | None:
     return int(number) if decimals <= 0 else float(number)
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^-?[0-9]+([.,][0-9]+)?$")
+
+
+def text_cell(text: str) -> str:
+    """A text as a CSV cell that a spreadsheet shows as text: a leading `'` before `= + - @` (OWASP CSV
+    injection), except for negative numbers. Only texts from the data get it; numbers are never changed."""
+    if text.startswith(FORMULA_START) and not _NUMBER.match(text):
+        return "'" + text
+    return text
+
+
 def csv_cell(value: Any) -> str:
     if value is None:
         return ""
@@ -148,6 +161,8 @@ def csv_cell(value: Any) -> str:
         return LIST_SEP.join(csv_cell(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    if isinstance(value, str):
+        return text_cell(value)
     return str(value)
 
 

@@ -37,3 +37,21 @@ def test_javascript_website_is_rejected_in_german(mini_data: Path, capsys) -> No
     out = capsys.readouterr()
     text = out.out + out.err
     assert re.search(r"krabbelgruppe\.yaml:\d+: .*javascript:alert\(1\).*erlaubt sind nur", text), text
+
+
+def test_csv_cells_from_the_data_cannot_become_spreadsheet_formulas(hostile_site: Path) -> None:
+    import csv
+    import io
+
+    from generator.export import text_cell
+
+    # the hostile atlas puts =HYPERLINK(…), +…, -…, @… into text fields; in the CSV they start with '
+    cells = 0
+    for path in sorted((hostile_site / "daten").glob("*.csv")):
+        for row in csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=";"):
+            for cell in row:
+                if cell[:1] in ("=", "+", "@"):
+                    raise AssertionError(f"{path.name}: {cell[:60]}")
+                cells += cell.startswith("'=")
+    assert cells > 0  # the formula strings were there and were defused
+    assert text_cell("-12,5") == "-12,5" and text_cell("-x") == "'-x" and text_cell("Teltow") == "Teltow"
