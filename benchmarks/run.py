@@ -173,14 +173,14 @@ def page_costs(times_file: Path) -> dict:
             "ms_per_other_page": 1000 * mean(without), "map_ratio": mean(with_map) / mean(without) if without and with_map else 0.0}
 
 
-def measure(name: str, districts: int, work: Path, stages=STAGES) -> dict:
-    """Synthetic data for `districts`, then every stage in its own process."""
+def measure(name: str, districts: int, work: Path, stages=STAGES, **shape) -> dict:
+    """Synthetic data for `districts` (`shape`: further arguments of synth.generate), then every stage in its own process."""
     from synth import generate as synth
 
     work.mkdir(parents=True, exist_ok=True)
     data = work / "data"
     start = time.perf_counter()
-    counts = synth(data, districts)
+    counts = synth(data, districts, **shape)
     result: dict = {"size": name, "districts": districts, "counts": counts, "synth_s": time.perf_counter() - start, "cpus": os.cpu_count()}
     for stage in stages:
         result[stage] = run_child(stage, data, work)
@@ -212,7 +212,7 @@ COLUMNS = [
     ("size", lambda r: f"{r['size']} ({r['districts']} Kr., {r['counts']['units']} SR)"),
     ("pages", lambda r: str(r["pages"])),
     ("load+validate s", lambda r: f"{r['validate']['load_validate']:.1f} / {r['validate']['peak_mb']:.0f} MB"),
-    ("model s", lambda r: f"{r['validate']['model']:.1f}"),
+    ("model s", lambda r: f"{r['validate']['model']:.2f}"),
     ("render s", lambda r: f"{r['generate']['render']:.1f}"),
     ("write s", lambda r: f"{r['generate']['write']:.1f} / {r['generate']['peak_mb']:.0f} MB"),
     ("MkDocs s", lambda r: f"{r['mkdocs']['mkdocs']:.1f} / {r['mkdocs']['peak_mb']:.0f} MB"),

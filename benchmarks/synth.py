@@ -129,7 +129,7 @@ def _hours(rng: random.Random) -> list[dict]:
     ]
 
 
-def generate(out: Path, districts: int, seed: int = 1, units_per_district: int = 19) -> dict[str, int]:
+def generate(out: Path, districts: int, seed: int = 1, units_per_district: int = 19, offers_per_centre: tuple[int, int] = (5, 20)) -> dict[str, int]:
     """Write the data folder `out` (replaced if it exists). Returns record counts."""
     rng = random.Random(seed)
     names = Names(rng)
@@ -245,7 +245,7 @@ def generate(out: Path, districts: int, seed: int = 1, units_per_district: int =
                 })
                 counts["family_centres"] += 1
                 centre_ids.append(cid)
-                for o in range(rng.randint(5, 20)):
+                for o in range(rng.randint(*offers_per_centre)):
                     title, topics, groups, ages = OFFER_KINDS[(o + c) % len(OFFER_KINDS)]
                     oid = f"{slug(title)}-{cid}" + (f"-{o}" if o >= len(OFFER_KINDS) else "")
                     offer: dict = {
