@@ -202,6 +202,8 @@ def summarise(r: dict) -> dict:
     r["total_s"] = own + m.get("mkdocs", 0)
     r["peak_mb"] = max((r.get(s, {}).get("peak_mb", 0) for s in STAGES), default=0)
     r["pages_per_s"] = r["pages"] / r["total_s"] if r["total_s"] else 0
+    if "mkdocs" not in r:
+        r["total_s"] = 0  # not measured
     plain = r.get("plain", {}).get("plain", 0)
     r["own_vs_plain"] = own / plain if plain else 0
     r["plain_pages_per_s"] = r["pages"] / plain if plain else 0
@@ -227,12 +229,19 @@ COLUMNS = [
 ]
 
 
+def _cell(fn, r: dict) -> str:
+    try:
+        return fn(r)
+    except (KeyError, ZeroDivisionError):
+        return "–"  # stage not run (--stages)
+
+
 def report(results: list[dict]) -> str:
     """Markdown table, one row per size (times in s; `x / y MB` = time / peak memory of that stage)."""
     cpus = results[0]["cpus"] if results else os.cpu_count()
     lines = [f"Machine: {cpus} cores, Python {sys.version.split()[0]}", "",
              "| " + " | ".join(c for c, _ in COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
-    lines += ["| " + " | ".join(fn(r) for _, fn in COLUMNS) + " |" for r in results]
+    lines += ["| " + " | ".join(_cell(fn, r) for _, fn in COLUMNS) + " |" for r in results]
     return "\n".join(lines)
 
 
@@ -241,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="pm,bb", help="pm, bb, de or NAME:DISTRICTS, comma-separated")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench")
     parser.add_argument("--json", type=Path, help="write all measurements as JSON")
+    parser.add_argument("--stages", default=",".join(STAGES), help="stage groups to run (default: all): " + ", ".join(STAGES))
     parser.add_argument("--child", choices=STAGES, help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -250,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for spec in args.sizes.split(","):
         name, _, n = spec.partition(":")
-        results.append(measure(name, int(n) if n else SIZES[name], args.work / name))
+        results.append(measure(name, int(n) if n else SIZES[name], args.work / name, tuple(args.stages.split(","))))
         print(report(results[-1:]).splitlines()[-1], file=sys.stderr, flush=True)
         if args.json:
             args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
