@@ -169,8 +169,15 @@ def page_costs(times_file: Path) -> dict:
     with_map = [s for s, m in times.values() if m]
     without = [s for s, m in times.values() if not m]
     mean = lambda xs: sum(xs) / len(xs) if xs else 0.0  # noqa: E731
+    sections: dict[str, list[float]] = {}
+    for src, (seconds, has_map) in times.items():
+        sections.setdefault(src.split("/")[0] + (" [Karte]" if has_map else ""), []).append(seconds)
+    by_section = {k: [len(v), round(1000 * mean(v), 2)] for k, v in sorted(sections.items())}
+    centre = by_section.get("familienzentren [Karte]", [0, 0.0])[1]
+    offer = by_section.get("angebote", [0, 0.0])[1]
     return {"map_pages": len(with_map), "other_pages": len(without), "ms_per_map_page": 1000 * mean(with_map),
-            "ms_per_other_page": 1000 * mean(without), "map_ratio": mean(with_map) / mean(without) if without and with_map else 0.0}
+            "ms_per_other_page": 1000 * mean(without), "map_ratio": mean(with_map) / mean(without) if without and with_map else 0.0,
+            "centre_vs_offer": centre / offer if offer else 0.0, "by_section": by_section}
 
 
 def measure(name: str, districts: int, work: Path, stages=STAGES, **shape) -> dict:
@@ -223,7 +230,7 @@ COLUMNS = [
     ("pages/s", lambda r: f"{r['pages_per_s']:.0f}"),
     ("plain MkDocs s (pages/s)", lambda r: f"{r['plain']['plain']:.1f} ({r['plain_pages_per_s']:.0f})"),
     ("own/plain", lambda r: f"{r['own_vs_plain']:.2f}"),
-    ("map page/other", lambda r: f"{r['page_costs'].get('map_ratio', 0):.2f}"),
+    ("map page/other (centre/offer)", lambda r: f"{r['page_costs']['map_ratio']:.2f} ({r['page_costs']['centre_vs_offer']:.2f})"),
     ("site MB", lambda r: f"{r['site_bytes'] / 1e6:.1f}"),
     ("search raw/gz MB", lambda r: f"{r['search']['raw'] / 1e6:.1f} / {r['search']['gzip'] / 1e6:.2f}"),
 ]
