@@ -20,7 +20,6 @@ import html
 import json
 import posixpath
 import re
-import unicodedata
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
@@ -35,12 +34,15 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Unicode category Cc is exactly U+0000–U+001F and U+007F–U+009F; one regex instead of a loop per character (issue 7)
+_DROPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(sorted(_BIDI_CONTROLS)) + "]")
+_ESCAPES = str.maketrans({**{ch: "\\" + ch for ch in "\\`*_{}[]()#+-.!|"}, **{"&": "&amp;", "<": "&lt;", ">": "&gt;"}})
 
 
 def _clean(text: str) -> str:
     """Drop control characters and bidi overrides; Unicode line separators become line breaks."""
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x85", "\n")
-    return "".join(ch for ch in text if ch in "\t\n\r" or (unicodedata.category(ch) != "Cc" and ch not in _BIDI_CONTROLS))
+    return _DROPPED.sub("", text)
 
 
 def md_line(text: object) -> str:
@@ -48,17 +50,12 @@ def md_line(text: object) -> str:
     if text is None:
         return ""
     value = _WS.sub(" ", _clean(str(text))).strip()
-    out: list[str] = []
-    for i, ch in enumerate(value):
-        if ch in HTML_SPECIAL:
-            out.append(HTML_SPECIAL[ch])
-        elif ch in MD_SPECIAL:
-            out.append("\\" + ch)
-        elif i == 0 and not ch.isalnum() and not ch.isspace():
-            out.append(f"&#{ord(ch)};")
-        else:
-            out.append(ch)
-    return "".join(out)
+    if not value:
+        return value
+    first = value[0]
+    if first not in HTML_SPECIAL and first not in MD_SPECIAL and not first.isalnum() and not first.isspace():
+        return f"&#{ord(first)};" + value[1:].translate(_ESCAPES)
+    return value.translate(_ESCAPES)
 
 
 def md_text(value: object) -> str:

@@ -35,6 +35,7 @@ from . import render_people
 from . import render_profiles
 from . import review
 from . import searchwords
+from . import search_scope
 from . import thematic
 from .formatting import FILTERS, fmt_ages, fmt_number
 from .markup import email_link, front_matter, html_attr, md_paragraphs, md_text, page_link, phone_link, web_link
@@ -427,6 +428,7 @@ def render_site(atlas: Atlas) -> dict[str, str]:
     render_datamodel.datamodel_page(site)  # datenmodell.md: fields, types and forms for editors
     opendata.add_open_data(site)  # daten/: exports, catalogue, page „Offene Daten“; sozialraeume/<id>.csv|json
     searchwords.annotate(site.files, a, record_path)  # search boost and search words in the front matter
+    search_scope.limit(site.files)  # lists and indicator value tables stay out of the search index (issue 7)
     return dict(sorted(site.files.items()))
 
 

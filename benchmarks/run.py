@@ -1,0 +1,279 @@
+"""Build-speed benchmark (issue 7). Run from the repository root:
+
+    python benchmarks/run.py --sizes pm,bb,de [--work DIR] [--json FILE]
+
+Sizes: pm (1 district), bb (14 districts, Brandenburg), de (400 districts, Germany), or NAME:N for N
+districts (e.g. de40:40). For every size it writes synthetic data (benchmarks/synth.py) and runs each
+stage group in its own process, so that the peak memory (ru_maxrss) belongs to that stage:
+
+* validate  – load + validate + model (the model part is timed separately, build_atlas),
+* generate  – render Markdown, maps and charts (render_site) + write the docs folder (build.generate),
+* mkdocs    – the generator's MkDocs build (build.run_mkdocs, strict),
+* plain     – plain MkDocs on the same generated docs folder, with the same mkdocs.yml (INHERIT),
+              nav and theme values, plus hooks that time every page (benchmarks/page_timer.py).
+
+Each child process also loads and validates the data first (not timed) where it needs the atlas; its
+peak memory includes that atlas. Reported per size: wall time per stage, peak RSS per stage, pages
+written, pages per second, size of site/ and of the search index (raw, gzip), the generator's own
+stages as a share of the plain MkDocs build, and the MkDocs time per page with and without a map.
+Output: a Markdown table on stdout and JSON (--json). Nothing here asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+SIZES = {"pm": 1, "bb": 14, "de": 400}
+STAGES = ("validate", "generate", "mkdocs", "plain")
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def _paths(data: Path, work: Path):
+    from generator.paths import Paths
+
+    return Paths.create(ROOT, data, work / "site", work / "build")
+
+
+def child(stage: str, data: Path, work: Path) -> dict:
+    """Run one stage group in this process; returns its measurements."""
+    import generator.validate as validate_mod
+
+    model_time = [0.0]
+    original = validate_mod.build_atlas
+
+    def timed_build_atlas(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            model_time[0] += time.perf_counter() - start
+
+    validate_mod.build_atlas = timed_build_atlas
+    paths = _paths(data, work)
+    start = time.perf_counter()
+    atlas, problems = validate_mod.validate(paths.data)
+    t_validate = time.perf_counter() - start
+    if atlas is None:
+        raise SystemExit("\n".join(map(str, problems[:20])))
+    result: dict = {}
+    if stage == "validate":
+        result = {"load_validate": t_validate - model_time[0], "model": model_time[0]}
+    elif stage == "generate":
+        import generator.build as build_mod
+
+        render_time = [0.0]
+        render_site = build_mod.render_site
+
+        def timed_render(*args, **kwargs):
+            begin = time.perf_counter()
+            try:
+                return render_site(*args, **kwargs)
+            finally:
+                render_time[0] += time.perf_counter() - begin
+
+        build_mod.render_site = timed_render
+        begin = time.perf_counter()
+        build_mod.generate(atlas, paths)
+        total = time.perf_counter() - begin
+        result = {"render": render_time[0], "write": total - render_time[0]}
+        _write_plain_config(atlas, paths, work)
+    elif stage == "mkdocs":
+        from generator.build import build_date, run_mkdocs
+
+        site = work / "site"
+        begin = time.perf_counter()
+        with build_date(atlas):
+            run_mkdocs(atlas, paths, site)
+        result = {"mkdocs": time.perf_counter() - begin}
+    elif stage == "plain":
+        os.environ["ATLAS_PAGE_TIMES"] = str(work / "page_times.json")
+        from mkdocs.commands.build import build as mkdocs_build
+        from mkdocs.config import load_config
+
+        begin = time.perf_counter()
+        mkdocs_build(load_config(str(work / "plain-mkdocs.yml"), strict=True))
+        result = {"plain": time.perf_counter() - begin}
+    result["peak_mb"] = _peak_mb()
+    return result
+
+
+def _write_plain_config(atlas, paths, work: Path) -> None:
+    """mkdocs.yml for the plain build: the project's file (INHERIT) with the generator's values filled in."""
+    import yaml
+
+    from generator.build import extra_values, mkdocs_overrides, navigation
+
+    project = yaml.safe_load(paths.config_file.read_text(encoding="utf-8"))
+    overrides = mkdocs_overrides(atlas, paths, work / "site-plain")
+    overrides.pop("config_file")
+    theme = dict(project["theme"])
+    theme["custom_dir"] = str((paths.config_file.parent / theme["custom_dir"]).resolve())
+    config = {
+        "INHERIT": str(paths.config_file.resolve()), **overrides, "theme": theme,
+        "extra": {**(project.get("extra") or {}), **extra_values(atlas)},
+        "nav": navigation(project.get("nav"), atlas),
+        "hooks": [str(Path(__file__).with_name("page_timer.py"))],
+    }
+    (work / "plain-mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def run_child(stage: str, data: Path, work: Path) -> dict:
+    cmd = [sys.executable, str(Path(__file__)), "--child", stage, "--data", str(data), "--work", str(work)]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    if proc.returncode != 0:
+        raise SystemExit(f"stage {stage} failed:\n{proc.stderr[-4000:]}")
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["process_wall"] = time.perf_counter() - start
+    return result
+
+
+def _dir_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def search_index(site: Path) -> dict:
+    """Size of the search index, raw and gzip, and its bytes per top-level section."""
+    path = site / "search" / "search_index.json"
+    if not path.is_file():
+        return {"raw": 0, "gzip": 0, "docs": 0, "sections": {}}
+    raw = path.read_bytes()
+    docs = json.loads(raw).get("docs", [])
+    sections: dict[str, int] = {}
+    for doc in docs:
+        section = doc.get("location", "").split("/")[0].split("#")[0] or "(start)"
+        sections[section] = sections.get(section, 0) + len(json.dumps(doc, ensure_ascii=False).encode())
+    return {"raw": len(raw), "gzip": len(gzip.compress(raw, 6, mtime=0)), "docs": len(docs),
+            "sections": dict(sorted(sections.items(), key=lambda kv: -kv[1]))}
+
+
+def page_costs(times_file: Path) -> dict:
+    """MkDocs time per page (Markdown + template), for pages with and without a map."""
+    if not times_file.is_file():
+        return {}
+    times = json.loads(times_file.read_text(encoding="utf-8"))
+    with_map = [s for s, m in times.values() if m]
+    without = [s for s, m in times.values() if not m]
+    mean = lambda xs: sum(xs) / len(xs) if xs else 0.0  # noqa: E731
+    sections: dict[str, list[float]] = {}
+    for src, (seconds, has_map) in times.items():
+        sections.setdefault(src.split("/")[0] + (" [Karte]" if has_map else ""), []).append(seconds)
+    by_section = {k: [len(v), round(1000 * mean(v), 2)] for k, v in sorted(sections.items())}
+    centre = by_section.get("familienzentren [Karte]", [0, 0.0])[1]
+    offer = by_section.get("angebote", [0, 0.0])[1]
+    return {"map_pages": len(with_map), "other_pages": len(without), "ms_per_map_page": 1000 * mean(with_map),
+            "ms_per_other_page": 1000 * mean(without), "map_ratio": mean(with_map) / mean(without) if without and with_map else 0.0,
+            "centre_vs_offer": centre / offer if offer else 0.0, "by_section": by_section}
+
+
+def measure(name: str, districts: int, work: Path, stages=STAGES, **shape) -> dict:
+    """Synthetic data for `districts` (`shape`: further arguments of synth.generate), then every stage in its own process."""
+    from synth import generate as synth
+
+    work.mkdir(parents=True, exist_ok=True)
+    data = work / "data"
+    start = time.perf_counter()
+    counts = synth(data, districts, **shape)
+    result: dict = {"size": name, "districts": districts, "counts": counts, "synth_s": time.perf_counter() - start, "cpus": os.cpu_count()}
+    for stage in stages:
+        result[stage] = run_child(stage, data, work)
+    docs = work / "build" / "docs"
+    site = work / "site"
+    result["pages"] = sum(1 for _ in docs.rglob("*.md"))
+    result["docs_files"] = sum(1 for p in docs.rglob("*") if p.is_file())
+    result["site_bytes"] = _dir_bytes(site) if site.is_dir() else 0
+    result["search"] = search_index(site)
+    result["page_costs"] = page_costs(work / "page_times.json")
+    return summarise(result)
+
+
+def summarise(r: dict) -> dict:
+    """Derived figures: totals, pages per second, the generator's share of MkDocs."""
+    v, g, m = r.get("validate", {}), r.get("generate", {}), r.get("mkdocs", {})
+    own = v.get("load_validate", 0) + v.get("model", 0) + g.get("render", 0) + g.get("write", 0)
+    r["own_s"] = own
+    r["total_s"] = own + m.get("mkdocs", 0)
+    r["peak_mb"] = max((r.get(s, {}).get("peak_mb", 0) for s in STAGES), default=0)
+    r["pages_per_s"] = r["pages"] / r["total_s"] if r["total_s"] else 0
+    if "mkdocs" not in r:
+        r["total_s"] = 0  # not measured
+    plain = r.get("plain", {}).get("plain", 0)
+    r["own_vs_plain"] = own / plain if plain else 0
+    r["plain_pages_per_s"] = r["pages"] / plain if plain else 0
+    return r
+
+
+COLUMNS = [
+    ("size", lambda r: f"{r['size']} ({r['districts']} Kr., {r['counts']['units']} SR)"),
+    ("pages", lambda r: str(r["pages"])),
+    ("load+validate s", lambda r: f"{r['validate']['load_validate']:.1f} / {r['validate']['peak_mb']:.0f} MB"),
+    ("model s", lambda r: f"{r['validate']['model']:.2f}"),
+    ("render s", lambda r: f"{r['generate']['render']:.1f}"),
+    ("write s", lambda r: f"{r['generate']['write']:.1f} / {r['generate']['peak_mb']:.0f} MB"),
+    ("MkDocs s", lambda r: f"{r['mkdocs']['mkdocs']:.1f} / {r['mkdocs']['peak_mb']:.0f} MB"),
+    ("total s", lambda r: f"{r['total_s']:.1f}"),
+    ("peak MB", lambda r: f"{r['peak_mb']:.0f}"),
+    ("pages/s", lambda r: f"{r['pages_per_s']:.0f}"),
+    ("plain MkDocs s (pages/s)", lambda r: f"{r['plain']['plain']:.1f} ({r['plain_pages_per_s']:.0f})"),
+    ("own/plain", lambda r: f"{r['own_vs_plain']:.2f}"),
+    ("map page/other (centre/offer)", lambda r: f"{r['page_costs']['map_ratio']:.2f} ({r['page_costs']['centre_vs_offer']:.2f})"),
+    ("site MB", lambda r: f"{r['site_bytes'] / 1e6:.1f}"),
+    ("search raw/gz MB", lambda r: f"{r['search']['raw'] / 1e6:.1f} / {r['search']['gzip'] / 1e6:.2f}"),
+]
+
+
+def _cell(fn, r: dict) -> str:
+    try:
+        return fn(r)
+    except (KeyError, ZeroDivisionError):
+        return "–"  # stage not run (--stages)
+
+
+def report(results: list[dict]) -> str:
+    """Markdown table, one row per size (times in s; `x / y MB` = time / peak memory of that stage)."""
+    cpus = results[0]["cpus"] if results else os.cpu_count()
+    lines = [f"Machine: {cpus} cores, Python {sys.version.split()[0]}", "",
+             "| " + " | ".join(c for c, _ in COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    lines += ["| " + " | ".join(_cell(fn, r) for _, fn in COLUMNS) + " |" for r in results]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="pm,bb", help="pm, bb, de or NAME:DISTRICTS, comma-separated")
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench")
+    parser.add_argument("--json", type=Path, help="write all measurements as JSON")
+    parser.add_argument("--stages", default=",".join(STAGES), help="stage groups to run (default: all): " + ", ".join(STAGES))
+    parser.add_argument("--child", choices=STAGES, help=argparse.SUPPRESS)
+    parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(child(args.child, args.data, args.work)))
+        return 0
+    results = []
+    for spec in args.sizes.split(","):
+        name, _, n = spec.partition(":")
+        results.append(measure(name, int(n) if n else SIZES[name], args.work / name, tuple(args.stages.split(","))))
+        print(report(results[-1:]).splitlines()[-1], file=sys.stderr, flush=True)
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    print(report(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""Synthetic atlas data (benchmarks/synth.py) and the benchmark harness (benchmarks/run.py), at a tiny size."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
+sys.path.insert(0, str(BENCH))
+
+import run  # noqa: E402
+import synth  # noqa: E402
+from generator.cli import main  # noqa: E402
+
+TINY = dict(units_per_district=2, offers_per_centre=(1, 2))
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+def test_tiny_synthetic_atlas_passes_check_and_is_deterministic(tmp_path, capsys):
+    counts = synth.generate(tmp_path / "a", 2, seed=7, **TINY)
+    synth.generate(tmp_path / "b", 2, seed=7, **TINY)
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    assert main(["check", "--data", str(tmp_path / "a")]) == 0
+    assert "Keine Probleme gefunden." in capsys.readouterr().out
+    assert counts["districts"] == 2 and counts["units"] >= 2 and counts["offers"] >= counts["family_centres"]
+    regions = sorted((tmp_path / "a" / "regions").glob("*.yaml"))
+    assert len(regions) == 2  # one planning region per district in the "Land" atlas
+    values = (tmp_path / "a" / "indicators" / "values.csv").read_text(encoding="utf-8").splitlines()
+    assert values[0] == "area,indicator,year,value,forecast,example,note"
+    years = {line.split(",")[2] for line in values[1:]}
+    assert {str(y) for y in range(2009, 2024)} | {"2030", "2040"} <= years
+    for path in (tmp_path / "a").rglob("*.yaml"):
+        if path.parent.name in ("municipalities", "offers", "family_centres", "networks", "contacts", "organisations"):
+            assert "example: true" in path.read_text(encoding="utf-8"), path
+
+def test_other_seed_gives_other_names(tmp_path):
+    synth.generate(tmp_path / "a", 1, seed=1, **TINY)
+    synth.generate(tmp_path / "b", 1, seed=2, **TINY)
+    assert sorted(p.name for p in (tmp_path / "a" / "municipalities").iterdir()) != sorted(
+        p.name for p in (tmp_path / "b" / "municipalities").iterdir()
+    )
+
+def test_harness_builds_tiny_atlas_and_reports_every_column(tmp_path):
+    result = run.measure("tiny", 1, tmp_path, **TINY)
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert (tmp_path / "site-plain" / "index.html").is_file()  # the plain MkDocs build of the same pages
+    assert result["pages"] > 20 and result["search"]["raw"] > result["search"]["gzip"] > 0
+    assert result["page_costs"]["map_pages"] > 0 and result["page_costs"]["other_pages"] > 0
+    table = run.report([result]).splitlines()
+    header = [cell.strip() for cell in table[2].strip("|").split("|")]
+    row = [cell.strip() for cell in table[4].strip("|").split("|")]
+    assert header == [name for name, _ in run.COLUMNS]
+    assert len(row) == len(header) and all(row)
+    assert table[0].startswith(f"Machine: {result['cpus']} cores")
