@@ -25,7 +25,8 @@ def _parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="atlas", description="Sozialraumatlas: Daten prüfen, Website bauen, Vorschau zeigen.", parents=[common])
     sub = main.add_subparsers(dest="command", required=True, metavar="BEFEHL")
     sub.add_parser("check", parents=[common], help="Daten nur prüfen")
-    sub.add_parser("build", parents=[common], help="prüfen, Seiten erzeugen und die Website nach site/ bauen")
+    build = sub.add_parser("build", parents=[common], help="prüfen, Seiten erzeugen und die Website nach site/ bauen")
+    build.add_argument("--quiet", action="store_true", help="keinen Fortschritt der Arbeitsschritte anzeigen")
     serve = sub.add_parser("serve", parents=[common], help="Vorschau im Browser; baut bei Änderungen an Daten neu")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="Adresse der Vorschau")
     _import_parser(sub, common)
@@ -118,7 +119,9 @@ def main(argv: list[str] | None = None) -> int:
         from .build import build
 
         if args.command == "build":
-            problems = build(paths)
+            from .progress import Progress
+
+            problems = build(paths, Progress(quiet=args.quiet))
             if problems:
                 report(problems, fmt)
                 return 1
