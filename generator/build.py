@@ -210,8 +210,9 @@ def build(paths: Paths, progress: Progress | None = None) -> list[Problem]:
     with sigterm_interrupts():
         try:
             recover(paths.site)
-            with progress.stage(LOAD):
+            with progress.stage(LOAD) as stage:
                 atlas, problems = validate(paths.data)
+                stage.failed = atlas is None
             if atlas is None:
                 return problems
             generate(atlas, paths, progress)

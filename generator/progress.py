@@ -55,6 +55,7 @@ class Stage:
         self.total = total
         self.count: int | None = None
         self.note = ""
+        self.failed = False  # set by the caller (e.g. data problems): no last line, the problems speak
         self._last_draw = float("-inf")
 
     def update(self, done: int, total: int | None = None) -> None:
@@ -114,6 +115,10 @@ class Progress:
         seconds = self.clock() - start
         self.durations[name] = seconds
         if self.quiet:
+            return
+        if stage.failed:
+            if self.interactive:
+                self._write(f"\r{CLEAR_LINE}")
             return
         if self.interactive:
             self._write(f"\r{stage.summary(seconds)}{CLEAR_LINE}\n")

@@ -85,3 +85,12 @@ def test_quiet_prints_nothing(tmp_path: Path, capsys) -> None:
     captured = capsys.readouterr()
     assert not any(stage in captured.err for stage in STAGES)
     assert "Website gebaut" in captured.out
+
+
+def test_a_failed_stage_prints_no_last_line() -> None:
+    plain, terminal = io.StringIO(), FakeTerminal()
+    for out in (plain, terminal):
+        with Progress(out).stage("Daten laden und prüfen") as stage:
+            stage.failed = True  # data problems: only the problems are printed
+    assert plain.getvalue() == ""
+    assert terminal.getvalue() == "\rDaten laden und prüfen …\x1b[K\r\x1b[K"
