@@ -33,20 +33,37 @@ from .problems import Problem  # noqa: E402
 from .publish import publish, recover, remove, staging_dir  # noqa: E402
 from .render import DEFAULT_EXAMPLE_NOTICE, render_site  # noqa: E402
 from .validate import validate  # noqa: E402
-from .privacy_notice import insert_third_party_section  # noqa: E402
-from .write import content_files, write_docs  # noqa: E402
+from .privacy_notice import with_third_party_section  # noqa: E402
+from .progress import LOAD, MKDOCS, PUBLISH, RENDER, WRITE, Progress, or_quiet  # noqa: E402
+from .write import WriteReport, sync_docs  # noqa: E402
 
 
+def generate(atlas: Atlas, paths: Paths, progress: Progress | None = None) -> WriteReport:
+    """Render every page and write it (with content/ and assets) into the staging folder.
 
-def generate(atlas: Atlas, paths: Paths) -> None:
-    """Render every page and write it (with content/ and assets) into the staging folder."""
-    pages = render_site(atlas)
-    collisions = write_docs(pages, paths.content, paths.docs)
-    insert_third_party_section(paths.docs, list(content_files(paths.content)), atlas.config.map.tiles)  # Datenschutz: map tiles
-    if collisions:
-        raise BuildError(
-            "Handgeschriebene Seiten in content/ haben denselben Pfad wie erzeugte Seiten: " + ", ".join(collisions)
+    Only files whose bytes changed are written (write.py); the report says which (serve.py uses it).
+    """
+    progress = or_quiet(progress)
+    with progress.stage(RENDER, unit="Dateien") as stage:
+        pages = render_site(atlas)
+        stage.update(len(pages), len(pages))
+    tiles = atlas.config.map.tiles
+    with progress.stage(WRITE, unit="Dateien") as stage:
+        report = sync_docs(
+            pages, paths.content, paths.docs,
+            rewrite=lambda name, data: with_third_party_section(name, data, tiles),  # Datenschutz: map tiles
+            on_file=stage.update,
         )
+        stage.note = f"{fmt_count(len(report.written), 'geändert', 'geändert')}, {fmt_count(len(report.removed), 'entfernt', 'entfernt')}"
+    if report.collisions:
+        raise BuildError(
+            "Handgeschriebene Seiten in content/ haben denselben Pfad wie erzeugte Seiten: " + ", ".join(report.collisions)
+        )
+    return report
+
+
+def fmt_count(count: int, one: str, many: str) -> str:
+    return f"{formatting.fmt_number(count)} {one if count == 1 else many}"
 
 
 def mkdocs_overrides(atlas: Atlas, paths: Paths, site_dir: Path) -> dict:
@@ -93,20 +110,53 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(atlas: Atlas, paths: Paths, site_dir: Path) -> None:
+class _CountPages:
+    """A MkDocs plugin (added at run time) that reports each built page to a progress stage."""
+
+    def __init__(self, stage) -> None:
+        self.stage = stage
+        self.done = 0
+        self.total: int | None = None
+
+    def on_files(self, files, *, config):
+        self.total = len(files.documentation_pages())
+        self.stage.update(0, self.total)
+        return files
+
+    def on_post_page(self, output, *, page, config):
+        self.done += 1
+        self.stage.update(self.done, self.total)
+        return output
+
+
+def mkdocs_config(atlas: Atlas, paths: Paths, site_dir: Path, *, strict: bool = True):
+    """The MkDocs config of `atlas build` (placeholders of mkdocs.yml filled in, nav with „Ziele“)."""
+    from mkdocs.config import load_config
+
+    config = load_config(strict=strict, **mkdocs_overrides(atlas, paths, site_dir))
+    config.extra.update(extra_values(atlas))
+    config["nav"] = navigation(config["nav"], atlas)
+    return config
+
+
+def count_pages(config, stage) -> None:
+    """Let `stage` count the pages MkDocs builds with `config` (MkDocs calls the plugin's event methods)."""
+    config.plugins["atlas-progress"] = _CountPages(stage)
+
+
+def run_mkdocs(atlas: Atlas, paths: Paths, site_dir: Path, progress: Progress | None = None) -> None:
     """Build with MkDocs in strict mode: any warning fails the build (and is reported)."""
     from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     collector = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
-        config = load_config(strict=True, **mkdocs_overrides(atlas, paths, site_dir))
-        config.extra.update(extra_values(atlas))
-        config["nav"] = navigation(config["nav"], atlas)
-        mkdocs_build(config)
+        with or_quiet(progress).stage(MKDOCS) as stage:
+            config = mkdocs_config(atlas, paths, site_dir)
+            count_pages(config, stage)
+            mkdocs_build(config)
     except MkDocsException as exc:
         details = "; ".join(collector.messages) or str(exc)
         raise BuildError(f"MkDocs-Build fehlgeschlagen: {details}") from None
@@ -152,25 +202,30 @@ def sigterm_interrupts() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def build(paths: Paths) -> list[Problem]:
+def build(paths: Paths, progress: Progress | None = None) -> list[Problem]:
     """Validate, generate and build. Returns data problems (site untouched) or [] on success.
 
     Raises BuildError (German message) for every other failure, KeyboardInterrupt when interrupted;
-    in both cases site/ is unchanged and no half-built folder is left.
+    in both cases site/ is unchanged and no half-built folder is left. `progress` shows the stages
+    (progress.py); None shows nothing.
     """
+    progress = or_quiet(progress)
     with sigterm_interrupts():
         try:
             recover(paths.site)
-            atlas, problems = validate(paths.data)
+            with progress.stage(LOAD) as stage:
+                atlas, problems = validate(paths.data)
+                stage.failed = atlas is None
             if atlas is None:
                 return problems
-            generate(atlas, paths)
+            generate(atlas, paths, progress)
             paths.site.parent.mkdir(parents=True, exist_ok=True)
             staging = staging_dir(paths.site)
             try:
                 with build_date(atlas):
-                    run_mkdocs(atlas, paths, staging)
-                publish(staging, paths.site)
+                    run_mkdocs(atlas, paths, staging, progress)
+                with progress.stage(PUBLISH):
+                    publish(staging, paths.site)
             finally:
                 remove(staging)
         except BuildError:

@@ -27,7 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = main.add_subparsers(dest="command", required=True, metavar="BEFEHL")
     check = sub.add_parser("check", parents=[common], help="Daten nur prüfen")
     check.add_argument("--report", type=Path, metavar="DATEI", help="mit --format gitlab: Bericht in diese Datei statt auf stdout")
-    sub.add_parser("build", parents=[common], help="prüfen, Seiten erzeugen und die Website nach site/ bauen")
+    build = sub.add_parser("build", parents=[common], help="prüfen, Seiten erzeugen und die Website nach site/ bauen")
+    build.add_argument("--quiet", action="store_true", help="keinen Fortschritt der Arbeitsschritte anzeigen")
     serve = sub.add_parser("serve", parents=[common], help="Vorschau im Browser; baut bei Änderungen an Daten neu")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="Adresse der Vorschau")
     _import_parser(sub, common)
@@ -201,7 +202,9 @@ def main(argv: list[str] | None = None) -> int:
         from .build import build
 
         if args.command == "build":
-            problems = build(paths)
+            from .progress import Progress
+
+            problems = build(paths, Progress(quiet=args.quiet))
             if problems:
                 report(problems, fmt)
                 return 1

@@ -66,3 +66,11 @@ def insert_third_party_section(docs_dir: Path, pages: list[str], tiles: Tiles | 
             path.write_text(text.replace(MARKER, section.rstrip("\n")), encoding="utf-8")
             changed.append(name)
     return changed
+
+
+def with_third_party_section(name: str, data: bytes, tiles: Tiles | None) -> bytes:
+    """`data` of the hand-written file `name` with `MARKER` replaced (Markdown pages only); for write.sync_docs."""
+    if not name.endswith(".md") or MARKER.encode("utf-8") not in data:
+        return data
+    text = data.decode("utf-8")
+    return text.replace(MARKER, third_party_section(tiles).rstrip("\n")).encode("utf-8")

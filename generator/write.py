@@ -8,7 +8,11 @@
 
 A file is written only when its bytes changed, so unchanged files keep their modification time
 (`atlas serve` then rebuilds only what changed). Files of earlier runs that are no longer generated
-or copied are removed, and empty folders with them.
+or copied are removed, and empty folders with them. `sync_docs` does the same and returns a
+`WriteReport` (which files were written, added, removed) – serve.py decides from it whether a quick
+("dirty") MkDocs rebuild is enough. `rewrite` lets the caller change a hand-written file's bytes before
+the comparison (the Datenschutz section from atlas.yaml), so that such a file, too, is only rewritten
+when its final bytes changed.
 
 Collisions: a hand-written file in `content/` with the same path as a generated page or asset is
 *not* copied; the generated file wins, and the colliding paths are returned (sorted) so that the
@@ -25,7 +29,9 @@ from __future__ import annotations
 
 import importlib.resources
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from .paths import BuildError
 
@@ -135,6 +141,72 @@ def _remove_tree(folder: Path) -> None:
     folder.rmdir()
 
 
+@dataclass
+class WriteReport:
+    """What one run of `sync_docs` did; paths relative to the docs dir, sorted."""
+
+    total: int = 0  # files the docs dir holds now (marker not counted)
+    written: list[str] = field(default_factory=list)  # new or changed bytes (includes `added`)
+    added: list[str] = field(default_factory=list)  # did not exist before
+    removed: list[str] = field(default_factory=list)  # stale files deleted
+    collisions: list[str] = field(default_factory=list)  # hand-written paths a generated file replaced
+
+    @property
+    def files_changed(self) -> bool:
+        """True when files were added or removed (MkDocs then needs a full build: file list, links)."""
+        return bool(self.added or self.removed)
+
+
+def sync_docs(
+    pages: dict[str, str],
+    content_dir: Path,
+    docs_dir: Path,
+    *,
+    rewrite: Callable[[str, bytes], bytes] | None = None,
+    on_file: Callable[[int, int], None] | None = None,
+) -> WriteReport:
+    """Make `docs_dir` hold content/, the generated pages and the assets; report what changed.
+
+    `rewrite(path, data)` may change a hand-written file before it is compared and written;
+    `on_file(done, total)` is called after each file (progress display). Raises UnsafePathError for
+    a path outside `docs_dir` and ForeignDocsDirError for a non-empty folder it did not create.
+    """
+    docs_dir = Path(docs_dir).resolve()
+    generated: dict[str, bytes] = {path: text.encode("utf-8") for path, text in pages.items()}
+    for path, data in {**leaflet_files(), **own_assets()}.items():
+        generated.setdefault(path, data)
+    handwritten = content_files(content_dir)
+    if rewrite is not None:
+        handwritten = {path: rewrite(path, data) for path, data in handwritten.items()}
+    collisions = sorted(path for path in handwritten if path in generated)
+    wanted: dict[str, bytes] = {**{p: d for p, d in handwritten.items() if p not in generated}, **generated}
+    targets = {path: (_target(docs_dir, path), data) for path, data in sorted(wanted.items())}  # all checked before writing
+
+    _check_ownership(docs_dir)
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    _write_if_changed(docs_dir / MARKER, MARKER_TEXT)
+    report = WriteReport(total=len(targets), collisions=collisions)
+    for done, (relative, (target, data)) in enumerate(targets.items(), start=1):
+        existed = target.is_file() and not target.is_symlink()
+        if _write_if_changed(target, data):
+            report.written.append(relative)
+            if not existed:
+                report.added.append(relative)
+        if on_file is not None:
+            on_file(done, len(targets))
+
+    keep = {target for target, _ in targets.values()} | {docs_dir / MARKER}
+    for path in sorted(docs_dir.rglob("*"), key=lambda p: (len(p.parts), str(p)), reverse=True):
+        if path.is_symlink() or path.is_file():
+            if path not in keep:
+                path.unlink()
+                report.removed.append(path.relative_to(docs_dir).as_posix())
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    report.removed.sort()
+    return report
+
+
 def write_docs(pages: dict[str, str], content_dir: Path, docs_dir: Path) -> list[str]:
     """Make `docs_dir` hold content/, the generated pages and the assets. Returns colliding paths.
 
@@ -142,26 +214,4 @@ def write_docs(pages: dict[str, str], content_dir: Path, docs_dir: Path) -> list
     returned list names those paths (empty: no collision). Raises UnsafePathError for a path outside
     `docs_dir` and ForeignDocsDirError for a non-empty folder this function did not create.
     """
-    docs_dir = Path(docs_dir).resolve()
-    generated: dict[str, bytes] = {path: text.encode("utf-8") for path, text in pages.items()}
-    for path, data in {**leaflet_files(), **own_assets()}.items():
-        generated.setdefault(path, data)
-    handwritten = content_files(content_dir)
-    collisions = sorted(path for path in handwritten if path in generated)
-    wanted: dict[str, bytes] = {**{p: d for p, d in handwritten.items() if p not in generated}, **generated}
-    targets = {_target(docs_dir, path): data for path, data in sorted(wanted.items())}  # all checked before writing
-
-    _check_ownership(docs_dir)
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    _write_if_changed(docs_dir / MARKER, MARKER_TEXT)
-    for target, data in targets.items():
-        _write_if_changed(target, data)
-
-    keep = set(targets) | {docs_dir / MARKER}
-    for path in sorted(docs_dir.rglob("*"), key=lambda p: (len(p.parts), str(p)), reverse=True):
-        if path.is_symlink() or path.is_file():
-            if path not in keep:
-                path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return collisions
+    return sync_docs(pages, content_dir, docs_dir).collisions

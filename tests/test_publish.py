@@ -46,7 +46,8 @@ def project(tmp_path: Path, mini_site: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 
 def build(project: Path) -> int:
-    return main(["build", "--project", str(project), "--data", "data", "--site", "site", "--build-dir", "build"])
+    # --quiet: no progress lines, so that the error output is only the error (tests/test_progress.py covers them)
+    return main(["build", "--quiet", "--project", str(project), "--data", "data", "--site", "site", "--build-dir", "build"])
 
 
 def leftovers(project: Path) -> list[str]:

@@ -1,0 +1,125 @@
+"""Incremental work: a rebuild after editing one record rewrites only the affected files (build.py, serve.py)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import generate
+from generator.paths import Paths
+from generator.serve import Preview
+from generator.validate import validate
+
+from conftest import MINI, REPO
+
+OLD = 1_000_000_000  # a modification time no file written by the test can have
+
+
+def _paths(tmp_path: Path) -> Paths:
+    shutil.copytree(MINI, tmp_path / "data")
+    return Paths.create(REPO, tmp_path / "data", tmp_path / "site", tmp_path / "build")
+
+
+def _generate(paths: Paths):
+    atlas, problems = validate(paths.data)
+    assert atlas is not None, problems
+    return generate(atlas, paths)
+
+
+def _age(folder: Path, when: float) -> None:
+    for path in folder.rglob("*"):
+        if path.is_file():
+            os.utime(path, (when, when))
+
+
+def _touched(folder: Path, when: float) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p.stat().st_mtime != when}
+
+
+def _rename_offer(paths: Paths, old: str, new: str) -> None:
+    offer = paths.data / "offers" / "krabbelgruppe.yaml"
+    offer.write_text(offer.read_text(encoding="utf-8").replace(f"title: {old}", f"title: {new}"), encoding="utf-8")
+
+
+def test_a_second_build_writes_nothing_and_an_edit_touches_only_the_affected_files(tmp_path: Path) -> None:
+    paths = _paths(tmp_path)
+    first = _generate(paths)
+    assert first.written and first.added == first.written  # everything new
+    _age(paths.docs, OLD)
+    again = _generate(paths)
+    assert (again.written, again.removed) == ([], [])
+    assert _touched(paths.docs, OLD) == set()  # same bytes, also the Datenschutz page with its generated section
+
+    _rename_offer(paths, "Krabbelgruppe", "Krabbelrunde")
+    report = _generate(paths)
+    touched = _touched(paths.docs, OLD)
+    assert touched == set(report.written)
+    assert report.added == [] and report.removed == [] and not report.files_changed
+    # the offer's page, the lists that show its title, the finder, the exports, the pages that list it
+    for expected in ("angebote/krabbelgruppe.md", "angebote/index.md", "angebote/finder.md", "angebote/orte/teststadt.md",
+                     "daten/angebote.csv", "familienzentren/fz-teststadt.md", "sozialraeume/teststadt.md"):
+        assert expected in touched, expected
+        assert "Krabbelrunde" in (paths.docs / expected).read_text(encoding="utf-8"), expected
+    # pages that do not show the offer stay as they were
+    for unrelated in ("kennzahlen/altenquotient.md", "kennzahlen/index.md", "index.md", "assets/atlas.css", "impressum.md"):
+        assert (paths.docs / unrelated).is_file(), unrelated
+        assert unrelated not in touched, unrelated
+    assert len(touched) < report.total // 4  # 14 of 114 files in the mini atlas
+
+
+def test_a_removed_record_removes_its_page(tmp_path: Path) -> None:
+    paths = _paths(tmp_path)
+    _generate(paths)
+    (paths.data / "offers" / "seniorentreff.yaml").unlink()
+    report = _generate(paths)
+    assert "angebote/seniorentreff.md" in report.removed and report.files_changed
+    assert not (paths.docs / "angebote" / "seniorentreff.md").exists()
+
+
+def test_preview_rebuilds_only_changed_pages_and_fully_when_pages_come_or_go(tmp_path: Path) -> None:
+    paths = _paths(tmp_path)
+    seen: list = []
+    preview = Preview(paths, tmp_path / "preview", seen.extend, say=lambda text: None)
+    site = tmp_path / "preview"
+    try:
+        assert preview.rebuild() == "full"
+        assert preview.rebuild() == "unchanged"
+        _age(paths.docs, OLD)
+        _age(site, OLD + 100)  # built after its sources
+
+        _rename_offer(paths, "Krabbelgruppe", "Krabbelrunde")
+        assert preview.rebuild() == "dirty"
+        rebuilt = _touched(site, OLD + 100)
+        assert "Krabbelrunde" in (site / "angebote" / "krabbelgruppe" / "index.html").read_text(encoding="utf-8")
+        assert {"angebote/krabbelgruppe/index.html", "angebote/index.html", "daten/angebote.csv"} <= rebuilt
+        assert "kennzahlen/altenquotient/index.html" not in rebuilt  # not rendered again
+        assert "index.html" not in rebuilt
+
+        new = paths.data / "offers" / "babyschwimmen.yaml"
+        text = (paths.data / "offers" / "krabbelgruppe.yaml").read_text(encoding="utf-8")
+        new.write_text(text.replace("id: krabbelgruppe", "id: babyschwimmen").replace("title: Krabbelrunde", "title: Babyschwimmen"), encoding="utf-8")
+        assert preview.rebuild() == "full"  # a new page: links and lists everywhere
+        assert "Babyschwimmen" in (site / "angebote" / "babyschwimmen" / "index.html").read_text(encoding="utf-8")
+
+        new.write_text("id: babyschwimmen\ntitle: [kaputt\n", encoding="utf-8")
+        assert preview.rebuild() == "problems"
+        assert seen and any("babyschwimmen.yaml" in str(problem) for problem in seen)
+        assert "Babyschwimmen" in (site / "angebote" / "babyschwimmen" / "index.html").read_text(encoding="utf-8")  # last good pages stay
+    finally:
+        preview.close()
+
+
+@pytest.mark.parametrize("name", ["search_index_prev", "is_dirty"])
+def test_preview_leaves_no_dirty_state_for_later_builds(tmp_path: Path, name: str) -> None:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    paths = _paths(tmp_path)
+    preview = Preview(paths, tmp_path / "preview", lambda problems: None, say=lambda text: None)
+    preview.rebuild()
+    preview.close()
+    search = [p for p in MkDocsConfig.plugins.plugin_cache.values() if hasattr(p, "search_index_prev")]
+    assert search, "Material's search plugin is no longer cached: check Preview.close"
+    assert not any(getattr(plugin, name) for plugin in search)
