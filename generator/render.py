@@ -33,6 +33,7 @@ from . import render_legal
 from . import render_people
 from . import render_profiles
 from . import review
+from . import renames
 from . import searchwords
 from . import thematic
 from .formatting import FILTERS, fmt_ages, fmt_number
@@ -423,6 +424,7 @@ def render_site(atlas: Atlas) -> dict[str, str]:
     render_easy.easy_pages(site, common)  # leichte-sprache/
     opendata.add_open_data(site)  # daten/: exports, catalogue, page „Offene Daten“; sozialraeume/<id>.csv|json
     searchwords.annotate(site.files, a, record_path)  # search boost and search words in the front matter
+    site.files.update(renames.redirect_files(a, record_path, record_name, site.files, FOLDERS))  # old addresses of renamed records
     return dict(sorted(site.files.items()))
 
 
