@@ -35,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     _boundaries_parser(sub, common)
     _diff_parser(sub, common)
     _editor_parsers(sub, common)
+    _report_parser(sub, common)
     return main
 
 
@@ -91,6 +92,23 @@ def _editor_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         description="Schreibt data/.schema/*.schema.json und .vscode/settings.json. Nach Änderungen an vocabularies.yaml oder den Sozialräumen erneut ausführen.",
     )
     schema.add_argument("--check", action="store_true", help="nur prüfen, ob die Schemas aktuell sind (für CI)")
+
+
+def _report_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    cmd = sub.add_parser(
+        "report", parents=[common], help="Pflegebericht: länger nicht geprüfte Einträge, fehlende Kontakte und Öffnungszeiten, fehlerhafte Adressen",
+        description="Listet, was Redakteure prüfen sollten, mit Datei und Zeile. Ausgabe im Terminal oder als Datei "
+        "(.html: eigenständige interne Seite, .md: Markdown, sonst Text); nie Teil der Website.",
+    )
+    cmd.add_argument("--months", type=int, metavar="N", help="Prüfintervall in Monaten (Standard: review_months aus atlas.yaml)")
+    cmd.add_argument("--as-of", metavar="DATUM", help="Stichtag JJJJ-MM-TT oder „heute“ (Standard: data_date aus atlas.yaml)")
+    cmd.add_argument("--output", type=Path, metavar="DATEI", help="Bericht in diese Datei schreiben statt ins Terminal")
+
+
+def _run_report(args: argparse.Namespace, data: Path, fmt: str) -> int:
+    from .report_cli import run_report
+
+    return run_report(data, args.months, args.as_of, args.output, lambda problems: report(problems, fmt))
 
 
 def _import_boundaries(args: argparse.Namespace, data: Path) -> int:
@@ -182,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
             return _import_boundaries(args, paths.data)
         if args.command == "diff":
             return _diff(args, paths.data)
+        if args.command == "report":
+            return _run_report(args, paths.data, fmt)
         if args.command == "check":
             from .render_legal import legal_problems
 

@@ -34,6 +34,7 @@ from . import render_legal
 from . import render_people
 from . import render_profiles
 from . import review
+from . import renames
 from . import searchwords
 from . import search_scope
 from . import thematic
@@ -428,6 +429,7 @@ def render_site(atlas: Atlas) -> dict[str, str]:
     render_datamodel.datamodel_page(site)  # datenmodell.md: fields, types and forms for editors
     opendata.add_open_data(site)  # daten/: exports, catalogue, page „Offene Daten“; sozialraeume/<id>.csv|json
     searchwords.annotate(site.files, a, record_path)  # search boost and search words in the front matter
+    site.files.update(renames.redirect_files(a, record_path, record_name, site.files, FOLDERS))  # old addresses of renamed records
     search_scope.limit(site.files)  # lists and indicator value tables stay out of the search index (issue 7)
     return dict(sorted(site.files.items()))
 

@@ -153,6 +153,11 @@ class Record(Model):
         title="Zuletzt geprüft",
         description="Datum (JJJJ-MM-TT), an dem die zuständige Stelle den Eintrag zuletzt geprüft hat – nicht das Datum der letzten Änderung.",
     )
+    former_ids: list[Id] = Field(
+        default_factory=list,
+        title="Frühere Kennungen",
+        description="Kennungen, die der Eintrag früher hatte. Die alten Webadressen leiten auf die neue Seite weiter; Verweise mit einer alten Kennung meldet `atlas check`.",
+    )
 
 
 # ---------------------------------------------------------------------------------------------

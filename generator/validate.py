@@ -20,6 +20,7 @@ from .hours import check_hours
 from .indicators import formula_order
 from .model import Atlas, IndicatorValue, build_atlas
 from .problems import Problem, display_path
+from .renames import former_id_problems, former_map, renamed_text
 from .schema import (
     CONFIG_FILE,
     DISTRICT_FILE,
@@ -125,6 +126,7 @@ class Validator:
         Nested parts (a formula's indicators, a measure's organisation) are walked as well.
         """
         terms = {name: {t.id for t in getattr(vocabularies, name)} for name in type(vocabularies).model_fields} if vocabularies else None
+        self.former = former_map(self.records)  # renamed records (renames.py): old id → new id
         for kind, doc in self.all_docs():
             if isinstance(doc.data, dict):
                 self._walk_refs(doc, KINDS[kind].model, doc.data, (), terms)
@@ -168,6 +170,10 @@ class Validator:
 
     def _check_ref(self, doc: Document, loc: tuple, name: str, title: str | None, target: str, item: str) -> None:
         if item in self.records[target] or item in self.invalid[target]:
+            return
+        new = self.former[target].get(item)
+        if new is not None:
+            self.problems.append(Problem(doc.display, doc.line(loc), renamed_text(name, title, item, new)))
             return
         spec = KINDS[target]
         hint = difflib.get_close_matches(item, list(self.records[target]), n=1)
@@ -316,6 +322,7 @@ def validate(data_dir: Path, with_boundaries: bool = True) -> tuple[Atlas | None
     for kind in KINDS:
         v.read_kind(kind)
     v.check_references(vocabularies)
+    v.problems += former_id_problems(v.records, v.docs)  # former_ids: no clash with current ids, none twice
     v.check_locations(config)
     v.check_consistency()
     v.check_formulas()
