@@ -30,6 +30,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -128,7 +129,16 @@ def _write_plain_config(atlas, paths, work: Path) -> None:
         "nav": navigation(project.get("nav"), atlas),
         "hooks": [str(Path(__file__).with_name("page_timer.py"))],
     }
-    (work / "plain-mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (work / "plain-mkdocs.yml").write_text(yaml.safe_dump(_plain(config), allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _plain(value: Any) -> Any:
+    """The config with str subclasses (the escaped Markup of site_name …) as plain str, which safe_dump accepts."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return str(value) if isinstance(value, str) else value
 
 
 def run_child(stage: str, data: Path, work: Path) -> dict:

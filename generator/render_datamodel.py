@@ -15,7 +15,7 @@ from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .markup import front_matter, md_text
+from .markup import _clean, front_matter, md_text
 from .messages import submodel
 from .schema import KINDS, AtlasConfig, District, Vocabularies
 from .scaffold import ALIASES, name_field, scaffold_text
@@ -99,8 +99,9 @@ def _example(value: Any) -> str:
         text = "true" if value else "false"
     elif isinstance(value, (dt.date, int, float)):
         text = str(value)
-    else:
-        text = json.dumps(str(value), ensure_ascii=False) if any(c in str(value) for c in ":#\"'") else str(value)
+    else:  # one line of a table cell: no control or bidi characters (markup._clean), no line breaks
+        plain = " ".join(_clean(str(value)).split())
+        text = json.dumps(plain, ensure_ascii=False) if any(c in plain for c in ":#\"'") else plain
     return text if len(text) <= MAX_EXAMPLE else text[: MAX_EXAMPLE - 1] + "…"
 
 
