@@ -22,8 +22,6 @@ Everything is sorted, so the same data give the same bytes.
 from __future__ import annotations
 
 import html
-import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -32,6 +30,7 @@ from markupsafe import Markup
 from .formatting import fmt_ages
 from .markup import root_prefix, served_dir
 from .model import Atlas
+from .names import fold, slug
 from .schema import FamilyCentre, Location, Municipality, Offer
 
 FINDER_PAGE = "angebote/finder.md"
@@ -41,22 +40,6 @@ ENDED = "beendet"
 CLOSED = "voruebergehend-geschlossen"
 CLOSED_LABEL = "vorübergehend geschlossen"
 SEAT_NOTE = "Entfernung ab Verwaltungssitz des Amtes"
-
-_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_SPACES = re.compile(r"\s+")
-
-
-def fold(text: str) -> str:
-    """Comparable form of a place name: `Brück` → `brueck`, `Görzke ` → `goerzke` (same rule as atlas-finder.js)."""
-    value = _SPACES.sub(" ", text.lower().translate(_FOLD)).strip()
-    return "".join(ch for ch in unicodedata.normalize("NFD", value) if not unicodedata.combining(ch))
-
-
-def slug(text: str) -> str:
-    """URL-safe key of a name: `Rabenstein/Fläming` → `rabenstein-flaeming`."""
-    return _NON_ALNUM.sub("-", fold(text)).strip("-")
-
 
 def unit_list_path(unit: Municipality) -> str:
     return f"{UNIT_LIST_DIR}/{unit.id}.md"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
@@ -19,6 +18,7 @@ from pydantic import BaseModel
 from .jsonschema_export import SCHEMA_DIR, read_vocabularies
 from .load import load_yaml
 from .messages import submodel
+from .names import slug
 from .problems import display_path
 from .schema import KINDS, Record
 
@@ -36,18 +36,10 @@ ALIASES = {
     "konferenz": "conferences", "sozialraumkonferenz": "conferences",
 }
 NAME_FIELDS = ("name", "title", "role", "label")  # the field that takes "Name", in this order
-UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"}
 
 
 class ScaffoldError(Exception):
     """German message; nothing was written."""
-
-
-def slug(name: str) -> str:
-    """Id from a name: lowercase, ä→ae, ö→oe, ü→ue, ß→ss, other accents dropped, other characters → '-'."""
-    text = "".join(UMLAUTS.get(c, c) for c in name)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def resolve_kind(word: str) -> str:
