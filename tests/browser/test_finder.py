@@ -9,15 +9,14 @@ Testheide, from 60); „Abgeschlossener Kurs“ is ended and must never show.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import math
-import threading
 from pathlib import Path
 from typing import Any, Callable, Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
+from .conftest import serve
 
 pytestmark = pytest.mark.browser
 
@@ -25,23 +24,11 @@ LOOPBACK = "127.0.0.1"
 ALL = ["Krabbelgruppe", "Lesepaten Borkdorf", "Mobile Beratung", "Seniorengymnastik", "Seniorentreff"]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - name from the base class
-        pass
-
 
 @pytest.fixture(scope="module")
 def finder_url(finder_site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer((LOOPBACK, 0), functools.partial(_Quiet, directory=str(finder_site)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="finder-test-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOOPBACK}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve(finder_site) as url:
+        yield url
 
 
 @pytest.fixture

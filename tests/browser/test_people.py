@@ -3,23 +3,18 @@ example atlas prints within an A4 page with every cell word on one line."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import pytest
+
+from .conftest import serve
 
 pytestmark = pytest.mark.browser
 
 MM = 96 / 25.4
 CONTENT_WIDTH = (210 - 2 * 16) * MM  # atlas-print.css: A4 with 16 mm left and right
 
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - name from the base class
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -28,16 +23,8 @@ def example_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from conftest import REPO, build_site  # tests/conftest.py (pytest puts tests/ on the path)
 
     site = build_site(REPO / "data", tmp_path_factory.mktemp("example-browser"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve(site) as url:
+        yield url
 
 
 def test_vcard_link_downloads_the_card(open_page: Callable[[str], Any]) -> None:

@@ -8,14 +8,13 @@ fixture has pages that name the place or group in their title and would otherwis
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import urlsplit
 
 import pytest
+
+from .conftest import serve
 
 pytestmark = pytest.mark.browser
 
@@ -24,24 +23,12 @@ _SHOWS_QUERY = """word => [...document.querySelectorAll('.md-search-result__list
     .some(a => (new URL(a.href).searchParams.get('h') || '').split(' ').includes(word))"""
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - name from the base class
-        pass
-
 
 @pytest.fixture(scope="module")
 def search_url(search_site: Path) -> Iterator[str]:
     """The search test atlas served on a free loopback port."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(search_site)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="atlas-search-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve(search_site) as url:
+        yield url
 
 
 def search(page: Any, base: str, query: str, key: bool = False) -> list[tuple[str, str]]:
