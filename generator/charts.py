@@ -57,6 +57,7 @@ class Chart:
     head: list[str]
     rows: list[list[str]]
     alt: str
+    note: str = ""  # shown under the data table, e.g. that the table is an excerpt
 
 
 @dataclass(frozen=True)
@@ -385,10 +386,13 @@ def _strip(positions: list[float]) -> str:
 
 def ranking(title: str, items: list[RankItem], unit: str, decimals: int, *, reference: float | None,
             reference_label: str, ident: str, among: str = "Sozialräumen",
-            highlight_note: str = "dieser Sozialraum") -> Chart:
+            highlight_note: str = "dieser Sozialraum", table_rows: int | None = None) -> Chart:
     """A compact strip: every unit a small mark on one value axis, the highlighted unit large with its rank.
 
     `among` is the dative plural in "Rang 3 von 19 Sozialräumen"; `highlight_note` marks the unit in the table.
+    `table_rows`: with a highlighted unit and more areas than this, the data table is an excerpt (the first
+    three, the highlighted unit with three neighbours on each side, the last three), so that a profile stays
+    the same size however many units the atlas has; the full ranking belongs on the indicator page.
     """
     ident = s.slug(ident)
     head = ["Rang", "Gebiet", _with_unit("Wert", unit)]
@@ -402,12 +406,15 @@ def ranking(title: str, items: list[RankItem], unit: str, decimals: int, *, refe
              items[i].label + (f" ({highlight_note})" if items[i].highlight else ""),
              _cell(items[i].value, decimals, items[i].flagged)] for i in order]
     count = len(rank)
+    focus = next((i for i, item in enumerate(items) if item.highlight), None)
+    note = ""
+    if table_rows is not None and focus is not None and len(rows) > table_rows:
+        rows, note = _excerpt(rows, order.index(focus), among)
     highest = [items[i].label for i in valued if rank[i] == 1]
     lowest_rank = rank[valued[-1]]
     lowest = [items[i].label for i in valued if rank[i] == lowest_rank]
     span = (f"Werte von {fmt_number(count)} {among}: {fmt_value(items[valued[-1]].value, decimals, unit)} "
             f"({_names(lowest)}) bis {fmt_value(items[valued[0]].value, decimals, unit)} ({_names(highest)}).")
-    focus = next((i for i, item in enumerate(items) if item.highlight), None)
     sentences = []
     headline = None
     if focus is not None and focus in rank:
@@ -459,4 +466,22 @@ def ranking(title: str, items: list[RankItem], unit: str, decimals: int, *, refe
     body.extend(legend)
     svg = s.document(ident, s.WIDTH, axis_y + 30 + legend_height + 6, title, summary, body)
     subject = f" – {headline}" if headline else ""
-    return Chart(title, svg, summary, head, rows, f"{kind}: {title}{subject}")
+    return Chart(title, svg, summary, head, rows, f"{kind}: {title}{subject}", note)
+
+
+def _excerpt(rows: list[list[str]], focus: int, among: str) -> tuple[list[list[str]], str]:
+    """The first three rows, the focus row ± 3, the last three; each gap becomes one row saying how many are left out."""
+    keep = set(range(3)) | set(range(max(focus - 3, 0), min(focus + 4, len(rows)))) | set(range(len(rows) - 3, len(rows)))
+    out: list[list[str]] = []
+    gap = 0
+    for i, row in enumerate(rows):
+        if i in keep:
+            if gap:
+                out.append([DASH, f"… {fmt_number(gap)} weitere", ""])
+                gap = 0
+            out.append(row)
+        else:
+            gap += 1
+    note = (f"Auszug aus der Rangfolge von {fmt_number(len(rows))} {among}: die ersten drei, die Nachbarn und die letzten drei. "
+            "Die vollständige Rangfolge steht im Indikatorenblatt der Kennzahl.")
+    return out, note

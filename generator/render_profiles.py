@@ -60,6 +60,7 @@ def figure_html(page: str, fig: Figure) -> Markup:
     chart = fig.chart
     src = html_attr(asset_url(page, fig.path))
     num = ' class="num"'
+    note = f'<p class="atlas-chart__note">{html_attr(chart.note)}</p>\n' if chart.note else ""
     head = "".join(f'<th scope="col"{num if i else ""}>{html_attr(h)}</th>' for i, h in enumerate(chart.head))
     body = "".join(
         "<tr>" + "".join((f'<th scope="row">{html_attr(c)}</th>' if i == 0 else f'<td class="num">{html_attr(c)}</td>') for i, c in enumerate(row)) + "</tr>"
@@ -69,7 +70,7 @@ def figure_html(page: str, fig: Figure) -> Markup:
         f'<figure class="atlas-chart" data-search-exclude>\n<img src="{src}" alt="{html_attr(chart.alt)}" loading="lazy">\n'
         f"<figcaption>{html_attr(chart.title)}</figcaption>\n<p class=\"atlas-chart__summary\">{html_attr(chart.summary)}</p>\n"
         f'<details class="atlas-chart__data" data-search-exclude>\n<summary>Daten des Diagramms als Tabelle</summary>\n'
-        f'<table>\n<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n</table>\n</details>\n</figure>'
+        f'<table>\n<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n</table>\n{note}</details>\n</figure>'
     )
 
 
@@ -115,7 +116,8 @@ def unit_context(site: "_Site", unit: Municipality) -> dict[str, Any]:
             reference = r.district.value if r.district is not None and r.district.year == r.value.year and r.district.shown else None
             ranking = writer.add(f"{unit.id}-{ind.id}-rang", charts.ranking(
                 f"{ind.label} {r.value.year}: Rangfolge der Sozialräume", items, ind.unit, ind.decimals,
-                reference=reference, reference_label=district_label, ident=f"{unit.id}-{ind.id}-rang"))
+                reference=reference, reference_label=district_label, ident=f"{unit.id}-{ind.id}-rang",
+                table_rows=atlas.config.profiles.rank_table_rows))
         details.append((r, timeline, ranking))
     target_rows = [s for s in targets.statuses(atlas.targets, stats) if s.area == unit.id]
     return dict(rows=rows, overview=overview, details=details, hints=profile.hints(atlas, unit, rows),

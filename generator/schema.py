@@ -662,6 +662,11 @@ class ProfileSettings(Model):
     )
     flag_below: int = Field(20, title="Unsicher unter", description="Berechnete Werte aus weniger Fällen (Zähler) gelten als unsicher.", ge=0)
     suppress_below: int = Field(3, title="Unterdrücken unter", description="Berechnete Werte aus weniger Fällen werden nicht gezeigt (Datenschutz).", ge=0)
+    rank_table_rows: int = Field(
+        30, title="Rangtabelle im Profil", ge=10,
+        description="Bis zu so vielen Sozialräumen zeigt das Profil die ganze Rangfolge als Tabelle, darüber einen Auszug "
+                    "(erste drei, Nachbarn, letzte drei); die ganze Rangfolge steht im Indikatorenblatt.",
+    )
 
 
 # --- legal pages: Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit (generator/render_legal.py)

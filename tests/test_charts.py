@@ -224,6 +224,25 @@ def test_ranking_of_many_units_stays_small() -> None:
     assert 90 <= float(root.get("height")) <= 140
 
 
+def test_ranking_table_in_a_profile_is_an_excerpt_when_there_are_many_units() -> None:
+    """A profile's rank table must not grow with the atlas (264 units in a Land: 264 rows × 14 indicators per profile)."""
+    items = [RankItem(f"Gemeinde {i}", float(i), highlight=i == 200) for i in range(420)]
+    chart = ranking("Viele", items, "%", 1, reference=50.0, reference_label="Land", ident="big", among="Gemeinden", table_rows=30)
+    names = [row[1] for row in chart.rows]
+    # rank 1 = highest value: Gemeinde 419 first; the highlighted unit (rank 220) with three neighbours each side
+    assert names[:3] == ["Gemeinde 419", "Gemeinde 418", "Gemeinde 417"]
+    focus = names.index("Gemeinde 200 (dieser Sozialraum)")
+    assert names[focus - 3:focus + 4] == [f"Gemeinde {i}" if i != 200 else "Gemeinde 200 (dieser Sozialraum)" for i in range(203, 196, -1)]
+    assert names[-3:] == ["Gemeinde 2", "Gemeinde 1", "Gemeinde 0"]
+    assert [row[1] for row in chart.rows if row[1].startswith("…")] == ["… 213 weitere", "… 194 weitere"]
+    assert len(chart.rows) == 3 + 7 + 3 + 2
+    assert chart.note.startswith("Auszug aus der Rangfolge von 420 Gemeinden")
+    assert "Rang 220 von 420" in chart.summary  # the summary still speaks of all units
+    # at or under the limit the table is complete and has no note
+    small = ranking("Wenige", items[:30], "%", 1, reference=None, reference_label="", ident="s", table_rows=30)
+    assert len(small.rows) == 30 and small.note == ""
+
+
 def test_comparison_bars_scale_each_pair_and_hatch_the_reference() -> None:
     bars = [
         Bar("Altenquotient (2023)", 41.2, 35.0, "je 100 Personen", 1),

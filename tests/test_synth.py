@@ -53,3 +53,32 @@ def test_harness_builds_tiny_atlas_and_reports_every_column(tmp_path):
     assert header == [name for name, _ in run.COLUMNS]
     assert len(row) == len(header) and all(row)
     assert table[0].startswith(f"Machine: {result['cpus']} cores")
+
+
+def _largest_profile(data: Path) -> int:
+    """Bytes of the largest Sozialraumprofil (Markdown) that the generator renders for this data folder."""
+    from generator.render import render_site
+    from generator.validate import validate
+
+    atlas, problems = validate(data)
+    assert atlas is not None, problems
+    files = render_site(atlas)
+    units = set(atlas.municipalities)
+    return max(len(text.encode()) for path, text in files.items()
+               if path.startswith("sozialraeume/") and path.endswith(".md") and path[13:-3] in units)
+
+
+def test_a_profile_does_not_grow_with_the_number_of_units(tmp_path):
+    """Rank tables in a profile are an excerpt above profiles.rank_table_rows: 12 or 40 units, about the same page.
+    (Before, every profile listed every unit for every indicator: 480 kB per profile at Brandenburg size.)"""
+    sizes = {}
+    for units in (6, 20):
+        data = tmp_path / f"u{units}"
+        synth.generate(data, 2, seed=3, units_per_district=units, offers_per_centre=(1, 1))
+        config = data / "atlas.yaml"
+        text = config.read_text(encoding="utf-8")
+        assert "rank_table_rows" not in text
+        config.write_text(text + "\nprofiles:\n  rank_table_rows: 10\n" if "\nprofiles:" not in text else
+                          text.replace("\nprofiles:\n", "\nprofiles:\n  rank_table_rows: 10\n", 1), encoding="utf-8")
+        sizes[units] = _largest_profile(data)
+    assert sizes[20] < sizes[6] * 1.15, sizes
