@@ -25,6 +25,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 
 from . import formatting  # noqa: E402
+from . import search_compact  # noqa: E402
 from .failures import disk_error, internal_error  # noqa: E402
 from .model import Atlas  # noqa: E402
 from .markup import html_attr  # noqa: E402
@@ -157,6 +158,11 @@ def run_mkdocs(atlas: Atlas, paths: Paths, site_dir: Path, progress: Progress | 
             config = mkdocs_config(atlas, paths, site_dir)
             count_pages(config, stage)
             mkdocs_build(config)
+            search = atlas.config.search
+            result = search_compact.apply(site_dir, search_compact.is_compact(atlas), search.text_chars)
+            if result is not None and result.mode == "compact":
+                stage.note = (f"Suchindex kompakt: {formatting.fmt_number(result.documents_after)} statt "
+                              f"{formatting.fmt_number(result.documents_before)} Einträge")
     except MkDocsException as exc:
         details = "; ".join(collector.messages) or str(exc)
         raise BuildError(f"MkDocs-Build fehlgeschlagen: {details}") from None

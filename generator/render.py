@@ -36,6 +36,7 @@ from . import render_profiles
 from . import review
 from . import renames
 from . import searchwords
+from . import search_compact
 from . import search_scope
 from . import thematic
 from .formatting import FILTERS, fmt_ages, fmt_number
@@ -428,7 +429,7 @@ def render_site(atlas: Atlas) -> dict[str, str]:
     render_easy.easy_pages(site, common)  # leichte-sprache/
     render_datamodel.datamodel_page(site)  # datenmodell.md: fields, types and forms for editors
     opendata.add_open_data(site)  # daten/: exports, catalogue, page „Offene Daten“; sozialraeume/<id>.csv|json
-    searchwords.annotate(site.files, a, record_path)  # search boost and search words in the front matter
+    searchwords.annotate(site.files, a, record_path, search_compact.is_compact(a))  # search boost and search words in the front matter
     site.files.update(renames.redirect_files(a, record_path, record_name, site.files, FOLDERS))  # old addresses of renamed records
     search_scope.limit(site.files)  # lists and indicator value tables stay out of the search index (issue 7)
     return dict(sorted(site.files.items()))

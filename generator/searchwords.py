@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from markupsafe import Markup
 
@@ -83,14 +84,23 @@ def offer_tags(atlas: Atlas, offer: Offer) -> list[str]:
     return _unique(s for word in words for s in spellings(word, short=False))
 
 
-def annotate(files: dict[str, str], atlas: Atlas, record_path: Callable[[Record], str]) -> None:
-    """Add `search: {boost}` and `tags` to the front matter of profiles, family centres and offers (in place)."""
+def annotate(files: dict[str, str], atlas: Atlas, record_path: Callable[[Record], str], places_as_tags: bool = False) -> None:
+    """Add `search: {boost}` and `tags` to the front matter of profiles, family centres and offers (in place).
+
+    `places_as_tags` (the compact index of big atlases, search_compact.py, which drops the section that names
+    them): family centres and offers also get their unit's name and place names as search words.
+    """
+
+    def home(record: Any) -> list[str]:
+        unit = atlas.municipalities.get(record.municipality) if places_as_tags and record.municipality else None
+        return profile_tags(unit) if unit is not None else []
+
     for unit in atlas.municipalities.values():
         _add_meta(files, record_path(unit), {"search": {"boost": PROFILE_BOOST}, "tags": profile_tags(unit)})
     for centre in atlas.family_centres.values():
-        _add_meta(files, record_path(centre), {"search": {"boost": CENTRE_BOOST}})
+        _add_meta(files, record_path(centre), {"search": {"boost": CENTRE_BOOST}, **({"tags": home(centre)} if home(centre) else {})})
     for offer in atlas.offers.values():
-        tags = offer_tags(atlas, offer)
+        tags = _unique(offer_tags(atlas, offer) + home(offer))
         if tags:
             _add_meta(files, record_path(offer), {"tags": tags})
 

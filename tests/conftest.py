@@ -63,6 +63,16 @@ def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def compact_search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The search test atlas with the compact search index of big atlases (search: index: compact, 80 characters)."""
+    root = tmp_path_factory.mktemp("compact")
+    shutil.copytree(SEARCH, root / "data")
+    config = root / "data" / "atlas.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nsearch:\n  index: compact\n  text_chars: 80\n", encoding="utf-8")
+    return build_site(root / "data", root)
+
+
+@pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The mini atlas with every free-text field hostile (tests/hostile_atlas.py), built once."""
     from hostile_atlas import make_hostile_data

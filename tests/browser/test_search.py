@@ -110,3 +110,15 @@ def test_kinder_unter_3_lists_the_under_3_offer_first(page: Any, search_url: str
 @pytest.mark.parametrize(("query", "offer"), [("Alleinerziehende", "angebote/elterncafe/"), ("Jugendliche", "angebote/jugendtreff/")])
 def test_target_group_lists_its_offer_first(page: Any, search_url: str, query: str, offer: str) -> None:
     assert paths(search(page, search_url, query))[0] == offer
+
+
+def test_compact_index_of_big_atlases_still_finds_places_and_offers(page: Any, compact_search_site: Path, page_log: Any) -> None:
+    """Big atlases index one entry per page (generator/search_compact.py): place names and target groups still work."""
+    with serve(compact_search_site) as url:
+        results = search(page, url, "Borkheide")
+        assert results[0] == ("Amt Brück", "sozialraeume/amt-brueck/")
+        assert "familienzentren/mgh-brueck/" in paths(results)
+        assert not any("#" in path for path in paths(results))
+        results = search(page, url, "Kinder unter 3")
+        assert "angebote/krabbelgruppe/" in paths(results)
+    assert page_log.page_errors == []
