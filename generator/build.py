@@ -26,6 +26,7 @@ os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 
 from . import formatting  # noqa: E402
 from . import search_compact  # noqa: E402
+from . import shards  # noqa: E402
 from .failures import disk_error, internal_error  # noqa: E402
 from .model import Atlas  # noqa: E402
 from .markup import html_attr  # noqa: E402
@@ -145,8 +146,12 @@ def count_pages(config, stage) -> None:
     config.plugins["atlas-progress"] = _CountPages(stage)
 
 
-def run_mkdocs(atlas: Atlas, paths: Paths, site_dir: Path, progress: Progress | None = None) -> None:
-    """Build with MkDocs in strict mode: any warning fails the build (and is reported)."""
+def run_mkdocs(atlas: Atlas, paths: Paths, site_dir: Path, progress: Progress | None = None, *,
+               jobs: int | None = None, pages_per_shard: int = shards.PAGES_PER_SHARD) -> None:
+    """Build with MkDocs in strict mode: any warning fails the build (and is reported).
+
+    Above `pages_per_shard` pages the build runs in shards, up to `jobs` processes at a time (shards.py).
+    """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
@@ -156,8 +161,17 @@ def run_mkdocs(atlas: Atlas, paths: Paths, site_dir: Path, progress: Progress | 
     try:
         with or_quiet(progress).stage(MKDOCS) as stage:
             config = mkdocs_config(atlas, paths, site_dir)
-            count_pages(config, stage)
-            mkdocs_build(config)
+            shard_plan = shards.plan(config, pages_per_shard)
+            if shard_plan is None:
+                count_pages(config, stage)
+                mkdocs_build(config)
+            else:
+                sizes = [len(pages) + len(shard_plan.nav) for pages in shard_plan.shards]
+                stage.update(0, sum(sizes))
+                problems = shards.build(lambda target: mkdocs_config(atlas, paths, target), shard_plan, site_dir, jobs,
+                                        on_shard=lambda done, _count: stage.update(sum(sizes[:done]), sum(sizes)))
+                if problems:
+                    raise BuildError(f"MkDocs-Build fehlgeschlagen: {'; '.join(problems)}")
             search = atlas.config.search
             result = search_compact.apply(site_dir, search_compact.is_compact(atlas), search.text_chars)
             if result is not None and result.mode == "compact":
@@ -208,7 +222,8 @@ def sigterm_interrupts() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def build(paths: Paths, progress: Progress | None = None) -> list[Problem]:
+def build(paths: Paths, progress: Progress | None = None, *, jobs: int | None = None,
+          pages_per_shard: int | None = None) -> list[Problem]:
     """Validate, generate and build. Returns data problems (site untouched) or [] on success.
 
     Raises BuildError (German message) for every other failure, KeyboardInterrupt when interrupted;
@@ -229,7 +244,8 @@ def build(paths: Paths, progress: Progress | None = None) -> list[Problem]:
             staging = staging_dir(paths.site)
             try:
                 with build_date(atlas):
-                    run_mkdocs(atlas, paths, staging, progress)
+                    run_mkdocs(atlas, paths, staging, progress, jobs=jobs,
+                               pages_per_shard=shards.PAGES_PER_SHARD if pages_per_shard is None else pages_per_shard)
                 with progress.stage(PUBLISH):
                     publish(staging, paths.site)
             finally:

@@ -29,6 +29,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--report", type=Path, metavar="DATEI", help="mit --format gitlab: Bericht in diese Datei statt auf stdout")
     build = sub.add_parser("build", parents=[common], help="prüfen, Seiten erzeugen und die Website nach site/ bauen")
     build.add_argument("--quiet", action="store_true", help="keinen Fortschritt der Arbeitsschritte anzeigen")
+    build.add_argument("--jobs", type=int, default=None, metavar="N",
+                       help="große Atlanten: so viele MkDocs-Prozesse gleichzeitig (Standard: Zahl der Prozessorkerne)")
+    build.add_argument("--pages-per-shard", type=int, default=None, metavar="N",
+                       help="große Atlanten: MkDocs baut höchstens so viele Seiten in einem Prozess (Standard: 2000; 0: nie teilen)")
     serve = sub.add_parser("serve", parents=[common], help="Vorschau im Browser; baut bei Änderungen an Daten neu")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="Adresse der Vorschau")
     _import_parser(sub, common)
@@ -224,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             from .progress import Progress
 
-            problems = build(paths, Progress(quiet=args.quiet))
+            problems = build(paths, Progress(quiet=args.quiet), jobs=args.jobs, pages_per_shard=args.pages_per_shard)
             if problems:
                 report(problems, fmt)
                 return 1
