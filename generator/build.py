@@ -166,7 +166,7 @@ def run_mkdocs(atlas: Atlas, paths: Paths, site_dir: Path, progress: Progress | 
                 count_pages(config, stage)
                 mkdocs_build(config)
             else:
-                sizes = [len(pages) + len(shard_plan.nav) for pages in shard_plan.shards]
+                sizes = [len(pages) for pages in shard_plan.shards]
                 stage.update(0, sum(sizes))
                 problems = shards.build(lambda target: mkdocs_config(atlas, paths, target), shard_plan, site_dir, jobs,
                                         on_shard=lambda done, _count: stage.update(sum(sizes[:done]), sum(sizes)))

@@ -5,8 +5,9 @@ MkDocs reads and converts *every* page before it writes the first one, so its me
 is split:
 
 * The pages MkDocs would build (in its own order) are dealt round-robin into shards of at most
-  `pages_per_shard` pages; the pages of the nav are built in every shard (the nav must resolve), but
-  kept from shard 0 only. Round-robin spreads expensive pages (profiles) evenly.
+  `pages_per_shard` pages. Round-robin spreads expensive pages (profiles) evenly. A nav entry whose page
+  another shard builds is still a full nav entry (MkDocs keeps excluded pages in the nav with the title
+  and URL from mkdocs.yml), so every page has the same nav as in one build.
 * Each shard is a full MkDocs build in its own process with the same config; a small plugin marks every
   page of other shards as excluded (MkDocs still resolves links to them, at level INFO) and, in shards
   after the first, every static file (theme assets, maps, downloads are copied once, by shard 0).
@@ -43,24 +44,10 @@ _LOC = re.compile(r"<loc>(.*?)</loc>")
 @dataclass(frozen=True)
 class Plan:
     order: list[str]  # src_uri of every page, MkDocs' order
-    nav: frozenset[str]  # pages of the nav: built by every shard, kept from shard 0
-    shards: list[list[str]]  # other pages per shard
+    shards: list[list[str]]  # pages per shard
     urls: dict[str, str]  # src_uri → page url (directory URL, e.g. "angebote/x/")
     dests: dict[str, str]  # src_uri → output file (e.g. "angebote/x/index.html")
     site_url: str  # config site_url with a final "/" ("" without): sitemap <loc> = site_url + page url
-
-
-def _nav_pages(nav: Any) -> set[str]:
-    found: set[str] = set()
-    if isinstance(nav, str):
-        found.add(nav)
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            found |= _nav_pages(value)
-    elif isinstance(nav, list):
-        for item in nav:
-            found |= _nav_pages(item)
-    return found
 
 
 def plan(config: Any, pages_per_shard: int = PAGES_PER_SHARD) -> Plan | None:
@@ -71,11 +58,10 @@ def plan(config: Any, pages_per_shard: int = PAGES_PER_SHARD) -> Plan | None:
     pages = [f for f in files.documentation_pages()]
     if pages_per_shard <= 0 or len(pages) <= pages_per_shard:
         return None
-    nav = frozenset(_nav_pages(config["nav"])) & {f.src_uri for f in pages}
-    rest = [f.src_uri for f in pages if f.src_uri not in nav]
+    order = [f.src_uri for f in pages]
     count = -(-len(pages) // pages_per_shard)
     return Plan(
-        order=[f.src_uri for f in pages], nav=nav, shards=[rest[k::count] for k in range(count)],
+        order=order, shards=[order[k::count] for k in range(count)],
         urls={f.src_uri: "" if f.url == "./" else f.url for f in pages},  # the start page: "" as in search and sitemap
         dests={f.src_uri: f.dest_uri for f in pages},
         site_url=(config["site_url"] or "").rstrip("/") + "/" if config["site_url"] else "",
@@ -85,10 +71,9 @@ def plan(config: Any, pages_per_shard: int = PAGES_PER_SHARD) -> Plan | None:
 class _OnlyShard:
     """MkDocs plugin (added at run time): exclude pages of other shards, and static files after shard 0."""
 
-    def __init__(self, own: set[str], static: bool, count: Callable[[], None] | None) -> None:
+    def __init__(self, own: set[str], static: bool) -> None:
         self.own = own
         self.static = static
-        self.count = count
 
     def on_files(self, files, *, config):
         from mkdocs.structure.files import InclusionLevel
@@ -100,11 +85,6 @@ class _OnlyShard:
             elif not self.static:
                 file.inclusion = InclusionLevel.EXCLUDED
         return files
-
-    def on_post_page(self, output, *, page, config):
-        if self.count is not None:
-            self.count()
-        return output
 
 
 class _Collect(logging.Handler):
@@ -130,8 +110,7 @@ def _build_one(index: int) -> tuple[int, list[str], str]:
     logger.addHandler(collector)
     try:
         config = make_config(target)
-        own = set(shard_plan.shards[index]) | set(shard_plan.nav)
-        config.plugins["atlas-shard"] = _OnlyShard(own, static=index == 0, count=None)
+        config.plugins["atlas-shard"] = _OnlyShard(set(shard_plan.shards[index]), static=index == 0)
         mkdocs_build(config)
         return index, collector.messages, ""
     except MkDocsException as exc:
@@ -176,7 +155,7 @@ def build(make_config: Callable[[Path], Any], shard_plan: Plan, site_dir: Path, 
 def merge(shard_plan: Plan, targets: list[Path]) -> None:
     """Move the pages of shards 1… into shard 0's site and join search indexes and sitemaps."""
     site = targets[0]
-    owner = {src: 0 for src in shard_plan.nav}
+    owner: dict[str, int] = {}
     for k, pages in enumerate(shard_plan.shards):
         owner.update(dict.fromkeys(pages, k))
     for k, target in enumerate(targets[1:], start=1):
