@@ -37,25 +37,28 @@ from .render import DEFAULT_EXAMPLE_NOTICE, render_site  # noqa: E402
 from .validate import validate  # noqa: E402
 from .privacy_notice import with_third_party_section  # noqa: E402
 from .progress import LOAD, MKDOCS, PUBLISH, RENDER, WRITE, Progress, or_quiet  # noqa: E402
-from .write import WriteReport, sync_docs  # noqa: E402
+from .write import DocsSync, WriteReport  # noqa: E402
 
 
 def generate(atlas: Atlas, paths: Paths, progress: Progress | None = None) -> WriteReport:
     """Render every page and write it (with content/ and assets) into the staging folder.
 
-    Only files whose bytes changed are written (write.py); the report says which (serve.py uses it).
+    Pages go to the docs folder as they are rendered (DocsSync), so memory does not grow with the number
+    of pages. Only files whose bytes changed are written (write.py); the report says which (serve.py uses it).
     """
     progress = or_quiet(progress)
-    with progress.stage(RENDER, unit="Dateien") as stage:
-        pages = render_site(atlas)
-        stage.update(len(pages), len(pages))
     tiles = atlas.config.map.tiles
-    with progress.stage(WRITE, unit="Dateien") as stage:
-        report = sync_docs(
-            pages, paths.content, paths.docs,
+    with progress.stage(RENDER, unit="Dateien") as stage:
+        sync = DocsSync(
+            paths.content, paths.docs,
             rewrite=lambda name, data: with_third_party_section(name, data, tiles),  # Datenschutz: map tiles
-            on_file=stage.update,
+            on_file=lambda done, _total: stage.update(done, None),
         )
+        render_site(atlas, sink=sync.write)
+        stage.update(len(sync.generated), len(sync.generated))
+    with progress.stage(WRITE, unit="Dateien") as stage:
+        report = sync.finish()
+        stage.update(report.total, report.total)
         stage.note = f"{fmt_count(len(report.written), 'geändert', 'geändert')}, {fmt_count(len(report.removed), 'entfernt', 'entfernt')}"
     if report.collisions:
         raise BuildError(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+from collections.abc import Collection
 from typing import Any, Callable
 
 from .paths import BuildError
@@ -95,7 +96,7 @@ def redirect_html(title: str, target: str, canonical: str) -> str:
 
 
 def redirect_files(atlas: Any, record_path: Callable[[Any], str], record_name: Callable[[Any], str],
-                   pages: dict[str, str], folders: dict[type, str]) -> dict[str, str]:
+                   pages: Collection[str], folders: dict[type, str]) -> dict[str, str]:
     """Forwarding pages for the former ids of every record that has a page (`folders`: record class → folder)."""
     files: dict[str, str] = {}
     for kind in ("regions", "municipalities", "organisations", "contacts", "family_centres", "offers", "networks", "indicators"):

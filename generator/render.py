@@ -15,7 +15,7 @@ A record whose id would produce the path of an overview page (e.g. an offer `ort
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -279,19 +279,38 @@ class PageTools:
 class _Site:
     """Collects the files of one render run."""
 
-    def __init__(self, atlas: Atlas) -> None:
+    def __init__(self, atlas: Atlas, sink: Callable[[str, str], None] | None = None) -> None:
         self.atlas = atlas
         self.env = _environment()
-        self.files: dict[str, str] = {}
+        self.files: dict[str, str] = {}  # the rendered files, unless a sink takes them
+        self.paths: set[str] = set()
+        self.sink = sink
         self.notice = atlas.config.example_notice or DEFAULT_EXAMPLE_NOTICE
+        # search boost and search words in the front matter (searchwords.py), and per-page changes
+        # registered by the page makers (`later`), applied when a page is added
+        self.meta = searchwords.page_meta(atlas, record_path, search_compact.is_compact(atlas))
+        self.finishers: dict[str, Callable[[str], str]] = {}
+
+    def later(self, path: str, finish: Callable[[str], str]) -> None:
+        """Change the page `path` when it is added (e.g. a search boost in its front matter)."""
+        self.finishers[path] = finish
 
     def add(self, path: str, content: str) -> None:
-        if path in self.files:
+        if path in self.paths:
             raise BuildError(
                 f"Die Seite {path} würde zweimal erzeugt; eine Kennung ist vermutlich für eine Übersichtsseite "
                 "reserviert (z. B. „index“, „orte“, „zielgruppen“, „alter“). Bitte die Kennung ändern."
             )
-        self.files[path] = content
+        self.paths.add(path)
+        if path in self.finishers:
+            content = self.finishers.pop(path)(content)
+        if path in self.meta:
+            content = searchwords.add_meta(content, self.meta[path])
+        content = search_scope.limit_page(path, content)  # lists and indicator value tables out of the search index
+        if self.sink is not None:
+            self.sink(path, content)
+        else:
+            self.files[path] = content
 
     def page(self, path: str, template: str, title: str, **context: Any) -> None:
         tools = PageTools(self.atlas, path)
@@ -359,9 +378,13 @@ def _offer_points(offers: Iterable[Offer]) -> list[maps.Point]:
 # --------------------------------------------------------------------------------------------- site
 
 
-def render_site(atlas: Atlas) -> dict[str, str]:
-    """Every generated file: docs-relative path → content (Markdown pages and map HTML documents)."""
-    site = _Site(atlas)
+def render_site(atlas: Atlas, sink: Callable[[str, str], None] | None = None) -> dict[str, str]:
+    """Every generated file: docs-relative path → content (Markdown pages and map HTML documents).
+
+    With `sink`, each file goes to `sink(path, content)` as soon as it is final and is not kept (a Land
+    or all of Germany does not fit in memory at once); the returned dict is then empty.
+    """
+    site = _Site(atlas, sink)
     a = atlas
     units = list(a.municipalities.values())
     centres = list(a.family_centres.values())
@@ -429,9 +452,8 @@ def render_site(atlas: Atlas) -> dict[str, str]:
     render_easy.easy_pages(site, common)  # leichte-sprache/
     render_datamodel.datamodel_page(site)  # datenmodell.md: fields, types and forms for editors
     opendata.add_open_data(site)  # daten/: exports, catalogue, page „Offene Daten“; sozialraeume/<id>.csv|json
-    searchwords.annotate(site.files, a, record_path, search_compact.is_compact(a))  # search boost and search words in the front matter
-    site.files.update(renames.redirect_files(a, record_path, record_name, site.files, FOLDERS))  # old addresses of renamed records
-    search_scope.limit(site.files)  # lists and indicator value tables stay out of the search index (issue 7)
+    for path, content in renames.redirect_files(a, record_path, record_name, site.paths, FOLDERS).items():
+        site.add(path, content)  # old addresses of renamed records
     return dict(sorted(site.files.items()))
 
 

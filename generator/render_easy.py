@@ -103,8 +103,8 @@ def easy_pages(site: Any, common: dict[str, Any]) -> None:
         pages.append((easy_path(unit), "leichte_sprache_einheit.md.j2", f"{unit.name} in Leichter Sprache",
                       dict(unit=unit, centres=centres, offers=offers, example=example)))
     for path, template, title, context in pages:
+        site.later(path, _with_boost)
         site.page(path, template, title, **helpers, **context, **common)
-        site.files[path] = _with_boost(site.files[path])
 
 
 def _with_boost(text: str) -> str:

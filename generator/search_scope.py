@@ -54,14 +54,19 @@ def exclude_sections(markdown: str, starts: tuple[str, ...] | None = None) -> st
     return _HEADING.sub(replace, markdown)
 
 
+def limit_page(path: str, content: str) -> str:
+    """The search scope of one rendered page."""
+    if path in LIST_PAGES:
+        return exclude_sections(content)
+    if path.startswith(INDICATOR_PREFIX) and path.endswith(".md") and path.count("/") == 1 and not path.endswith("/index.md"):
+        return exclude_sections(content, INDICATOR_TABLE_SECTIONS)
+    return content
+
+
 def limit(files: dict[str, str]) -> None:
     """Apply the search scope to the rendered pages (in place)."""
-    for path in LIST_PAGES:
-        if path in files:
-            files[path] = exclude_sections(files[path])
     for path, content in files.items():
-        if path.startswith(INDICATOR_PREFIX) and path.endswith(".md") and path.count("/") == 1 and not path.endswith("/index.md"):
-            files[path] = exclude_sections(content, INDICATOR_TABLE_SECTIONS)
+        files[path] = limit_page(path, content)
 
 
-__all__ = ["exclude_sections", "limit"]
+__all__ = ["exclude_sections", "limit", "limit_page"]

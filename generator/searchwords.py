@@ -84,8 +84,8 @@ def offer_tags(atlas: Atlas, offer: Offer) -> list[str]:
     return _unique(s for word in words for s in spellings(word, short=False))
 
 
-def annotate(files: dict[str, str], atlas: Atlas, record_path: Callable[[Record], str], places_as_tags: bool = False) -> None:
-    """Add `search: {boost}` and `tags` to the front matter of profiles, family centres and offers (in place).
+def page_meta(atlas: Atlas, record_path: Callable[[Record], str], places_as_tags: bool = False) -> dict[str, dict[str, object]]:
+    """Front-matter additions per page path: `search: {boost}` and `tags` of profiles, family centres and offers.
 
     `places_as_tags` (the compact index of big atlases, search_compact.py, which drops the section that names
     them): family centres and offers also get their unit's name and place names as search words.
@@ -95,24 +95,32 @@ def annotate(files: dict[str, str], atlas: Atlas, record_path: Callable[[Record]
         unit = atlas.municipalities.get(record.municipality) if places_as_tags and record.municipality else None
         return profile_tags(unit) if unit is not None else []
 
+    meta: dict[str, dict[str, object]] = {}
     for unit in atlas.municipalities.values():
-        _add_meta(files, record_path(unit), {"search": {"boost": PROFILE_BOOST}, "tags": profile_tags(unit)})
+        meta[record_path(unit)] = {"search": {"boost": PROFILE_BOOST}, "tags": profile_tags(unit)}
     for centre in atlas.family_centres.values():
-        _add_meta(files, record_path(centre), {"search": {"boost": CENTRE_BOOST}, **({"tags": home(centre)} if home(centre) else {})})
+        meta[record_path(centre)] = {"search": {"boost": CENTRE_BOOST}, **({"tags": home(centre)} if home(centre) else {})}
     for offer in atlas.offers.values():
         tags = _unique(offer_tags(atlas, offer) + home(offer))
         if tags:
-            _add_meta(files, record_path(offer), {"tags": tags})
+            meta[record_path(offer)] = {"tags": tags}
+    return meta
 
 
-def _add_meta(files: dict[str, str], path: str, meta: dict[str, object]) -> None:
+def add_meta(content: str, meta: dict[str, object]) -> str:
     """Insert YAML lines (JSON values are valid YAML) before the closing `---` of a page's front matter."""
-    content = files.get(path)
-    if content is None or not content.startswith("---\n"):
-        return
+    if not content.startswith("---\n"):
+        return content
     end = content.index("\n---\n", 3)
     lines = "".join(f"\n{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
-    files[path] = content[:end] + lines + content[end:]
+    return content[:end] + lines + content[end:]
+
+
+def annotate(files: dict[str, str], atlas: Atlas, record_path: Callable[[Record], str], places_as_tags: bool = False) -> None:
+    """page_meta applied to a dict of rendered pages (in place)."""
+    for path, meta in page_meta(atlas, record_path, places_as_tags).items():
+        if path in files:
+            files[path] = add_meta(files[path], meta)
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -123,4 +131,4 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(seen)
 
 
-__all__ = ["annotate", "offer_tags", "place_names", "places", "profile_tags", "spellings"]
+__all__ = ["add_meta", "annotate", "page_meta", "offer_tags", "place_names", "places", "profile_tags", "spellings"]

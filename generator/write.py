@@ -157,6 +157,66 @@ class WriteReport:
         return bool(self.added or self.removed)
 
 
+class DocsSync:
+    """Writes the docs dir file by file, as the render stage produces them (nothing held in memory).
+
+    `write(path, text)` for every generated file, then `finish()`: Leaflet and the site's assets (unless
+    generated), the hand-written files of content/ (a generated file with the same path wins: collision),
+    removal of files of earlier runs, and the `WriteReport`. Each path is checked (UnsafePathError) before
+    its file is written; the ownership check (ForeignDocsDirError) runs before the first write.
+    """
+
+    def __init__(self, content_dir: Path, docs_dir: Path, *, rewrite: Callable[[str, bytes], bytes] | None = None,
+                 on_file: Callable[[int, int | None], None] | None = None) -> None:
+        self.content_dir = Path(content_dir)
+        self.docs_dir = Path(docs_dir).resolve()
+        self.rewrite = rewrite
+        self.on_file = on_file
+        _check_ownership(self.docs_dir)
+        self.docs_dir.mkdir(parents=True, exist_ok=True)
+        _write_if_changed(self.docs_dir / MARKER, MARKER_TEXT)
+        self.keep: set[Path] = {self.docs_dir / MARKER}
+        self.generated: set[str] = set()
+        self.report = WriteReport()
+
+    def write(self, relative: str, content: str | bytes, target: Path | None = None) -> None:
+        target = target or _target(self.docs_dir, relative)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        existed = target.is_file() and not target.is_symlink()
+        if _write_if_changed(target, data):
+            self.report.written.append(relative)
+            if not existed:
+                self.report.added.append(relative)
+        self.generated.add(relative)
+        self.keep.add(target)
+        if self.on_file is not None:
+            self.on_file(len(self.generated), None)
+
+    def finish(self) -> WriteReport:
+        extra = {path: data for path, data in {**leaflet_files(), **own_assets()}.items() if path not in self.generated}
+        handwritten = content_files(self.content_dir)
+        if self.rewrite is not None:
+            handwritten = {path: self.rewrite(path, data) for path, data in handwritten.items()}
+        self.report.collisions = sorted(path for path in handwritten if path in self.generated or path in extra)
+        rest = {**{p: d for p, d in handwritten.items() if p not in self.generated}, **extra}
+        targets = {path: _target(self.docs_dir, path) for path in sorted(rest)}
+        for path, target in targets.items():
+            self.write(path, rest[path], target)
+        docs_dir = self.docs_dir
+        for path in sorted(docs_dir.rglob("*"), key=lambda p: (len(p.parts), str(p)), reverse=True):
+            if path.is_symlink() or path.is_file():
+                if path not in self.keep:
+                    path.unlink()
+                    self.report.removed.append(path.relative_to(docs_dir).as_posix())
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+        self.report.total = len(self.generated)
+        self.report.written.sort()
+        self.report.added.sort()
+        self.report.removed.sort()
+        return self.report
+
+
 def sync_docs(
     pages: dict[str, str],
     content_dir: Path,
@@ -169,42 +229,17 @@ def sync_docs(
 
     `rewrite(path, data)` may change a hand-written file before it is compared and written;
     `on_file(done, total)` is called after each file (progress display). Raises UnsafePathError for
-    a path outside `docs_dir` and ForeignDocsDirError for a non-empty folder it did not create.
+    a path outside `docs_dir` (before anything is written) and ForeignDocsDirError for a non-empty
+    folder it did not create.
     """
     docs_dir = Path(docs_dir).resolve()
-    generated: dict[str, bytes] = {path: text.encode("utf-8") for path, text in pages.items()}
-    for path, data in {**leaflet_files(), **own_assets()}.items():
-        generated.setdefault(path, data)
-    handwritten = content_files(content_dir)
-    if rewrite is not None:
-        handwritten = {path: rewrite(path, data) for path, data in handwritten.items()}
-    collisions = sorted(path for path in handwritten if path in generated)
-    wanted: dict[str, bytes] = {**{p: d for p, d in handwritten.items() if p not in generated}, **generated}
-    targets = {path: (_target(docs_dir, path), data) for path, data in sorted(wanted.items())}  # all checked before writing
-
-    _check_ownership(docs_dir)
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    _write_if_changed(docs_dir / MARKER, MARKER_TEXT)
-    report = WriteReport(total=len(targets), collisions=collisions)
-    for done, (relative, (target, data)) in enumerate(targets.items(), start=1):
-        existed = target.is_file() and not target.is_symlink()
-        if _write_if_changed(target, data):
-            report.written.append(relative)
-            if not existed:
-                report.added.append(relative)
-        if on_file is not None:
-            on_file(done, len(targets))
-
-    keep = {target for target, _ in targets.values()} | {docs_dir / MARKER}
-    for path in sorted(docs_dir.rglob("*"), key=lambda p: (len(p.parts), str(p)), reverse=True):
-        if path.is_symlink() or path.is_file():
-            if path not in keep:
-                path.unlink()
-                report.removed.append(path.relative_to(docs_dir).as_posix())
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    report.removed.sort()
-    return report
+    targets = {path: _target(docs_dir, path) for path in sorted(pages)}  # all checked before writing
+    total = len(targets)
+    sync = DocsSync(content_dir, docs_dir, rewrite=rewrite,
+                    on_file=(lambda done, _t: on_file(min(done, total), total)) if on_file is not None else None)
+    for path, target in targets.items():
+        sync.write(path, pages[path], target)
+    return sync.finish()
 
 
 def write_docs(pages: dict[str, str], content_dir: Path, docs_dir: Path) -> list[str]:
