@@ -669,6 +669,22 @@ class ProfileSettings(Model):
     )
 
 
+class ListSettings(Model):
+    """When the overview lists of offers and contacts are split into one page per planning region (issue 7)."""
+
+    split_by_region_above: int = Field(
+        1000, title="Listen je Planungsregion ab", ge=0,
+        description="Hat der Atlas Planungsregionen und mehr aktuelle Angebote als diese Zahl, stehen die Übersichten "
+                    "„Angebote nach Thema, Zielgruppe, Alter und Ort“ je Planungsregion auf eigenen Seiten; die Übersichtsseite "
+                    "nennt dann die Planungsregionen mit der Zahl ihrer Angebote.",
+    )
+    split_contacts_by_region_above: int = Field(
+        300, title="Ansprechpersonen je Planungsregion ab", ge=0,
+        description="Hat der Atlas Planungsregionen und mehr veröffentlichte Ansprechpersonen als diese Zahl, stehen die Übersichten "
+                    "„Ansprechpersonen nach Thema und nach Sozialraum“ je Planungsregion auf eigenen Seiten.",
+    )
+
+
 # --- legal pages: Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit (generator/render_legal.py)
 
 
@@ -769,6 +785,10 @@ class AtlasConfig(Model):
         12, title="Prüfintervall in Monaten", description="Nach wie vielen Monaten ohne Prüfung (reviewed) ein Eintrag als „länger nicht geprüft“ gilt.", ge=1, le=120
     )
     profiles: ProfileSettings = Field(default_factory=lambda: ProfileSettings(), title="Sozialraumprofile", description="Standards für Hinweise und kleine Fallzahlen.")
+    lists: ListSettings = Field(
+        default_factory=lambda: ListSettings(), title="Übersichtslisten",
+        description="Ab welcher Größe die Übersichten der Angebote und Ansprechpersonen je Planungsregion geteilt werden.",
+    )
 
     @field_validator("site_url")
     @classmethod
