@@ -15,6 +15,11 @@ number of offers → link“ – and every region gets the same four lists for i
 
 An offer belongs to the region of its unit and to every region one of whose places it serves
 (`villages_served`, see render_finder.serves_unit), so a mobile offer is listed wherever it is offered.
+The contact lists by topic (`ansprechpersonen/index.md`) and by unit (`ansprechpersonen/orte.md`) are
+split the same way above `lists.split_contacts_by_region_above` published contacts, into
+`ansprechpersonen/regionen/<region>/index.md` and `…/orte.md`; a contact is listed in every region one of
+its units belongs to, district-wide contacts (no units) stay once on `ansprechpersonen/orte.md#kreisweit`.
+
 No page of the split set grows with the number of regions except the short tables (one row per region).
 The region lists stay out of the search index like the whole lists (search_scope.exclude_sections).
 """
@@ -30,7 +35,7 @@ from .markup import html_attr, root_prefix, served_dir
 from .model import Atlas
 from .names import fold
 from .render_finder import unit_place_names, villages_served
-from .schema import Offer, Region
+from .schema import Contact, Offer, Region
 from .search_scope import exclude_sections
 
 REGION_DIR = "angebote/regionen"
@@ -123,4 +128,68 @@ def offer_lists(site: Any, common: dict[str, Any], offers: list[Offer], units: l
             site.files[target] = exclude_sections(site.files[target])  # like the whole lists (search_scope.LIST_PAGES)
 
 
-__all__ = ["VIEWS", "offer_lists", "offers_by_region", "region_list_path", "region_table", "split_offers"]
+# --------------------------------------------------------------------------------------------- contacts
+
+CONTACT_DIR = "ansprechpersonen/regionen"
+CONTACT_TOPICS = "ansprechpersonen/index.md"
+CONTACT_PLACES = "ansprechpersonen/orte.md"
+
+
+def contact_region_path(region: Region | str, places: bool = False) -> str:
+    """`ansprechpersonen/regionen/<region>/index.md` (by topic, A–Z) or `…/orte.md` (by unit)."""
+    region_id = region if isinstance(region, str) else region.id
+    return f"{CONTACT_DIR}/{region_id}/{'orte' if places else 'index'}.md"
+
+
+def split_contacts(atlas: Atlas) -> bool:
+    """Whether the contact lists by topic and by unit are split per planning region."""
+    return bool(atlas.regions) and len(atlas.contacts) > atlas.config.lists.split_contacts_by_region_above
+
+
+def contact_regions(atlas: Atlas, contact: Contact) -> list[str]:
+    """Planning regions of the units a contact is responsible for (none: district-wide), sorted."""
+    found = {atlas.municipalities[m].region for m in contact.municipalities if m in atlas.municipalities}
+    return sorted(r for r in found if r in atlas.regions)
+
+
+def contact_topic_target(atlas: Atlas, contact: Contact, topic: str) -> str:
+    """Where a contact's topic links to: the topic on the whole list, or on the list of its (first) region."""
+    if not split_contacts(atlas):
+        return f"{CONTACT_TOPICS}#{topic}"
+    regions = contact_regions(atlas, contact)
+    return f"{contact_region_path(regions[0])}#{topic}" if regions else f"{CONTACT_PLACES}#kreisweit"
+
+
+def contact_lists(site: Any, common: dict[str, Any], contacts: list[Contact], units: list[Any]) -> None:
+    """Contacts by topic (and A–Z) and by unit: whole, or split per planning region (see split_contacts)."""
+    atlas: Atlas = site.atlas
+    if not split_contacts(atlas):
+        site.page(CONTACT_TOPICS, "ansprechpersonen.md.j2", "Ansprechpersonen", contacts=contacts, **common)
+        site.page(CONTACT_PLACES, "ansprechpersonen_orte.md.j2", "Ansprechpersonen nach Sozialraum", units=units, **common)
+        return
+    regions = list(atlas.regions.values())
+    by_region: dict[str, list[Contact]] = {r.id: [] for r in regions}
+    for contact in contacts:
+        for region in contact_regions(atlas, contact):
+            by_region[region].append(contact)
+    district_wide = sum(1 for c in contacts if not c.municipalities)
+    for path, places, title in ((CONTACT_TOPICS, False, "Ansprechpersonen"), (CONTACT_PLACES, True, "Ansprechpersonen nach Sozialraum")):
+        rows = [(r, len(by_region[r.id]), contact_region_path(r, places)) for r in regions]
+        table = region_table(path, rows, f"{title} je Planungsregion", "Ansprechpersonen")
+        template = "ansprechpersonen_orte.md.j2" if places else "ansprechpersonen.md.j2"
+        site.page(path, template, title, contacts=contacts, units=units, table=table, table_regions=len(regions),
+                  district_wide=district_wide, **common)
+    for region in regions:
+        topics, places = contact_region_path(region), contact_region_path(region, True)
+        site.page(topics, "ansprechpersonen.md.j2", f"Ansprechpersonen: {region.name}", contacts=by_region[region.id],
+                  region=region, region_places=places, **common)
+        site.page(places, "ansprechpersonen_orte.md.j2", f"Ansprechpersonen nach Sozialraum: {region.name}",
+                  units=atlas.municipalities_of_region(region.id), region=region, region_topics=topics, **common)
+        for target in (topics, places):
+            site.files[target] = exclude_sections(site.files[target])
+
+
+__all__ = [
+    "VIEWS", "contact_lists", "contact_region_path", "contact_topic_target", "offer_lists", "offers_by_region",
+    "region_list_path", "region_table", "split_contacts", "split_offers",
+]

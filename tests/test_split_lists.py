@@ -114,3 +114,30 @@ def test_setting_is_checked(tmp_path, capsys):
     assert main(["check", "--data", str(data)]) == 1
     out = capsys.readouterr()
     assert "atlas.yaml:" in out.out + out.err
+
+
+def test_contact_lists_split_per_region(tmp_path):
+    data = tmp_path / "c"
+    synth.generate(data, 3, seed=11, units_per_district=2, offers_per_centre=(1, 1))
+    atlas = _atlas(data, "split_contacts_by_region_above: 3")
+    files = render_site(atlas)
+    contacts = list(atlas.contacts.values())
+    top = files["ansprechpersonen/index.md"]
+    assert f"Der Atlas nennt {len(contacts)} Ansprechpersonen in 3 Planungsregionen." in top
+    assert "## " not in top.split("<table>")[0].split("# Ansprechpersonen", 1)[1]  # no topic lists on the short page
+    places = files["ansprechpersonen/orte.md"]
+    assert "{#kreisweit}" in places  # district-wide contacts stay once, other pages link to them
+    for region in atlas.regions.values():
+        units = {u.id for u in atlas.municipalities_of_region(region.id)}
+        own = {c.id for c in contacts if set(c.municipalities) & units}
+        page = f"ansprechpersonen/regionen/{region.id}/index.md"
+        assert f'<a href="{root_prefix("ansprechpersonen/index.md") + served_dir(page)}">{region.name}</a></th><td>{len(own)}</td>' in top
+        listed = set(re.findall(r"^- \[[^\]]+\]\(\.\./\.\./([a-z0-9-]+)\.md\)", files[page], re.M))
+        assert listed == own, region.id
+        by_unit = files[f"ansprechpersonen/regionen/{region.id}/orte.md"]
+        assert all(f"## {u.name} " in by_unit for u in atlas.municipalities_of_region(region.id))
+        assert not any(f"## {u.name} " in by_unit for u in atlas.municipalities.values() if u.id not in units)
+    # a contact page links its topics to the list that holds it
+    contact = next(c for c in contacts if c.municipalities and c.topics)
+    region = atlas.municipalities[contact.municipalities[0]].region
+    assert f"(regionen/{region}/index.md#{contact.topics[0]})" in files[f"ansprechpersonen/{contact.id}.md"]
