@@ -31,6 +31,7 @@ from . import render_datamodel
 from . import render_easy
 from . import render_finder
 from . import render_legal
+from . import render_lists
 from . import render_people
 from . import render_profiles
 from . import review
@@ -429,10 +430,7 @@ def render_site(atlas: Atlas, sink: Callable[[str, str], None] | None = None) ->
 
     offers = list(a.offers.values())
     listed_offers = [o for o in offers if is_active(o)]
-    site.page("angebote/index.md", "angebote.md.j2", "Angebote nach Thema", offers=listed_offers, grouping="topics", **common)
-    site.page("angebote/zielgruppen.md", "angebote.md.j2", "Angebote nach Zielgruppe", offers=listed_offers, grouping="target_groups", **common)
-    site.page("angebote/orte.md", "angebote.md.j2", "Angebote nach Ort", offers=listed_offers, grouping="places", units=units, **common)
-    site.page("angebote/alter.md", "angebote.md.j2", "Angebote nach Alter", offers=listed_offers, grouping="ages", **common)
+    render_lists.offer_lists(site, common, listed_offers, units)  # by topic, target group, place, age; per region in a large atlas
     for offer in offers:
         site.page(record_path(offer), "angebot.md.j2", offer.title, offer=offer, **common)
     render_finder.finder_pages(site, common)  # Angebotsfinder, „In meiner Nähe“, lists per unit

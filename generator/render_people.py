@@ -23,6 +23,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from . import render_lists
 from .markup import html_attr, md_href, root_prefix, served_dir
 from .schema import Contact, Municipality, Network, Organisation
 from .vcard import vcard
@@ -194,7 +195,7 @@ class PeopleTools:
         return self.p.to(contact_path(contact), contact.role) + self.p.badge(contact)
 
     def topic_links(self, contact: Contact) -> Markup:
-        return self.p.join([self.p.to(f"{FOLDER}/index.md#{t}", self.atlas.label("topics", t)) for t in contact.topics])
+        return self.p.join([self.p.to(render_lists.contact_topic_target(self.atlas, contact, t), self.atlas.label("topics", t)) for t in contact.topics])
 
     def member_contacts(self, network: Network) -> list[Contact]:
         return member_contacts(self.atlas, network)
@@ -256,8 +257,7 @@ def people_pages(site: Any, common: dict[str, Any]) -> None:
     a = site.atlas
     units = list(a.municipalities.values())
     contacts = sorted(a.contacts.values(), key=lambda c: (c.role.casefold(), (c.name or "").casefold(), c.id))
-    site.page(f"{FOLDER}/index.md", "ansprechpersonen.md.j2", "Ansprechpersonen", contacts=contacts, **common)
-    site.page(f"{FOLDER}/orte.md", "ansprechpersonen_orte.md.j2", "Ansprechpersonen nach Sozialraum", units=units, **common)
+    render_lists.contact_lists(site, common, contacts, units)  # by topic and by unit; per region in a large atlas
     site.page(f"{FOLDER}/netzwerke.md", "ansprechpersonen_netzwerke.md.j2", "Ansprechpersonen nach Netzwerk", **common)
     for contact in a.contacts.values():
         site.page(contact_path(contact), "ansprechperson.md.j2", contact.role, contact=contact, **common)

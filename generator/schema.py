@@ -689,6 +689,22 @@ class SearchSettings(Model):
     )
 
 
+class ListSettings(Model):
+    """When the overview lists of offers and contacts are split into one page per planning region (issue 7)."""
+
+    split_by_region_above: int = Field(
+        1000, title="Listen je Planungsregion ab", ge=0,
+        description="Hat der Atlas Planungsregionen und mehr aktuelle Angebote als diese Zahl, stehen die Übersichten "
+                    "„Angebote nach Thema, Zielgruppe, Alter und Ort“ je Planungsregion auf eigenen Seiten; die Übersichtsseite "
+                    "nennt dann die Planungsregionen mit der Zahl ihrer Angebote.",
+    )
+    split_contacts_by_region_above: int = Field(
+        300, title="Ansprechpersonen je Planungsregion ab", ge=0,
+        description="Hat der Atlas Planungsregionen und mehr veröffentlichte Ansprechpersonen als diese Zahl, stehen die Übersichten "
+                    "„Ansprechpersonen nach Thema und nach Sozialraum“ je Planungsregion auf eigenen Seiten.",
+    )
+
+
 # --- legal pages: Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit (generator/render_legal.py)
 
 
@@ -790,6 +806,10 @@ class AtlasConfig(Model):
     )
     profiles: ProfileSettings = Field(default_factory=lambda: ProfileSettings(), title="Sozialraumprofile", description="Standards für Hinweise und kleine Fallzahlen.")
     search: SearchSettings = Field(default_factory=lambda: SearchSettings(), title="Suche", description="Was die Suche der Website erfasst; für große Atlanten kompakt.")
+    lists: ListSettings = Field(
+        default_factory=lambda: ListSettings(), title="Übersichtslisten",
+        description="Ab welcher Größe die Übersichten der Angebote und Ansprechpersonen je Planungsregion geteilt werden.",
+    )
 
     @field_validator("site_url")
     @classmethod

@@ -25,7 +25,7 @@ LIST_PAGES = (
     "angebote/alter.md",
     "angebote/zielgruppen.md",
     "angebote/orte.md",
-    "ansprechpersonen/orte/index.md",
+    "ansprechpersonen/orte.md",
 )
 INDICATOR_PREFIX = "kennzahlen/"
 INDICATOR_TABLE_SECTIONS = ("Werte nach Jahr", "Rangfolge der ", "Karte: ")

@@ -139,3 +139,13 @@ def test_same_data_same_bytes(tmp_path: Path) -> None:
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     for rel in files:
         assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
+
+
+def test_offer_lists_link_the_other_sortings_separated_by_comma_and_space(mini_site):
+    """Was „…](zielgruppen.md)&#44;[…“: the comma came out as an entity and the links ran together."""
+    from bs4 import BeautifulSoup
+
+    html = (mini_site / "angebote" / "index.html").read_text(encoding="utf-8")
+    paragraph = next(p for p in BeautifulSoup(html, "html.parser").find_all("p") if "Andere Sortierungen" in p.get_text())
+    assert paragraph.get_text().endswith("Andere Sortierungen: Angebote nach Zielgruppe, Angebote nach Ort, Angebote nach Alter.")
+    assert "&#44;" not in html and "&amp;#44;" not in html
