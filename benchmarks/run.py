@@ -8,12 +8,14 @@ stage group in its own process, so that the peak memory (ru_maxrss) belongs to t
 
 * validate  – load + validate + model (the model part is timed separately, build_atlas),
 * generate  – render Markdown, maps and charts (render_site) + write the docs folder (build.generate),
-* mkdocs    – the generator's MkDocs build (build.run_mkdocs, strict),
+* mkdocs    – the generator's MkDocs build (build.run_mkdocs, strict; above 2.000 pages in shards, as
+              many processes at a time as the machine has cores – generator/shards.py),
 * plain     – plain MkDocs on the same generated docs folder, with the same mkdocs.yml (INHERIT),
               nav and theme values, plus hooks that time every page (benchmarks/page_timer.py).
 
 Each child process also loads and validates the data first (not timed) where it needs the atlas; its
-peak memory includes that atlas. Reported per size: wall time per stage, peak RSS per stage, pages
+peak memory includes that atlas. Peak memory is sampled over the stage's process and its children together
+(the MkDocs shards), so it is what the machine needs for that stage. Reported per size: wall time per stage, peak RSS per stage, pages
 written, pages per second, size of site/ and of the search index (raw, gzip), the generator's own
 stages as a share of the plain MkDocs build, and the MkDocs time per page with and without a map.
 Output: a Markdown table on stdout and JSON (--json). Nothing here asserts.
@@ -43,6 +45,58 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
+class TreeMemory:
+    """Samples the resident memory of this process *and its children* (MkDocs shards run in child
+    processes, several at a time) every 0,2 s; `peak_mb` is the highest sum seen. Linux /proc only."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.peak_kib = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> "TreeMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    @property
+    def peak_mb(self) -> float:
+        return self.peak_kib / 1024
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.2):
+            self.peak_kib = max(self.peak_kib, self._tree_rss())
+
+    @staticmethod
+    def _tree_rss() -> int:
+        parents: dict[int, int] = {}
+        rss: dict[int, int] = {}
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+                parents[int(entry.name)] = int(fields[1])
+                rss[int(entry.name)] = int(fields[21]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+            except (OSError, IndexError, ValueError):
+                continue
+        mine = {os.getpid()}
+        grew = True
+        while grew:
+            grew = False
+            for pid, parent in parents.items():
+                if parent in mine and pid not in mine:
+                    mine.add(pid)
+                    grew = True
+        return sum(rss.get(pid, 0) for pid in mine)
+
+
 def _paths(data: Path, work: Path):
     from generator.paths import Paths
 
@@ -65,6 +119,7 @@ def child(stage: str, data: Path, work: Path) -> dict:
 
     validate_mod.build_atlas = timed_build_atlas
     paths = _paths(data, work)
+    memory = TreeMemory().__enter__()
     start = time.perf_counter()
     atlas, problems = validate_mod.validate(paths.data)
     t_validate = time.perf_counter() - start
@@ -90,6 +145,8 @@ def child(stage: str, data: Path, work: Path) -> dict:
         begin = time.perf_counter()
         build_mod.generate(atlas, paths)
         total = time.perf_counter() - begin
+        # the render stage streams every page into the docs folder as it is made: "render" includes
+        # writing the pages; "write" is the rest (content/, assets, removing stale files)
         result = {"render": render_time[0], "write": total - render_time[0]}
         _write_plain_config(atlas, paths, work)
     elif stage == "mkdocs":
@@ -108,7 +165,8 @@ def child(stage: str, data: Path, work: Path) -> dict:
         begin = time.perf_counter()
         mkdocs_build(load_config(str(work / "plain-mkdocs.yml"), strict=True))
         result = {"plain": time.perf_counter() - begin}
-    result["peak_mb"] = _peak_mb()
+    memory.__exit__()
+    result["peak_mb"] = max(_peak_mb(), memory.peak_mb)  # this process and its children together (shards)
     return result
 
 
@@ -185,8 +243,11 @@ def page_costs(times_file: Path) -> dict:
     by_section = {k: [len(v), round(1000 * mean(v), 2)] for k, v in sorted(sections.items())}
     centre = by_section.get("familienzentren [Karte]", [0, 0.0])[1]
     offer = by_section.get("angebote", [0, 0.0])[1]
+    # profiles carry a map *and* 29 charts with data tables: without them the comparison is about the map
+    maps_no_profile = [s for src, (s, m) in times.items() if m and not src.startswith("sozialraeume/")]
     return {"map_pages": len(with_map), "other_pages": len(without), "ms_per_map_page": 1000 * mean(with_map),
             "ms_per_other_page": 1000 * mean(without), "map_ratio": mean(with_map) / mean(without) if without and with_map else 0.0,
+            "map_ratio_without_profiles": mean(maps_no_profile) / mean(without) if without and maps_no_profile else 0.0,
             "centre_vs_offer": centre / offer if offer else 0.0, "by_section": by_section}
 
 
@@ -217,7 +278,7 @@ def summarise(r: dict) -> dict:
     own = v.get("load_validate", 0) + v.get("model", 0) + g.get("render", 0) + g.get("write", 0)
     r["own_s"] = own
     r["total_s"] = own + m.get("mkdocs", 0)
-    r["peak_mb"] = max((r.get(s, {}).get("peak_mb", 0) for s in STAGES), default=0)
+    r["peak_mb"] = max((r.get(s, {}).get("peak_mb", 0) for s in ("validate", "generate", "mkdocs")), default=0)
     r["pages_per_s"] = r["pages"] / r["total_s"] if r["total_s"] else 0
     if "mkdocs" not in r:
         r["total_s"] = 0  # not measured
@@ -232,15 +293,15 @@ COLUMNS = [
     ("pages", lambda r: str(r["pages"])),
     ("load+validate s", lambda r: f"{r['validate']['load_validate']:.1f} / {r['validate']['peak_mb']:.0f} MB"),
     ("model s", lambda r: f"{r['validate']['model']:.2f}"),
-    ("render s", lambda r: f"{r['generate']['render']:.1f}"),
-    ("write s", lambda r: f"{r['generate']['write']:.1f} / {r['generate']['peak_mb']:.0f} MB"),
+    ("render+write s", lambda r: f"{r['generate']['render'] + r['generate']['write']:.1f} / {r['generate']['peak_mb']:.0f} MB"),
     ("MkDocs s", lambda r: f"{r['mkdocs']['mkdocs']:.1f} / {r['mkdocs']['peak_mb']:.0f} MB"),
     ("total s", lambda r: f"{r['total_s']:.1f}"),
     ("peak MB", lambda r: f"{r['peak_mb']:.0f}"),
     ("pages/s", lambda r: f"{r['pages_per_s']:.0f}"),
     ("plain MkDocs s (pages/s)", lambda r: f"{r['plain']['plain']:.1f} ({r['plain_pages_per_s']:.0f})"),
     ("own/plain", lambda r: f"{r['own_vs_plain']:.2f}"),
-    ("map page/other (centre/offer)", lambda r: f"{r['page_costs']['map_ratio']:.2f} ({r['page_costs']['centre_vs_offer']:.2f})"),
+    ("map page/other: all, without profiles, centre/offer", lambda r: f"{r['page_costs']['map_ratio']:.2f}, "
+     f"{r['page_costs']['map_ratio_without_profiles']:.2f}, {r['page_costs']['centre_vs_offer']:.2f}"),
     ("site MB", lambda r: f"{r['site_bytes'] / 1e6:.1f}"),
     ("search raw/gz MB", lambda r: f"{r['search']['raw'] / 1e6:.1f} / {r['search']['gzip'] / 1e6:.2f}"),
 ]
