@@ -23,6 +23,8 @@ Rules (documented for planners on the indicator pages and in the README):
 
 from __future__ import annotations
 
+import bisect
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 from graphlib import CycleError, TopologicalSorter
@@ -75,6 +77,9 @@ class Statistics:
     unit_ids: list[str]
     region_members: dict[str, list[str]]
     table: dict[str, dict[str, dict[Key, Value]]] = field(default_factory=dict)  # indicator → area → key → value
+    # per (indicator, key): the units' values and their shown values sorted, once `compute` has finished
+    # (every profile asks for the ranks of every indicator: without the cache O(units²))
+    _cache: dict[tuple[str, Key], tuple[dict[str, Value], list[float]]] | None = field(default=None, repr=False, compare=False)
 
     def series(self, indicator_id: str, area_id: str, forecast: bool | None = None) -> list[Value]:
         """Values of one area, by year (observed before forecast within a year)."""
@@ -96,20 +101,34 @@ class Statistics:
         """Every (year, forecast) with a value in any area."""
         return sorted({k for area in self.table.get(indicator_id, {}).values() for k in area})
 
-    def unit_values(self, indicator_id: str, key: Key) -> dict[str, Value]:
+    def freeze(self) -> None:
+        """No more values will be added or changed: rank lookups may be cached."""
+        self._cache = {}
+
+    def _unit_values(self, indicator_id: str, key: Key) -> tuple[dict[str, Value], list[float]]:
+        if self._cache is not None and (indicator_id, key) in self._cache:
+            return self._cache[(indicator_id, key)]
         by_area = self.table.get(indicator_id, {})
-        return {u: by_area[u][key] for u in self.unit_ids if key in by_area.get(u, {})}
+        values = {u: by_area[u][key] for u in self.unit_ids if key in by_area.get(u, {})}
+        found = (values, sorted(v.value for v in values.values() if v.shown))
+        if self._cache is not None:
+            self._cache[(indicator_id, key)] = found
+        return found
+
+    def unit_values(self, indicator_id: str, key: Key) -> dict[str, Value]:
+        """Values of all units for one indicator and (year, forecast) key (a new dict: callers may change it)."""
+        return dict(self._unit_values(indicator_id, key)[0])
 
     def rank(self, indicator_id: str, area_id: str, key: Key) -> tuple[int, int] | None:
         """(rank, number of ranked units) of a unit; rank 1 = highest value, ties share the rank.
 
         Only shown values are ranked: a suppressed value has no rank and is not counted.
         """
-        values = {u: v.value for u, v in self.unit_values(indicator_id, key).items() if v.shown}
-        if area_id not in values:
+        values, shown = self._unit_values(indicator_id, key)
+        own = values.get(area_id)
+        if own is None or not own.shown:
             return None
-        own = values[area_id]
-        return 1 + sum(1 for v in values.values() if v > own), len(values)
+        return 1 + len(shown) - bisect.bisect_right(shown, own.value), len(shown)
 
     def dependencies(self, indicator_id: str) -> list[str]:
         ind = self.indicators[indicator_id]
@@ -162,6 +181,7 @@ def compute(
                     table[area].setdefault(key, value)
         stats.table[ind_id] = {a: vals for a, vals in table.items() if vals}
         _apply_small_numbers(stats, ind, settings, aggregates)
+    stats.freeze()
     return stats
 
 

@@ -8,7 +8,9 @@ contact resolves to None.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .indicators import Statistics, compute
 from .schema import (
@@ -67,6 +69,20 @@ class Atlas:
     conferences: dict[str, Conference] = field(default_factory=dict)
     stats: Statistics | None = None  # every indicator in every area (indicators.compute)
     boundaries: dict | None = None  # unit id → GeoJSON geometry (generator/boundaries.py), if data/boundaries.geojson exists
+    # lookups by unit, centre, organisation, region: built once per dict (rebuilt if its size changes),
+    # so that asking for every unit's offers is not O(units × offers) – issue 7, a Land or all of Germany
+    _indexes: dict[str, tuple[int, dict[str, list[Any]]]] = field(default_factory=dict, repr=False, compare=False)
+
+    def _grouped(self, name: str, records: dict[str, Any], keys: Callable[[Any], Iterable[str]]) -> dict[str, list[Any]]:
+        cached = self._indexes.get(name)
+        if cached is not None and cached[0] == len(records):
+            return cached[1]
+        groups: dict[str, list[Any]] = {}
+        for record in records.values():
+            for key in keys(record):
+                groups.setdefault(key, []).append(record)
+        self._indexes[name] = (len(records), groups)
+        return groups
 
     # --- vocabularies -------------------------------------------------------------------
     def label(self, vocabulary: str, term_id: str) -> str:
@@ -90,32 +106,32 @@ class Atlas:
         return area_id
 
     def municipalities_of_region(self, region_id: str) -> list[Municipality]:
-        return [m for m in self.municipalities.values() if m.region == region_id]
+        return list(self._grouped("region", self.municipalities, lambda m: [m.region] if m.region else []).get(region_id, []))
 
     # The queries below leave out ended (status „beendet“) centres and offers; the dicts keep them.
     def centres_in(self, municipality_id: str) -> list[FamilyCentre]:
-        return [c for c in self.family_centres.values() if c.municipality == municipality_id and is_active(c)]
+        groups = self._grouped("centres_in", self.family_centres, lambda c: [c.municipality] if is_active(c) else [])
+        return list(groups.get(municipality_id, []))
 
     def offers_in(self, municipality_id: str) -> list[Offer]:
-        return [o for o in self.offers.values() if o.municipality == municipality_id and is_active(o)]
+        return list(self._grouped("offers_in", self.offers, lambda o: [o.municipality] if is_active(o) else []).get(municipality_id, []))
 
     def offers_at(self, centre_id: str) -> list[Offer]:
-        return [o for o in self.offers.values() if o.family_centre == centre_id and is_active(o)]
+        groups = self._grouped("offers_at", self.offers, lambda o: [o.family_centre] if o.family_centre and is_active(o) else [])
+        return list(groups.get(centre_id, []))
 
     def networks_in(self, municipality_id: str) -> list[Network]:
-        """Networks working in a unit: its own, those of its region, and district-wide ones."""
+        """Networks working in a unit: its own, those of its region, and district-wide ones (in id order)."""
         region = self.municipalities[municipality_id].region
-        return [
-            n
-            for n in self.networks.values()
-            if n.scope == "district"
-            or municipality_id in n.municipalities
-            or (region is not None and region in n.regions)
-        ]
+        groups = self._grouped("networks_in", self.networks, lambda n: (["*"] if n.scope == "district" else [])
+                               + [f"m:{m}" for m in n.municipalities] + [f"r:{r}" for r in n.regions])
+        found = {n.id: n for key in ("*", f"m:{municipality_id}", f"r:{region}" if region is not None else "")
+                 for n in groups.get(key, [])}
+        return sorted(found.values(), key=lambda n: n.id)  # the dict's order: build_atlas orders every dict by id
 
     def contacts_in(self, municipality_id: str) -> list[Contact]:
         """Published contacts responsible for a unit (explicitly, not district-wide ones)."""
-        return [c for c in self.contacts.values() if municipality_id in c.municipalities]
+        return list(self._grouped("contacts_in", self.contacts, lambda c: list(dict.fromkeys(c.municipalities))).get(municipality_id, []))
 
     # --- actors ---------------------------------------------------------------------------
     def contact(self, contact_id: str | None) -> Contact | None:
@@ -123,10 +139,11 @@ class Atlas:
         return self.contacts.get(contact_id) if contact_id else None
 
     def offers_of(self, organisation_id: str) -> list[Offer]:
-        return [o for o in self.offers.values() if o.provider == organisation_id and is_active(o)]
+        return list(self._grouped("offers_of", self.offers, lambda o: [o.provider] if o.provider and is_active(o) else []).get(organisation_id, []))
 
     def centres_of(self, organisation_id: str) -> list[FamilyCentre]:
-        return [c for c in self.family_centres.values() if c.operator == organisation_id and is_active(c)]
+        groups = self._grouped("centres_of", self.family_centres, lambda c: [c.operator] if c.operator and is_active(c) else [])
+        return list(groups.get(organisation_id, []))
 
     def networks_of(self, organisation_id: str) -> list[Network]:
         return [

@@ -3,6 +3,7 @@ assets/atlas-finder.js), the keys of its place choices and the ids `atlas new` d
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -11,6 +12,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same place names are folded again and again
 def fold(text: str) -> str:
     """Comparable form of a name: `Brück` → `brueck`, `Görzke ` → `goerzke`, `Café` → `cafe`."""
     value = _SPACES.sub(" ", text.lower().translate(_FOLD)).strip()

@@ -291,6 +291,7 @@ class _Site:
         # registered by the page makers (`later`), applied when a page is added
         self.meta = searchwords.page_meta(atlas, record_path, search_compact.is_compact(atlas))
         self.finishers: dict[str, Callable[[str], str]] = {}
+        self.cache: dict[Any, Any] = {}  # work the page makers share within one render (e.g. rankings)
 
     def later(self, path: str, finish: Callable[[str], str]) -> None:
         """Change the page `path` when it is added (e.g. a search boost in its front matter)."""

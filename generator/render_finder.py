@@ -84,17 +84,21 @@ def villages_served(atlas: Atlas, offer: Offer) -> list[str]:
     return list(offer.villages_served) + (list(centre.villages_served) if centre else [])
 
 
+_OWNER_INDEX: list[tuple[Atlas, dict[str, list[str]]]] = []  # the last atlas asked for, with its index
+
+
 def _owners(atlas: Atlas, village: str) -> list[str]:
-    """Names of the units and member municipalities a village (or member) belongs to."""
-    key = fold(village)
-    owners: list[str] = []
-    for unit in atlas.municipalities.values():
-        if key in {fold(v) for v in unit.villages} or key == fold(unit.name):
-            owners.append(unit.name)
-        for member in unit.members:
-            if key == fold(member.name) or key in {fold(v) for v in member.villages}:
-                owners += [unit.name, member.name]
-    return owners
+    """Names of the units and member municipalities a village (or member) belongs to (in unit order)."""
+    if not _OWNER_INDEX or _OWNER_INDEX[0][0] is not atlas:
+        index: dict[str, list[str]] = {}
+        for unit in atlas.municipalities.values():
+            for key in {fold(v) for v in unit.villages} | {fold(unit.name)}:
+                index.setdefault(key, []).append(unit.name)
+            for member in unit.members:
+                for key in {fold(member.name)} | {fold(v) for v in member.villages}:
+                    index.setdefault(key, []).extend([unit.name, member.name])
+        _OWNER_INDEX[:] = [(atlas, index)]
+    return list(_OWNER_INDEX[0][1].get(fold(village), []))
 
 
 def offer_place_names(atlas: Atlas, offer: Offer) -> list[str]:
@@ -115,6 +119,23 @@ def serves_unit(atlas: Atlas, offer: Offer, unit: Municipality) -> bool:
         return True
     own = {fold(n) for n in unit_place_names(unit)}
     return any(fold(v) in own for v in villages_served(atlas, offer))
+
+
+def offers_by_unit(atlas: Atlas, offers: list[Offer]) -> dict[str, list[Offer]]:
+    """`serves_unit` for all units at once (order of `offers` kept): one pass over the offers instead of
+    units × offers comparisons, which at the size of a Land took minutes."""
+    owners: dict[str, set[str]] = {}
+    for unit in atlas.municipalities.values():
+        for name in unit_place_names(unit):
+            owners.setdefault(fold(name), set()).add(unit.id)
+    found: dict[str, list[Offer]] = {unit_id: [] for unit_id in atlas.municipalities}
+    for offer in offers:
+        units = {offer.municipality} if offer.municipality in found else set()
+        for village in villages_served(atlas, offer):
+            units |= owners.get(fold(village), set())
+        for unit_id in units:
+            found[unit_id].append(offer)
+    return found
 
 
 def offer_location(atlas: Atlas, offer: Offer) -> tuple[Location | None, str]:
@@ -346,11 +367,13 @@ def finder_pages(site: Any, common: dict[str, Any]) -> None:
     nearby = FinderHtml(atlas, NEARBY_PAGE)
     site.page(NEARBY_PAGE, "angebote_naehe.md.j2", "In meiner Nähe", units=units, options=nearby.place_select(),
               items=nearby.nearby_items(), unit_list_path=unit_list_path, **common)
-    centres = current_centres(atlas)
+    centres: dict[str, list[FamilyCentre]] = {}
+    for centre in current_centres(atlas):
+        centres.setdefault(centre.municipality, []).append(centre)
+    served = offers_by_unit(atlas, offers)
     for unit in units:
         site.page(unit_list_path(unit), "angebote_ort.md.j2", f"Angebote in {unit.name}", unit=unit,
-                  offers=[o for o in offers if serves_unit(atlas, o, unit)],
-                  centres=[c for c in centres if c.municipality == unit.id], closed=CLOSED, closed_label=CLOSED_LABEL, **common)
+                  offers=served[unit.id], centres=centres.get(unit.id, []), closed=CLOSED, closed_label=CLOSED_LABEL, **common)
 
 
-__all__ = ["finder_pages", "fold", "offer_place_names", "place_choices", "serves_unit", "unit_place_names"]
+__all__ = ["finder_pages", "fold", "offer_place_names", "offers_by_unit", "place_choices", "serves_unit", "unit_place_names"]

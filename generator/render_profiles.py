@@ -111,18 +111,29 @@ def unit_context(site: "_Site", unit: Municipality) -> dict[str, Any]:
         timeline = writer.add(f"{unit.id}-{ind.id}-verlauf", charts.time_series(f"{ind.label}: {unit.name} und {district_label}", series, ind.unit, ind.decimals, ident=f"{unit.id}-{ind.id}-verlauf"))
         ranking = None
         if r.value is not None:
-            items = [charts.RankItem(atlas.municipalities[u].name, v.value if v.shown else None, u == unit.id, v.flagged)
-                     for u, v in stats.unit_values(ind.id, r.value.key).items()]
-            reference = r.district.value if r.district is not None and r.district.year == r.value.year and r.district.shown else None
+            base, index, items, reference = _rank_base(site, ind, r)
             ranking = writer.add(f"{unit.id}-{ind.id}-rang", charts.ranking(
                 f"{ind.label} {r.value.year}: Rangfolge der Sozialräume", items, ind.unit, ind.decimals,
                 reference=reference, reference_label=district_label, ident=f"{unit.id}-{ind.id}-rang",
-                table_rows=atlas.config.profiles.rank_table_rows))
+                table_rows=atlas.config.profiles.rank_table_rows, base=base, focus=index.get(unit.id)))
         details.append((r, timeline, ranking))
     target_rows = [s for s in targets.statuses(atlas.targets, stats) if s.area == unit.id]
     return dict(rows=rows, overview=overview, details=details, hints=profile.hints(atlas, unit, rows),
                 target_rows=target_rows, conferences=atlas.conferences_in(unit.id), district_label=district_label,
                 settings=atlas.config.profiles)
+
+
+def _rank_base(site: "_Site", ind: Indicator, r: Any) -> tuple[charts.RankBase | None, dict[str, int], list[charts.RankItem], float | None]:
+    """The ranking of all units for one indicator and year, computed once per render and shared by every profile."""
+    key = ("rank", ind.id, r.value.key)
+    if key not in site.cache:
+        atlas = site.atlas
+        values = atlas.stats.unit_values(ind.id, r.value.key)
+        items = [charts.RankItem(atlas.municipalities[u].name, v.value if v.shown else None, False, v.flagged) for u, v in values.items()]
+        reference = r.district.value if r.district is not None and r.district.year == r.value.year and r.district.shown else None
+        base = charts.rank_base(items, ind.unit, ind.decimals, reference=reference)
+        site.cache[key] = (base, {u: i for i, u in enumerate(values)}, items, reference)
+    return site.cache[key]
 
 
 def _district_label(atlas) -> str:
