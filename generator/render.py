@@ -109,6 +109,7 @@ def _environment() -> Environment:
     env.filters.update(FILTERS)
     env.filters["paragraphs"] = md_paragraphs
     env.filters["attr"] = html_attr
+    env.filters["to_set"] = set  # for `in` tests against many ids (a list would make them O(n) each)
     env.filters["places"] = searchwords.places  # " (Borkheide, Borkwalde, …)" after a unit name
     env.globals.update(unit_type=UNIT_TYPES, member_type=MEMBER_TYPES, age_bands=AGE_BANDS, measure_status=MEASURE_STATUSES)
     env.filters["cell"] = lambda v, p, ind: p.value(ind, v, unit=False)
