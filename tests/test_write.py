@@ -73,3 +73,31 @@ def test_a_folder_with_other_files_is_refused(tmp_path: Path, content: Path) -> 
     with pytest.raises(ForeignDocsDirError):
         write_docs({"index.md": "# Start\n"}, content, docs)
     assert (docs / "wichtig.txt").read_text(encoding="utf-8") == "nicht löschen"
+
+
+def test_render_streams_every_page_once_to_the_docs_folder(tmp_path: Path) -> None:
+    """With a sink, render_site keeps nothing and hands over exactly the files of a normal render, each once;
+    DocsSync has the file on disk as soon as it is handed over (memory does not grow with the atlas)."""
+    from conftest import MINI
+    from generator.render import render_site
+    from generator.validate import validate
+    from generator.write import DocsSync
+
+    atlas, problems = validate(MINI)
+    assert atlas is not None, problems
+    expected = render_site(atlas)
+    docs = tmp_path / "docs"
+    sync = DocsSync(tmp_path / "no-content", docs)
+    seen: list[str] = []
+
+    def sink(path: str, text: str) -> None:
+        sync.write(path, text)
+        assert (docs / path).read_bytes() == text.encode("utf-8")  # written at once, not at the end
+        seen.append(path)
+
+    assert render_site(atlas, sink=sink) == {}
+    assert sorted(seen) == sorted(expected) and len(seen) == len(set(seen))
+    report = sync.finish()
+    assert (docs / "assets" / "leaflet" / "leaflet.js").is_file() and report.collisions == []
+    for path, text in expected.items():
+        assert (docs / path).read_bytes() == text.encode("utf-8")
