@@ -16,6 +16,7 @@ import os
 import signal
 import threading
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -144,6 +145,29 @@ def mkdocs_config(atlas: Atlas, paths: Paths, site_dir: Path, *, strict: bool = 
     return config
 
 
+@dataclass(frozen=True)
+class ShardConfig:
+    """The MkDocs config of `atlas build` as plain values, so that a shard process (generator/shards.py) can
+    load it without the atlas: `ShardConfig(...)(site_dir)` gives a fresh config writing to `site_dir`."""
+
+    overrides: dict
+    extra: dict
+    nav: list | None
+
+    @classmethod
+    def of(cls, atlas: Atlas, paths: Paths, config) -> "ShardConfig":
+        overrides = mkdocs_overrides(atlas, paths, Path(config["site_dir"]))
+        return cls({k: str(v) if isinstance(v, str) else v for k, v in overrides.items()}, extra_values(atlas), config["nav"])
+
+    def __call__(self, site_dir: Path):
+        from mkdocs.config import load_config
+
+        config = load_config(strict=True, **{**self.overrides, "site_dir": str(site_dir)})
+        config.extra.update(self.extra)
+        config["nav"] = self.nav
+        return config
+
+
 def count_pages(config, stage) -> None:
     """Let `stage` count the pages MkDocs builds with `config` (MkDocs calls the plugin's event methods)."""
     config.plugins["atlas-progress"] = _CountPages(stage)
@@ -171,7 +195,7 @@ def run_mkdocs(atlas: Atlas, paths: Paths, site_dir: Path, progress: Progress | 
             else:
                 sizes = [len(pages) for pages in shard_plan.shards]
                 stage.update(0, sum(sizes))
-                problems = shards.build(lambda target: mkdocs_config(atlas, paths, target), shard_plan, site_dir, jobs,
+                problems = shards.build(ShardConfig.of(atlas, paths, config), shard_plan, site_dir, jobs,
                                         on_shard=lambda done, _count: stage.update(sum(sizes[:done]), sum(sizes)))
                 if problems:
                     raise BuildError(f"MkDocs-Build fehlgeschlagen: {'; '.join(problems)}")

@@ -96,25 +96,21 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-_JOB: dict[str, Any] = {}
-
-
-def _build_one(index: int) -> tuple[int, list[str], str]:
-    """Child process: build shard `index` into its own site folder. Returns (index, warnings, error)."""
+def _build_one(make_config: Callable[[Path], Any], target: Path, own: list[str], static: bool) -> tuple[list[str], str]:
+    """Shard process: build the pages `own` into `target`. Returns (warnings, error)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
-    make_config, target, shard_plan = _JOB["make_config"], _JOB["targets"][index], _JOB["plan"]
     collector = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
         config = make_config(target)
-        config.plugins["atlas-shard"] = _OnlyShard(set(shard_plan.shards[index]), static=index == 0)
+        config.plugins["atlas-shard"] = _OnlyShard(set(own), static=static)
         mkdocs_build(config)
-        return index, collector.messages, ""
+        return collector.messages, ""
     except MkDocsException as exc:
-        return index, collector.messages, str(exc) or "MkDocs-Fehler"
+        return collector.messages, str(exc) or "MkDocs-Fehler"
     finally:
         logger.removeHandler(collector)
 
@@ -123,7 +119,9 @@ def build(make_config: Callable[[Path], Any], shard_plan: Plan, site_dir: Path, 
           on_shard: Callable[[int, int], None] | None = None) -> list[str]:
     """Build all shards (up to `jobs` at a time) and merge them into `site_dir`.
 
-    `make_config(site_dir)` returns a fresh strict MkDocs config writing to that folder. Returns the
+    `make_config(site_dir)` returns a fresh strict MkDocs config writing to that folder; it is sent to the
+    shard processes, which start fresh (forkserver: they do not inherit the caller's memory, e.g. the
+    loaded atlas), so it must be picklable (build.ShardConfig). Returns the
     warnings and errors of all shards ([] = success); on failure `site_dir` may hold a partial site (the
     caller builds into a staging folder anyway).
     """
@@ -133,12 +131,13 @@ def build(make_config: Callable[[Path], Any], shard_plan: Plan, site_dir: Path, 
     for target in targets[1:]:
         shutil.rmtree(target, ignore_errors=True)
     workers = max(1, min(jobs or os.cpu_count() or 1, count))
-    _JOB.update(make_config=make_config, targets=targets, plan=shard_plan)
     problems: list[str] = []
     done = 0
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-            for index, warnings, error in pool.map(_build_one, range(count)):
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver")) as pool:
+            futures = [pool.submit(_build_one, make_config, targets[k], shard_plan.shards[k], k == 0) for k in range(count)]
+            for future in futures:
+                warnings, error = future.result()
                 problems += warnings + ([error] if error else [])
                 done += 1
                 if on_shard is not None:
@@ -146,7 +145,6 @@ def build(make_config: Callable[[Path], Any], shard_plan: Plan, site_dir: Path, 
         if not problems:
             merge(shard_plan, targets)
     finally:
-        _JOB.clear()
         for target in targets[1:]:
             shutil.rmtree(target, ignore_errors=True)
     return problems
