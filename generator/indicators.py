@@ -39,7 +39,7 @@ Reliability = Literal["ok", "flagged", "suppressed"]
 SOURCE_LABELS = {"given": "angegeben", "aggregated": "Summe der Sozialräume", "computed": "berechnet"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # millions of values in a Land-size atlas: no __dict__ each
 class Value:
     """One figure of one area. `value` is the true number; show it only when `shown`."""
 

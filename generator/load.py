@@ -137,7 +137,7 @@ def _compose(loader_class: type, text: str, doc: Document) -> tuple[Document, li
     return doc, problems
 
 
-@dataclass
+@dataclass(slots=True)
 class CsvRow:
     line: int
     values: dict[str, str]

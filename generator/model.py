@@ -31,7 +31,7 @@ from .schema import (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndicatorValue:
     """One row of an indicator CSV."""
 
