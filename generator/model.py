@@ -146,15 +146,25 @@ class Atlas:
         return list(groups.get(organisation_id, []))
 
     def networks_of(self, organisation_id: str) -> list[Network]:
-        return [
-            n for n in self.networks.values() if organisation_id in n.members or n.coordinating_organisation == organisation_id
-        ]
+        groups = self._grouped("networks_of", self.networks, lambda n: list(dict.fromkeys(
+            [*n.members, *([n.coordinating_organisation] if n.coordinating_organisation else [])])))
+        return list(groups.get(organisation_id, []))
 
     def contacts_of(self, organisation_id: str) -> list[Contact]:
-        return [c for c in self.contacts.values() if c.organisation == organisation_id]
+        return list(self._grouped("contacts_of", self.contacts, lambda c: [c.organisation] if c.organisation else []).get(organisation_id, []))
 
     def networks_coordinated_by(self, contact_id: str) -> list[Network]:
-        return [n for n in self.networks.values() if n.coordinator == contact_id]
+        return list(self._grouped("coordinated_by", self.networks, lambda n: [n.coordinator] if n.coordinator else []).get(contact_id, []))
+
+    def position(self, kind: str) -> dict[str, int]:
+        """Record id → its place in the dict `kind` (e.g. "municipalities", ordered by name), for sorting subsets."""
+        records = getattr(self, kind)
+        groups = self._grouped(f"position:{kind}", records, lambda r: ["all"])
+        cached = self._indexes.get(f"order:{kind}")
+        if cached is None or cached[0] != len(records):
+            cached = (len(records), {"ids": {r.id: n for n, r in enumerate(groups.get("all", []))}})  # type: ignore[dict-item]
+            self._indexes[f"order:{kind}"] = cached
+        return cached[1]["ids"]  # type: ignore[return-value]
 
     # --- indicators -----------------------------------------------------------------------
     def values_of(self, indicator_id: str) -> dict[str, list[IndicatorValue]]:

@@ -61,9 +61,11 @@ def member_contacts(atlas: Any, network: Network) -> list[Contact]:
     """Published contacts of the network's organisations who fit it: a shared topic (if the network has
     topics) and responsible where the network works. The coordinator is not repeated."""
     orgs = set(network.members) | ({network.coordinating_organisation} if network.coordinating_organisation else set())
+    candidates = {c.id: c for org in orgs for c in atlas.contacts_of(org)}  # not every contact of the atlas
+    position = atlas.position("contacts")
     return [
-        c for c in atlas.contacts.values()
-        if c.organisation in orgs and c.id != network.coordinator
+        c for c in sorted(candidates.values(), key=lambda c: position[c.id])
+        if c.id != network.coordinator
         and (not network.topics or set(c.topics) & set(network.topics)) and in_area(atlas, c, network)
     ]
 
@@ -81,6 +83,16 @@ def ordered_networks(atlas: Any) -> list[Network]:
     """Public networks by type (vocabulary order), then name."""
     order = {t.id: n for n, t in enumerate(atlas.vocabularies.network_types)}
     return sorted(atlas.networks.values(), key=lambda n: (order.get(n.type, len(order)), n.name.casefold(), n.id))
+
+
+def _network_rank(atlas: Any) -> dict[str, int]:
+    """Network id → place in `ordered_networks` (computed once per atlas and size)."""
+    cached = getattr(atlas, "_indexes", {}).get("network_rank")
+    if cached is None or cached[0] != len(atlas.networks):
+        cached = (len(atlas.networks), {n.id: i for i, n in enumerate(ordered_networks(atlas))})
+        if hasattr(atlas, "_indexes"):
+            atlas._indexes["network_rank"] = cached
+    return cached[1]
 
 
 def organisations_by_type(atlas: Any, organisations: list[Organisation]) -> list[tuple[str, list[Organisation]]]:
@@ -208,7 +220,8 @@ class PeopleTools:
 
     def networks_of(self, organisation_id: str) -> list[Network]:
         """Public networks an organisation coordinates or is a member of, in the order of the matrix."""
-        return [n for n in ordered_networks(self.atlas) if role_in(n, organisation_id)]
+        rank = _network_rank(self.atlas)
+        return sorted((n for n in self.atlas.networks_of(organisation_id) if role_in(n, organisation_id)), key=lambda n: rank[n.id])
 
     def membership(self, network: Network, organisation_id: str) -> Markup:
         """`Netzwerk (koordiniert)` / `Netzwerk (Mitglied)` with the network linked."""
@@ -216,7 +229,7 @@ class PeopleTools:
 
     def networked(self) -> list[Organisation]:
         """Organisations in at least one public network."""
-        return [o for o in self.atlas.organisations.values() if self.atlas.networks_of(o.id)]
+        return [o for o in self.atlas.organisations.values() if self.atlas.networks_of(o.id)]  # indexed lookup
 
     def by_type(self, organisations: list[Organisation]) -> list[tuple[str, list[Organisation]]]:
         return organisations_by_type(self.atlas, organisations)
@@ -225,8 +238,10 @@ class PeopleTools:
         """The matrix in tables of at most MAX_MATRIX_COLUMNS networks; each lists only its organisations."""
         parts = chunks(ordered_networks(self.atlas), MAX_MATRIX_COLUMNS)
         result = []
+        position = self.atlas.position("organisations")
         for n, networks in enumerate(parts, 1):
-            orgs = [o for o in self.atlas.organisations.values() if any(role_in(x, o.id) for x in networks)]
+            ids = {o for x in networks for o in [*x.members, *([x.coordinating_organisation] if x.coordinating_organisation else [])]}
+            orgs = sorted((self.atlas.organisations[o] for o in ids if o in self.atlas.organisations), key=lambda o: position[o.id])
             result.append(matrix_html(self.p, networks, orgs, n, len(parts)))
         return result
 
@@ -246,7 +261,8 @@ class PeopleTools:
             centres[centre.municipality] = centres.get(centre.municipality, 0) + 1
         for m, count in centres.items():
             reasons.setdefault(m, []).append("Familienzentrum" if count == 1 else f"{count} Familienzentren")
-        return [(u, reasons[u.id]) for u in a.municipalities.values() if u.id in reasons]
+        position = a.position("municipalities")
+        return [(a.municipalities[m], reasons[m]) for m in sorted((m for m in reasons if m in a.municipalities), key=lambda m: position[m])]
 
 
 # --------------------------------------------------------------------------------------------- pages

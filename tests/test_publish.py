@@ -73,7 +73,7 @@ def test_bad_data_leaves_the_site_byte_for_byte(project: Path, capsys: pytest.Ca
 
 
 def test_an_internal_error_is_one_german_line_and_a_report(project: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(atlas: object) -> dict[str, str]:
+    def broken(atlas: object, sink: object = None) -> dict[str, str]:
         raise RuntimeError("Vorlage kaputt")
 
     monkeypatch.setattr("generator.build.render_site", broken)
