@@ -170,12 +170,14 @@ class PlaceChoice:
     note: str = ""
 
 
-def place_choices(atlas: Atlas) -> list[PlaceChoice]:
-    """Units (seat), member municipalities (own point or the Amt's seat), villages, family centres."""
+def place_choices(atlas: Atlas, units_of: Iterable[Municipality] | None = None,
+                  centres_of: Iterable[FamilyCentre] | None = None) -> list[PlaceChoice]:
+    """Units (seat), member municipalities (own point or the Amt's seat), villages, family centres
+    (of the given units and centres; default: all of the atlas, centres that are not ended)."""
     units: list[PlaceChoice] = []
     members: list[PlaceChoice] = []
     villages: list[PlaceChoice] = []
-    for unit in atlas.municipalities.values():
+    for unit in atlas.municipalities.values() if units_of is None else units_of:
         units.append(PlaceChoice(f"sr-{unit.id}", f"{unit.name} (Verwaltungssitz {unit.seat})", "units", unit.location))
         for name in unit.villages:
             villages.append(PlaceChoice(f"ot-{unit.id}-{slug(name)}", f"{name} ({unit.name})", "villages", unit.location,
@@ -186,7 +188,7 @@ def place_choices(atlas: Atlas) -> list[PlaceChoice]:
             for name in member.villages:
                 village_note = f"Entfernung ab Ortspunkt der Gemeinde {member.name}" if member.location else SEAT_NOTE
                 villages.append(PlaceChoice(f"ot-{unit.id}-{slug(name)}", f"{name} ({member.name}, {unit.name})", "villages", point, village_note))
-    centres = [PlaceChoice(f"fz-{c.id}", c.name, "centres", c.location) for c in current_centres(atlas)]
+    centres = [PlaceChoice(f"fz-{c.id}", c.name, "centres", c.location) for c in (current_centres(atlas) if centres_of is None else centres_of)]
     order = lambda c: (fold(c.label), c.key)  # noqa: E731
     seen: set[str] = set()
     result = []
@@ -268,11 +270,12 @@ class FinderHtml:
         return (f'<div class="atlas-finder__field"><label for="atlas-finder-{name}">{_attr(label)}</label>'
                 f'<select id="atlas-finder-{name}" name="{name}"><option value="">alle</option>{options}</select></div>')
 
-    def form(self, offers: list[Offer]) -> Markup:
-        """The filter form: GET to this page, so it is harmless without JavaScript."""
+    def form(self, offers: list[Offer], units: Iterable[Municipality] | None = None) -> Markup:
+        """The filter form: GET to this page, so it is harmless without JavaScript. The place suggestions are the
+        places of `units` (default: all) and the villages the offers serve."""
         a = self.atlas
         names: set[str] = set()
-        for unit in a.municipalities.values():
+        for unit in a.municipalities.values() if units is None else units:
             names.update(unit_place_names(unit))
         for offer in offers:
             names.update(offer.villages_served)
@@ -310,10 +313,10 @@ class FinderHtml:
                       f'{total} {"Angebot" if total == 1 else "Angebote"}</p>')
 
     # nearby -----------------------------------------------------------------------------------
-    def place_select(self) -> Markup:
+    def place_select(self, units: Iterable[Municipality] | None = None, centres: Iterable[FamilyCentre] | None = None) -> Markup:
         groups = {"units": "Städte, Gemeinden und Ämter (Verwaltungssitz)", "members": "Amtsangehörige Gemeinden",
                   "villages": "Ortsteile", "centres": "Familienzentren"}
-        choices = place_choices(self.atlas)
+        choices = place_choices(self.atlas, units, centres)
         parts = ['<option value="">bitte wählen</option>']
         for group, title in groups.items():
             options = [c for c in choices if c.group == group]
@@ -327,15 +330,16 @@ class FinderHtml:
             parts.append("</optgroup>")
         return Markup("".join(parts))
 
-    def nearby_items(self) -> Markup:
+    def nearby_items(self, offers: list[Offer] | None = None, centres: list[FamilyCentre] | None = None) -> Markup:
+        """Family centres and offers with coordinates (default: all current ones), by name."""
         a = self.atlas
         rows: list[tuple[str, str]] = []
-        for centre in current_centres(a):
+        for centre in current_centres(a) if centres is None else centres:
             unit = a.municipalities.get(centre.municipality)
             where = ", ".join(p for p in [centre.address.street or "", centre.address.city, unit.name if unit else ""] if p)
             rows.append((fold(centre.name), self._nearby_item("Familienzentrum", centre.name, f"familienzentren/{centre.id}.md",
                                                               centre, centre.location, where)))
-        for offer in current_offers(a):
+        for offer in current_offers(a) if offers is None else offers:
             point, note = offer_location(a, offer)
             if point is None:
                 continue
@@ -356,19 +360,32 @@ class FinderHtml:
 # --------------------------------------------------------------------------------------------- pages
 
 
+WHOLE_LINKS = {"topics": "angebote/index.md", "target_groups": "angebote/zielgruppen.md", "ages": "angebote/alter.md",
+               "places": "angebote/orte.md", "finder": FINDER_PAGE, "nearby": NEARBY_PAGE}
+
+
 def finder_pages(site: Any, common: dict[str, Any]) -> None:
-    """Add the finder, the nearby page and one static list per unit to a render run (`render._Site`)."""
+    """Add the finder, the nearby page and one static list per unit to a render run (`render._Site`).
+    In a big atlas (render_lists.split_offers) finder and nearby page are one per planning region
+    (render_finder_regions)."""
+    from . import render_finder_regions  # it imports render_lists, which imports this module
+
     atlas: Atlas = site.atlas
     offers = current_offers(atlas)
     units = list(atlas.municipalities.values())
-    finder = FinderHtml(atlas, FINDER_PAGE)
-    site.page(FINDER_PAGE, "angebote_finder.md.j2", "Angebotsfinder", units=units, offers=offers, form=finder.form(offers),
-              count=finder.count(len(offers)), items=finder.offer_list(offers), unit_list_path=unit_list_path, **common)
-    nearby = FinderHtml(atlas, NEARBY_PAGE)
-    site.page(NEARBY_PAGE, "angebote_naehe.md.j2", "In meiner Nähe", units=units, options=nearby.place_select(),
-              items=nearby.nearby_items(), unit_list_path=unit_list_path, **common)
+    current = current_centres(atlas)
+    if render_finder_regions.split_finder(atlas, offers):
+        render_finder_regions.region_finder_pages(site, common, offers, current)
+    else:
+        finder = FinderHtml(atlas, FINDER_PAGE)
+        site.page(FINDER_PAGE, "angebote_finder.md.j2", "Angebotsfinder", units=units, offers=offers, form=finder.form(offers),
+                  count=finder.count(len(offers)), items=finder.offer_list(offers), unit_list_path=unit_list_path,
+                  links=WHOLE_LINKS, **common)
+        nearby = FinderHtml(atlas, NEARBY_PAGE)
+        site.page(NEARBY_PAGE, "angebote_naehe.md.j2", "In meiner Nähe", units=units, options=nearby.place_select(),
+                  items=nearby.nearby_items(), unit_list_path=unit_list_path, links=WHOLE_LINKS, **common)
     centres: dict[str, list[FamilyCentre]] = {}
-    for centre in current_centres(atlas):
+    for centre in current:
         centres.setdefault(centre.municipality, []).append(centre)
     served = offers_by_unit(atlas, offers)
     for unit in units:

@@ -695,8 +695,9 @@ class ListSettings(Model):
     split_by_region_above: int = Field(
         1000, title="Listen je Planungsregion ab", ge=0,
         description="Hat der Atlas Planungsregionen und mehr aktuelle Angebote als diese Zahl, stehen die Übersichten "
-                    "„Angebote nach Thema, Zielgruppe, Alter und Ort“ je Planungsregion auf eigenen Seiten; die Übersichtsseite "
-                    "nennt dann die Planungsregionen mit der Zahl ihrer Angebote.",
+                    "„Angebote nach Thema, Zielgruppe, Alter und Ort“, der Angebotsfinder und „In meiner Nähe“ je Planungsregion "
+                    "auf eigenen Seiten; die Übersichtsseite nennt dann die Planungsregionen mit der Zahl ihrer Angebote "
+                    "(Angebotsfinder und „In meiner Nähe“ mit einem Ortsfeld, das zur Seite der Planungsregion führt).",
     )
     split_contacts_by_region_above: int = Field(
         300, title="Ansprechpersonen je Planungsregion ab", ge=0,

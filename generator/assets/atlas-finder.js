@@ -8,6 +8,9 @@
  * aria-live region says how many offers are shown.
  * Nearby: the chosen place's coordinates (data-lat/data-lon of the option) give every list item a
  * straight-line (haversine) distance; the list is re-ordered, nearest first, and `?ort=` keeps the choice.
+ * Region choice (short pages of a big atlas, generator/render_finder_regions.py): the typed place is looked
+ * up in the datalist (each option names the regions of that place) and the region's page is opened with
+ * the query; a place in several regions gives links to choose. `?ort=` on load is forwarded the same way.
  * Place names are compared „folded“ exactly like render_finder.fold: lower case, ä→ae, ö→oe, ü→ue,
  * ß→ss, accents dropped, spaces collapsed.
  */
@@ -177,6 +180,9 @@
     box.hidden = false;
     list.hidden = true;
     var wanted = new URLSearchParams(window.location.search).get("ort");
+    if (wanted && !Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) {
+      wanted = optionByName(select, wanted);  // a place name, e.g. from the region choice
+    }
     if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) {
       select.value = wanted;
     }
@@ -189,6 +195,83 @@
     if (select.value) update();
   }
 
+  function optionByName(select, name) {
+    var key = fold(name);
+    var found = Array.prototype.filter.call(select.options, function (o) {
+      var text = o.textContent;
+      return o.value && (fold(text.split(" – ")[0]) === key || fold(text.split(" (")[0]) === key);
+    });
+    return found.length ? found[0].value : null;
+  }
+
+  // --------------------------------------------------------------------------------- region choice
+
+  function regionsOf(options, text) {
+    var key = fold(text);
+    if (!key) return [];
+    var exact = options.filter(function (o) { return o.key === key; });
+    var found = exact.length ? exact : options.filter(function (o) { return o.key.indexOf(key) !== -1; });
+    var regions = [];
+    found.forEach(function (o) {
+      o.regions.forEach(function (r) { if (regions.indexOf(r) === -1) regions.push(r); });
+    });
+    return regions.sort();
+  }
+
+  function initRegionChoice(form) {
+    var field = form.elements.ort;
+    var list = document.getElementById("atlas-region-orte");
+    var status = document.getElementById("atlas-region-status");
+    var pattern = form.dataset.regionUrl;
+    if (!field || !list || !status || !pattern) return;
+    var options = Array.prototype.map.call(list.options, function (o) {
+      return { key: fold(o.value), regions: words(o.dataset.regions || "") };
+    });
+    var urlOf = function (region) { return pattern.replace("{region}", region); };
+    var nameOf = function (region) {
+      var link = document.querySelector('a[href="' + urlOf(region) + '"]');  // the region table
+      return link ? link.textContent : region;
+    };
+    var go = function (text, replace) {
+      var regions = regionsOf(options, text);
+      status.textContent = "";
+      if (regions.length === 1) {
+        var params = new URLSearchParams(window.location.search);
+        params.set("ort", text.trim());
+        var target = urlOf(regions[0]) + "?" + params.toString();
+        if (replace) window.location.replace(target);
+        else window.location.assign(target);
+        return;
+      }
+      if (!regions.length) {
+        status.textContent = "Kein Ort „" + text.trim() + "“ gefunden. Prüfen Sie die Schreibweise oder wählen Sie die Planungsregion in der Tabelle.";
+        return;
+      }
+      status.appendChild(document.createTextNode("„" + text.trim() + "“ gibt es in mehreren Planungsregionen: "));
+      regions.forEach(function (region, index) {
+        if (index) status.appendChild(document.createTextNode(", "));
+        var link = document.createElement("a");
+        var params = new URLSearchParams(window.location.search);
+        params.set("ort", text.trim());
+        link.href = urlOf(region) + "?" + params.toString();
+        link.textContent = nameOf(region);
+        status.appendChild(link);
+      });
+      status.appendChild(document.createTextNode("."));
+    };
+    hideNotice("atlas-region-ohne-js");
+    form.hidden = false;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (field.value.trim()) go(field.value, false);
+    });
+    var wanted = new URLSearchParams(window.location.search).get("ort");
+    if (wanted) {
+      field.value = wanted;
+      go(wanted, true);  // a bookmark of the whole page: on to the region's page
+    }
+  }
+
   function hideNotice(id) {
     var notice = document.getElementById(id);  // says what works without JavaScript; shown until the script runs
     if (notice) notice.hidden = true;
@@ -199,6 +282,8 @@
     if (form && form.elements.ort) initFinder(form);
     var box = document.getElementById("atlas-naehe");
     if (box) initNearby(box);
+    var choice = document.getElementById("atlas-region-wahl");
+    if (choice) initRegionChoice(choice);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

@@ -1,0 +1,103 @@
+"""The short Angebotsfinder and „In meiner Nähe“ of a big atlas lead a typed place to its region's page
+(issue 7, generator/render_finder_regions.py), in Debian's Chromium.
+
+The site: a small synthetic atlas (benchmarks/synth.py, 3 districts = 3 planning regions) with
+`lists.split_by_region_above: 3`, so finder and nearby page are split per region.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from .conftest import REPO, serve
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+import synth  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def split_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
+    """(base URL, atlas) of the built synthetic atlas with split finder pages."""
+    from generator.cli import main
+    from generator.validate import validate
+
+    if not Path("/usr/bin/chromium").is_file():
+        pytest.skip("/usr/bin/chromium fehlt")  # the `browser` fixture says why in CI; no build needed without it
+    work = tmp_path_factory.mktemp("split-finder")
+    data = work / "data"
+    synth.generate(data, 3, seed=11, units_per_district=2, offers_per_centre=(2, 3))
+    config = data / "atlas.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nlists:\n  split_by_region_above: 3\n", encoding="utf-8")
+    atlas, problems = validate(data)
+    assert atlas is not None, problems
+    code = main(["build", "--project", str(REPO), "--data", str(data), "--site", str(work / "site"), "--build-dir", str(work / "build")])
+    assert code == 0, "atlas build (synthetischer Atlas mit Regionenseiten) fehlgeschlagen"
+    shutil.rmtree(work / "build", ignore_errors=True)
+    with serve(work / "site") as url:
+        yield url, atlas
+
+
+def _village(atlas: Any) -> tuple[str, str, Any]:
+    """A village of the first region whose name no other place has: (village, region id, its unit)."""
+    from generator.names import fold
+    from generator.render_finder import unit_place_names
+
+    names: dict[str, int] = {}
+    for unit in atlas.municipalities.values():
+        for name in unit_place_names(unit):
+            names[fold(name)] = names.get(fold(name), 0) + 1
+    region = sorted(atlas.regions)[0]
+    for unit in sorted(atlas.municipalities_of_region(region), key=lambda u: u.id):
+        for village in unit.villages:
+            if names[fold(village)] == 1:
+                return village, region, unit
+    raise AssertionError("kein eindeutiger Ortsteil in der ersten Planungsregion")
+
+
+def test_a_typed_village_opens_its_regions_finder_with_its_offers(page: Any, page_log: Any, split_site: tuple[str, Any]) -> None:
+    url, atlas = split_site
+    village, region, unit = _village(atlas)
+    expected = sorted(o.title for o in atlas.offers.values() if o.municipality == unit.id and o.status != "beendet")
+    assert expected
+    page.goto(url + "angebote/finder/", wait_until="load")
+    assert not page.locator("#atlas-region-ohne-js").is_visible()  # the script shows the place field instead
+    field = page.get_by_label("Ort, Gemeinde oder Ortsteil")
+    field.fill(village.upper())  # folded like the finder: case does not matter
+    field.press("Enter")
+    page.wait_for_url(f"**/angebote/regionen/{region}/finder/?*", wait_until="load")
+    assert parse_qs(urlsplit(page.url).query) == {"ort": [village.upper()]}
+    page.wait_for_function("document.getElementById('atlas-finder-anzahl').textContent.includes('gefunden')")
+    shown = page.locator("#atlas-finder-liste > li:not([hidden]) > a").all_inner_texts()
+    assert sorted(shown) == expected
+    assert page.locator("#atlas-finder-ort").input_value() == village.upper()
+    assert page_log.page_errors == [] and page_log.console_errors == []
+    assert page_log.foreign_requests() == []
+
+
+def test_an_old_link_with_a_query_is_forwarded_and_nearby_picks_the_village(page: Any, page_log: Any, split_site: tuple[str, Any]) -> None:
+    url, atlas = split_site
+    village, region, unit = _village(atlas)
+    page.goto(url + f"angebote/finder/?ort={village}&alter=5", wait_until="load")
+    page.wait_for_url(f"**/angebote/regionen/{region}/finder/?*", wait_until="load")
+    assert parse_qs(urlsplit(page.url).query) == {"ort": [village], "alter": ["5"]}
+    page.goto(url + "angebote/naehe/", wait_until="load")
+    field = page.get_by_label("Ort, Gemeinde, Ortsteil oder Familienzentrum")
+    field.fill(village)
+    field.press("Enter")
+    page.wait_for_url(f"**/angebote/regionen/{region}/naehe/?*", wait_until="load")
+    page.wait_for_function("document.getElementById('atlas-naehe-status').textContent.includes('sortiert')")
+    assert page.locator("#atlas-naehe-ort").input_value().startswith(f"ot-{unit.id}-")
+    assert village in page.locator("#atlas-naehe-status").inner_text()
+    page.goto(url + "angebote/finder/?ort=Nirgendwohausen", wait_until="load")  # unknown: stays, says so
+    assert "Kein Ort „Nirgendwohausen“ gefunden" in page.locator("#atlas-region-status").inner_text()
+    assert page_log.page_errors == [] and page_log.console_errors == []
+    assert page_log.foreign_requests() == []
