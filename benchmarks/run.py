@@ -251,14 +251,26 @@ def page_costs(times_file: Path) -> dict:
             "centre_vs_offer": centre / offer if offer else 0.0, "by_section": by_section}
 
 
-def measure(name: str, districts: int, work: Path, stages=STAGES, **shape) -> dict:
-    """Synthetic data for `districts` (`shape`: further arguments of synth.generate), then every stage in its own process."""
+def _count_records(data: Path) -> dict[str, int]:
+    """Record counts of an existing synthetic data folder (as synth.generate returns them)."""
+    kinds = ["units", "family_centres", "offers", "networks", "contacts", "organisations"]
+    folders = {"units": "municipalities"}
+    counts = {k: sum(1 for _ in (data / folders.get(k, k)).glob("*.yaml")) for k in kinds}
+    counts["districts"] = sum(1 for _ in (data / "regions").glob("*.yaml"))
+    return counts
+
+
+def measure(name: str, districts: int, work: Path, stages=STAGES, reuse: bool = False, **shape) -> dict:
+    """Synthetic data for `districts` (`shape`: further arguments of synth.generate), then every stage in its own process.
+
+    `reuse`: take the data folder of an earlier run of the same size if there is one (Germany size takes
+    minutes to write)."""
     from synth import generate as synth
 
     work.mkdir(parents=True, exist_ok=True)
     data = work / "data"
     start = time.perf_counter()
-    counts = synth(data, districts, **shape)
+    counts = _count_records(data) if reuse and (data / "atlas.yaml").is_file() else synth(data, districts, **shape)
     result: dict = {"size": name, "districts": districts, "counts": counts, "synth_s": time.perf_counter() - start, "cpus": os.cpu_count()}
     for stage in stages:
         result[stage] = run_child(stage, data, work)
@@ -329,6 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench")
     parser.add_argument("--json", type=Path, help="write all measurements as JSON")
     parser.add_argument("--stages", default=",".join(STAGES), help="stage groups to run (default: all): " + ", ".join(STAGES))
+    parser.add_argument("--reuse-data", action="store_true", help="use the data folder of an earlier run of the same size in --work")
     parser.add_argument("--child", choices=STAGES, help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -338,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for spec in args.sizes.split(","):
         name, _, n = spec.partition(":")
-        results.append(measure(name, int(n) if n else SIZES[name], args.work / name, tuple(args.stages.split(","))))
+        results.append(measure(name, int(n) if n else SIZES[name], args.work / name, tuple(args.stages.split(",")), args.reuse_data))
         print(report(results[-1:]).splitlines()[-1], file=sys.stderr, flush=True)
         if args.json:
             args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
