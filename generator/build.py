@@ -174,7 +174,7 @@ def count_pages(config, stage) -> None:
 
 
 def run_mkdocs(atlas: Atlas, paths: Paths, site_dir: Path, progress: Progress | None = None, *,
-               jobs: int | None = None, pages_per_shard: int = shards.PAGES_PER_SHARD) -> None:
+               jobs: int | None = None, pages_per_shard: int | None = None) -> None:
     """Build with MkDocs in strict mode: any warning fails the build (and is reported).
 
     Above `pages_per_shard` pages the build runs in shards, up to `jobs` processes at a time (shards.py).
@@ -188,7 +188,7 @@ def run_mkdocs(atlas: Atlas, paths: Paths, site_dir: Path, progress: Progress | 
     try:
         with or_quiet(progress).stage(MKDOCS) as stage:
             config = mkdocs_config(atlas, paths, site_dir)
-            shard_plan = shards.plan(config, pages_per_shard)
+            shard_plan = shards.plan(config, pages_per_shard, jobs)
             if shard_plan is None:
                 count_pages(config, stage)
                 mkdocs_build(config)
@@ -272,7 +272,7 @@ def build(paths: Paths, progress: Progress | None = None, *, jobs: int | None = 
             try:
                 with build_date(atlas):
                     run_mkdocs(atlas, paths, staging, progress, jobs=jobs,
-                               pages_per_shard=shards.PAGES_PER_SHARD if pages_per_shard is None else pages_per_shard)
+                               pages_per_shard=pages_per_shard)
                 with progress.stage(PUBLISH):
                     publish(staging, paths.site)
             finally:

@@ -32,7 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--jobs", type=int, default=None, metavar="N",
                        help="große Atlanten: so viele MkDocs-Prozesse gleichzeitig (Standard: Zahl der Prozessorkerne)")
     build.add_argument("--pages-per-shard", type=int, default=None, metavar="N",
-                       help="große Atlanten: MkDocs baut höchstens so viele Seiten in einem Prozess (Standard: 2000; 0: nie teilen)")
+                       help="große Atlanten: MkDocs baut höchstens so viele Seiten in einem Prozess (Standard: 2000, bei sehr großen "
+                            "Atlanten mehr, höchstens vier Teile je Prozess; 0: nie teilen)")
     serve = sub.add_parser("serve", parents=[common], help="Vorschau im Browser; baut bei Änderungen an Daten neu")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="Adresse der Vorschau")
     _import_parser(sub, common)

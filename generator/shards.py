@@ -50,12 +50,23 @@ class Plan:
     site_url: str  # config site_url with a final "/" ("" without): sitemap <loc> = site_url + page url
 
 
-def plan(config: Any, pages_per_shard: int = PAGES_PER_SHARD) -> Plan | None:
-    """The shards for this MkDocs config, or None when one build is enough."""
+def shard_size(pages: int, jobs: int) -> int:
+    """Pages per shard when none is given: at least PAGES_PER_SHARD, and no more than 4 shards per process.
+
+    Each shard pays a fixed price that grows with the whole site (MkDocs lists and checks every file of the
+    docs folder, ~600.000 at Germany size), so a very big site gets fewer, larger shards."""
+    return max(PAGES_PER_SHARD, -(-pages // (4 * max(jobs, 1))))
+
+
+def plan(config: Any, pages_per_shard: int | None = None, jobs: int | None = None) -> Plan | None:
+    """The shards for this MkDocs config, or None when one build is enough (`pages_per_shard` 0: never split;
+    None: `shard_size` for `jobs` processes)."""
     from mkdocs.structure.files import get_files
 
     files = get_files(config)
     pages = [f for f in files.documentation_pages()]
+    if pages_per_shard is None:
+        pages_per_shard = shard_size(len(pages), jobs or os.cpu_count() or 1)
     if pages_per_shard <= 0 or len(pages) <= pages_per_shard:
         return None
     order = [f.src_uri for f in pages]

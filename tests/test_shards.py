@@ -73,3 +73,11 @@ def test_a_broken_link_in_one_shard_fails_the_whole_build_and_keeps_the_old_site
     err = capsys.readouterr().err
     assert code == 1 and "MkDocs-Build fehlgeschlagen" in err and "gibt-es-nicht.md" in err and "Traceback" not in err
     assert _files(out / "site") == {"alt.html": b"alte Seite"}
+
+
+def test_shard_size_grows_for_very_big_sites() -> None:
+    from generator.shards import PAGES_PER_SHARD, shard_size
+
+    assert shard_size(724, 2) == PAGES_PER_SHARD  # one district: one build
+    assert shard_size(9_103, 2) == PAGES_PER_SHARD  # a Land: 5 shards of ≤ 2.000 pages
+    assert shard_size(260_000, 2) == 32_500  # Germany: 8 shards, 4 per process
