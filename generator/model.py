@@ -182,7 +182,8 @@ class Atlas:
 
     def conferences_in(self, municipality_id: str) -> list[Conference]:
         """Results of the unit's Sozialraumkonferenzen, newest first."""
-        return sorted((c for c in self.conferences.values() if c.municipality == municipality_id), key=lambda c: c.date, reverse=True)
+        groups = self._grouped("conferences_in", self.conferences, lambda c: [c.municipality])
+        return sorted(groups.get(municipality_id, []), key=lambda c: c.date, reverse=True)
 
     @property
     def has_example_data(self) -> bool:

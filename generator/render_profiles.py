@@ -117,10 +117,20 @@ def unit_context(site: "_Site", unit: Municipality) -> dict[str, Any]:
                 reference=reference, reference_label=district_label, ident=f"{unit.id}-{ind.id}-rang",
                 table_rows=atlas.config.profiles.rank_table_rows, base=base, focus=index.get(unit.id)))
         details.append((r, timeline, ranking))
-    target_rows = [s for s in targets.statuses(atlas.targets, stats) if s.area == unit.id]
+    target_rows = _statuses_by_area(site).get(unit.id, [])
     return dict(rows=rows, overview=overview, details=details, hints=profile.hints(atlas, unit, rows),
                 target_rows=target_rows, conferences=atlas.conferences_in(unit.id), district_label=district_label,
                 settings=atlas.config.profiles)
+
+
+def _statuses_by_area(site: "_Site") -> dict[str, list[targets.TargetStatus]]:
+    """Area id → statuses of its targets (in the order of `targets.statuses`), computed once per render."""
+    if "target_statuses" not in site.cache:
+        by_area: dict[str, list[targets.TargetStatus]] = {}
+        for status in targets.statuses(site.atlas.targets, site.atlas.stats):
+            by_area.setdefault(status.area, []).append(status)
+        site.cache["target_statuses"] = by_area
+    return site.cache["target_statuses"]
 
 
 def _rank_base(site: "_Site", ind: Indicator, r: Any) -> tuple[charts.RankBase | None, dict[str, int], list[charts.RankItem], float | None]:
@@ -188,6 +198,7 @@ def target_pages(site: "_Site", common: dict[str, Any]) -> None:
     for f in fields:
         site.page(f"ziele/felder/{f.id}.md", "ziele_feld.md.j2", f"Ziele: {f.label}", field=f,
                   rows=[s for s in all_status if s.target.field == f.id], **ctx)
+    by_area = _statuses_by_area(site)
     for unit in atlas.municipalities.values():
         site.page(f"ziele/sozialraeume/{unit.id}.md", "ziele_sozialraum.md.j2", f"Ziele: {unit.name}", unit=unit,
-                  rows=[s for s in all_status if s.area == unit.id], **ctx)
+                  rows=by_area.get(unit.id, []), **ctx)
