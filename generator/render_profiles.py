@@ -193,7 +193,8 @@ def target_pages(site: "_Site", common: dict[str, Any]) -> None:
         return
     all_status = targets.statuses(atlas.targets, atlas.stats)
     fields = [f for f in atlas.vocabularies.target_fields if any(t.field == f.id for t in atlas.targets.values())]
-    ctx = dict(all_status=all_status, fields=fields, labels=targets.STATUS_LABELS, order=targets.STATUS_ORDER, **common)
+    ctx = dict(all_status=all_status, by_area=_statuses_by_area(site), fields=fields, labels=targets.STATUS_LABELS,
+               order=targets.STATUS_ORDER, **common)
     site.page("ziele/index.md", "ziele.md.j2", "Ziele in vier Perspektiven", **ctx)
     for f in fields:
         site.page(f"ziele/felder/{f.id}.md", "ziele_feld.md.j2", f"Ziele: {f.label}", field=f,
