@@ -107,15 +107,6 @@ def navigation(nav: list | None, atlas: Atlas) -> list | None:
     return entries
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 class _CountPages:
     """A MkDocs plugin (added at run time) that reports each built page to a progress stage."""
 
@@ -182,7 +173,7 @@ def run_mkdocs(atlas: Atlas, paths: Paths, site_dir: Path, progress: Progress | 
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
-    collector = _Collect()
+    collector = shards.WarningCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:

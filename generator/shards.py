@@ -98,7 +98,9 @@ class _OnlyShard:
         return files
 
 
-class _Collect(logging.Handler):
+class WarningCollector(logging.Handler):
+    """Keeps the text of every warning MkDocs logs (a strict build fails on them; build.py reports them)."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
@@ -112,7 +114,7 @@ def _build_one(make_config: Callable[[Path], Any], target: Path, own: list[str],
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
-    collector = _Collect()
+    collector = WarningCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
