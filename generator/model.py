@@ -71,18 +71,25 @@ class Atlas:
     boundaries: dict | None = None  # unit id → GeoJSON geometry (generator/boundaries.py), if data/boundaries.geojson exists
     # lookups by unit, centre, organisation, region: built once per dict (rebuilt if its size changes),
     # so that asking for every unit's offers is not O(units × offers) – issue 7, a Land or all of Germany
-    _indexes: dict[str, tuple[int, dict[str, list[Any]]]] = field(default_factory=dict, repr=False, compare=False)
+    _indexes: dict[str, tuple[int, Any]] = field(default_factory=dict, repr=False, compare=False)
+
+    def memo(self, name: str, records: dict[str, Any], build: Callable[[], Any]) -> Any:
+        """`build()` once per name, again only when `records` changed in size (the model is built once, then read)."""
+        cached = self._indexes.get(name)
+        if cached is None or cached[0] != len(records):
+            cached = (len(records), build())
+            self._indexes[name] = cached
+        return cached[1]
 
     def _grouped(self, name: str, records: dict[str, Any], keys: Callable[[Any], Iterable[str]]) -> dict[str, list[Any]]:
-        cached = self._indexes.get(name)
-        if cached is not None and cached[0] == len(records):
-            return cached[1]
-        groups: dict[str, list[Any]] = {}
-        for record in records.values():
-            for key in keys(record):
-                groups.setdefault(key, []).append(record)
-        self._indexes[name] = (len(records), groups)
-        return groups
+        def build() -> dict[str, list[Any]]:
+            groups: dict[str, list[Any]] = {}
+            for record in records.values():
+                for key in keys(record):
+                    groups.setdefault(key, []).append(record)
+            return groups
+
+        return self.memo(name, records, build)
 
     # --- vocabularies -------------------------------------------------------------------
     def label(self, vocabulary: str, term_id: str) -> str:
@@ -159,12 +166,7 @@ class Atlas:
     def position(self, kind: str) -> dict[str, int]:
         """Record id → its place in the dict `kind` (e.g. "municipalities", ordered by name), for sorting subsets."""
         records = getattr(self, kind)
-        groups = self._grouped(f"position:{kind}", records, lambda r: ["all"])
-        cached = self._indexes.get(f"order:{kind}")
-        if cached is None or cached[0] != len(records):
-            cached = (len(records), {"ids": {r.id: n for n, r in enumerate(groups.get("all", []))}})  # type: ignore[dict-item]
-            self._indexes[f"order:{kind}"] = cached
-        return cached[1]["ids"]  # type: ignore[return-value]
+        return self.memo(f"position:{kind}", records, lambda: {record_id: n for n, record_id in enumerate(records)})
 
     # --- indicators -----------------------------------------------------------------------
     def values_of(self, indicator_id: str) -> dict[str, list[IndicatorValue]]:

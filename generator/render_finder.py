@@ -84,21 +84,21 @@ def villages_served(atlas: Atlas, offer: Offer) -> list[str]:
     return list(offer.villages_served) + (list(centre.villages_served) if centre else [])
 
 
-_OWNER_INDEX: list[tuple[Atlas, dict[str, list[str]]]] = []  # the last atlas asked for, with its index
+def _owner_index(atlas: Atlas) -> dict[str, list[str]]:
+    """Folded place name → names of the units and member municipalities it belongs to (in unit order)."""
+    index: dict[str, list[str]] = {}
+    for unit in atlas.municipalities.values():
+        for key in {fold(v) for v in unit.villages} | {fold(unit.name)}:
+            index.setdefault(key, []).append(unit.name)
+        for member in unit.members:
+            for key in {fold(member.name)} | {fold(v) for v in member.villages}:
+                index.setdefault(key, []).extend([unit.name, member.name])
+    return index
 
 
 def _owners(atlas: Atlas, village: str) -> list[str]:
     """Names of the units and member municipalities a village (or member) belongs to (in unit order)."""
-    if not _OWNER_INDEX or _OWNER_INDEX[0][0] is not atlas:
-        index: dict[str, list[str]] = {}
-        for unit in atlas.municipalities.values():
-            for key in {fold(v) for v in unit.villages} | {fold(unit.name)}:
-                index.setdefault(key, []).append(unit.name)
-            for member in unit.members:
-                for key in {fold(member.name)} | {fold(v) for v in member.villages}:
-                    index.setdefault(key, []).extend([unit.name, member.name])
-        _OWNER_INDEX[:] = [(atlas, index)]
-    return list(_OWNER_INDEX[0][1].get(fold(village), []))
+    return list(atlas.memo("village_owners", atlas.municipalities, lambda: _owner_index(atlas)).get(fold(village), []))
 
 
 def offer_place_names(atlas: Atlas, offer: Offer) -> list[str]:

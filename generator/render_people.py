@@ -86,13 +86,8 @@ def ordered_networks(atlas: Any) -> list[Network]:
 
 
 def _network_rank(atlas: Any) -> dict[str, int]:
-    """Network id → place in `ordered_networks` (computed once per atlas and size)."""
-    cached = getattr(atlas, "_indexes", {}).get("network_rank")
-    if cached is None or cached[0] != len(atlas.networks):
-        cached = (len(atlas.networks), {n.id: i for i, n in enumerate(ordered_networks(atlas))})
-        if hasattr(atlas, "_indexes"):
-            atlas._indexes["network_rank"] = cached
-    return cached[1]
+    """Network id → place in `ordered_networks` (computed once per atlas)."""
+    return atlas.memo("network_rank", atlas.networks, lambda: {n.id: i for i, n in enumerate(ordered_networks(atlas))})
 
 
 def organisations_by_type(atlas: Any, organisations: list[Organisation]) -> list[tuple[str, list[Organisation]]]:
