@@ -46,8 +46,9 @@ def _peak_mb() -> float:
 
 
 class TreeMemory:
-    """Samples the resident memory of this process *and its children* (MkDocs shards run in child
-    processes, several at a time) every 0,2 s; `peak_mb` is the highest sum seen. Linux /proc only."""
+    """Samples the resident memory of this process *and its children* (render workers and MkDocs shards
+    run in child processes, several at a time) every 0,2 s; `peak_mb` is the highest sum seen (with
+    children: of the proportional set sizes, so that pages shared after a fork count once). Linux /proc only."""
 
     def __init__(self) -> None:
         import threading
@@ -94,7 +95,22 @@ class TreeMemory:
                 if parent in mine and pid not in mine:
                     mine.add(pid)
                     grew = True
-        return sum(rss.get(pid, 0) for pid in mine)
+        if len(mine) == 1:
+            return rss.get(os.getpid(), 0)
+        # several processes: forked render workers share the parent's pages (copy-on-write), which RSS
+        # would count once per process; the proportional set size (PSS) counts a shared page once in all
+        return sum(TreeMemory._pss(pid, rss.get(pid, 0)) for pid in mine)
+
+    @staticmethod
+    def _pss(pid: int, fallback: int) -> int:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+                for line in handle:
+                    if line.startswith("Pss:"):
+                        return int(line.split()[1])
+        except (OSError, ValueError, IndexError):
+            pass
+        return fallback
 
 
 def _paths(data: Path, work: Path):
@@ -142,12 +158,23 @@ def child(stage: str, data: Path, work: Path) -> dict:
                 render_time[0] += time.perf_counter() - begin
 
         build_mod.render_site = timed_render
+        render_in_processes = build_mod.render_jobs.render_in_processes
+
+        def timed_processes(*args, **kwargs):
+            begin = time.perf_counter()
+            try:
+                return render_in_processes(*args, **kwargs)
+            finally:
+                render_time[0] += time.perf_counter() - begin
+                result["render_processes"] = args[2]
+
+        build_mod.render_jobs.render_in_processes = timed_processes
         begin = time.perf_counter()
         build_mod.generate(atlas, paths)
         total = time.perf_counter() - begin
         # the render stage streams every page into the docs folder as it is made: "render" includes
         # writing the pages; "write" is the rest (content/, assets, removing stale files)
-        result = {"render": render_time[0], "write": total - render_time[0]}
+        result.update(render=render_time[0], write=total - render_time[0])
         _write_plain_config(atlas, paths, work)
     elif stage == "mkdocs":
         from generator.build import build_date, run_mkdocs

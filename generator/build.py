@@ -26,6 +26,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 
 from . import formatting  # noqa: E402
+from . import render_jobs  # noqa: E402
 from . import search_compact  # noqa: E402
 from . import shards  # noqa: E402
 from .failures import disk_error, internal_error  # noqa: E402
@@ -41,11 +42,12 @@ from .progress import LOAD, MKDOCS, PUBLISH, RENDER, WRITE, Progress, or_quiet  
 from .write import DocsSync, WriteReport  # noqa: E402
 
 
-def generate(atlas: Atlas, paths: Paths, progress: Progress | None = None) -> WriteReport:
+def generate(atlas: Atlas, paths: Paths, progress: Progress | None = None, *, jobs: int | None = None) -> WriteReport:
     """Render every page and write it (with content/ and assets) into the staging folder.
 
     Pages go to the docs folder as they are rendered (DocsSync), so memory does not grow with the number
     of pages. Only files whose bytes changed are written (write.py); the report says which (serve.py uses it).
+    A big atlas renders in `jobs` processes (default: the machine's cores; render_jobs.py).
     """
     progress = or_quiet(progress)
     tiles = atlas.config.map.tiles
@@ -55,7 +57,11 @@ def generate(atlas: Atlas, paths: Paths, progress: Progress | None = None) -> Wr
             rewrite=lambda name, data: with_third_party_section(name, data, tiles),  # Datenschutz: map tiles
             on_file=lambda done, _total: stage.update(done, None),
         )
-        render_site(atlas, sink=sync.write)
+        workers = render_jobs.processes(atlas, jobs)
+        if workers > 1:
+            render_jobs.render_in_processes(atlas, sync, workers, on_part=lambda done: stage.update(done, None))
+        else:
+            render_site(atlas, sink=sync.write)
         stage.update(len(sync.generated), len(sync.generated))
     with progress.stage(WRITE, unit="Dateien") as stage:
         report = sync.finish()
@@ -257,7 +263,7 @@ def build(paths: Paths, progress: Progress | None = None, *, jobs: int | None = 
                 stage.failed = atlas is None
             if atlas is None:
                 return problems
-            generate(atlas, paths, progress)
+            generate(atlas, paths, progress, jobs=jobs)
             paths.site.parent.mkdir(parents=True, exist_ok=True)
             staging = staging_dir(paths.site)
             try:

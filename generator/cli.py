@@ -30,7 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", parents=[common], help="prüfen, Seiten erzeugen und die Website nach site/ bauen")
     build.add_argument("--quiet", action="store_true", help="keinen Fortschritt der Arbeitsschritte anzeigen")
     build.add_argument("--jobs", type=int, default=None, metavar="N",
-                       help="große Atlanten: so viele MkDocs-Prozesse gleichzeitig (Standard: Zahl der Prozessorkerne)")
+                       help="große Atlanten: so viele Prozesse gleichzeitig für das Erzeugen der Seiten und für MkDocs "
+                            "(Standard: Zahl der Prozessorkerne; 1: alles in einem Prozess)")
     build.add_argument("--pages-per-shard", type=int, default=None, metavar="N",
                        help="große Atlanten: MkDocs baut höchstens so viele Seiten in einem Prozess (Standard: 2000, bei sehr großen "
                             "Atlanten mehr, höchstens vier Teile je Prozess; 0: nie teilen)")

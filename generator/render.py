@@ -278,6 +278,11 @@ class PageTools:
         return self.join([p for p in parts if p], ", ")
 
 
+def duplicate_page_message(path: str) -> str:
+    return (f"Die Seite {path} würde zweimal erzeugt; eine Kennung ist vermutlich für eine Übersichtsseite "
+            "reserviert (z. B. „index“, „orte“, „zielgruppen“, „alter“). Bitte die Kennung ändern.")
+
+
 class _Site:
     """Collects the files of one render run."""
 
@@ -300,10 +305,7 @@ class _Site:
 
     def add(self, path: str, content: str) -> None:
         if path in self.paths:
-            raise BuildError(
-                f"Die Seite {path} würde zweimal erzeugt; eine Kennung ist vermutlich für eine Übersichtsseite "
-                "reserviert (z. B. „index“, „orte“, „zielgruppen“, „alter“). Bitte die Kennung ändern."
-            )
+            raise BuildError(duplicate_page_message(path))
         self.paths.add(path)
         if path in self.finishers:
             content = self.finishers.pop(path)(content)
@@ -381,80 +383,120 @@ def _offer_points(offers: Iterable[Offer]) -> list[maps.Point]:
 # --------------------------------------------------------------------------------------------- site
 
 
-def render_site(atlas: Atlas, sink: Callable[[str, str], None] | None = None) -> dict[str, str]:
-    """Every generated file: docs-relative path → content (Markdown pages and map HTML documents).
+def _chunks(items: list[Any], size: int) -> list[list[Any]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
-    With `sink`, each file goes to `sink(path, content)` as soon as it is final and is not kept (a Land
-    or all of Germany does not fit in memory at once); the returned dict is then empty.
+
+def site_parts(site: _Site) -> list[Callable[[], None]]:
+    """The render run as independent parts, in a fixed order; each part adds its own pages to `site`.
+
+    No part needs another part's pages: a page's bytes depend only on the atlas (work shared within a run
+    sits in `site.cache` and on the atlas, computed on first use). So the parts may run in any order and in
+    several processes (render_jobs.py). Records are dealt into chunks so that a big atlas gives parts of a
+    similar size; the biggest single parts come first. A part registers its `later` changes itself, before
+    its own pages. The redirect pages of renamed records are not a part: they need every path (`redirects`).
     """
-    site = _Site(atlas, sink)
-    a = atlas
+    a = site.atlas
     units = list(a.municipalities.values())
     centres = list(a.family_centres.values())
     listed_centres = [c for c in centres if is_active(c)]  # ended ones keep their page but leave lists and maps
-    district_name = a.district.short_name or a.district.name
-
-    # maps ---------------------------------------------------------------------------------------
-    site.map(DISTRICT_MAP, f"Sozialräume und Familienzentren im {a.district.name}", _unit_points(a, units) + _centre_points(listed_centres))
-    site.map(UNITS_MAP, f"Sozialräume im {a.district.name} nach Einwohnerzahl", _unit_points(a, units))
-    site.map(CENTRES_MAP, f"Familienzentren im {a.district.name}", _unit_points(a, units, sized=False) + _centre_points(listed_centres))
-    for unit in units:
-        site.map(f"sozialraum-{unit.id}", f"{unit.name}: Verwaltungssitz, Familienzentren und Angebotsorte",
-                 _unit_points(a, [unit], sized=False) + _centre_points(a.centres_in(unit.id)) + _offer_points(a.offers_in(unit.id)))
-    for centre in centres:
-        home = [a.municipalities[centre.municipality]] if centre.municipality in a.municipalities else []
-        site.map(f"familienzentrum-{centre.id}", f"Lage von {centre.name}",
-                 _unit_points(a, home, sized=False) + _centre_points([centre]) + _offer_points(a.offers_at(centre.id)))
-    for region in a.regions.values():
-        members = a.municipalities_of_region(region.id)
-        site.map(f"region-{region.id}", f"{region.name}: Sozialräume und Familienzentren",
-                 _unit_points(a, members) + _centre_points(c for c in listed_centres if c.municipality in {m.id for m in members}))
-    latest = {ind.id: figures.latest_per_unit(a, ind) for ind in a.indicators.values()}
-    themes = {ind.id: site.thematic(f"kennzahl-{ind.id}", f"{ind.label}, letzter Wert je Sozialraum", ind, latest[ind.id]) for ind in a.indicators.values()}
-
-    # pages --------------------------------------------------------------------------------------
-    common = dict(district_name=district_name, district_map=DISTRICT_MAP, units_map=UNITS_MAP, centres_map=CENTRES_MAP)
-    site.page("index.md", "index.md.j2", a.config.title, units=units, centres=centres, **common)
-    site.page("landkreis/index.md", "landkreis.md.j2", a.district.name, units=units, totals=figures.totals(units),
-              district_values=figures.district_values(a), **common)
-    if a.regions:
-        site.page("regionen/index.md", "regionen.md.j2", "Planungsregionen", **common)
-        for region in a.regions.values():
-            members = a.municipalities_of_region(region.id)
-            site.page(record_path(region), "region.md.j2", region.name, region=region, members=members,
-                      totals=figures.totals(members), **common)
-    site.page("sozialraeume/index.md", "sozialraeume.md.j2", "Sozialräume", units=units, **common)
-    for unit in units:
-        site.page(record_path(unit), "sozialraum.md.j2", unit.name, unit=unit, **render_profiles.unit_context(site, unit), **common)
-    site.page("familienzentren/index.md", "familienzentren.md.j2", "Familienzentren", units=units, **common)
-    for centre in centres:
-        site.page(record_path(centre), "familienzentrum.md.j2", centre.name, centre=centre, **common)
-
     offers = list(a.offers.values())
     listed_offers = [o for o in offers if is_active(o)]
-    render_lists.offer_lists(site, common, listed_offers, units)  # by topic, target group, place, age; per region in a large atlas
-    for offer in offers:
-        site.page(record_path(offer), "angebot.md.j2", offer.title, offer=offer, **common)
-    render_finder.finder_pages(site, common)  # Angebotsfinder, „In meiner Nähe“, lists per unit
+    district_name = a.district.short_name or a.district.name
+    common = dict(district_name=district_name, district_map=DISTRICT_MAP, units_map=UNITS_MAP, centres_map=CENTRES_MAP)
 
-    site.page("netzwerke/index.md", "netzwerke.md.j2", "Netzwerke und Gremien", **common)
-    for network in a.networks.values():
-        site.page(record_path(network), "netzwerk.md.j2", network.name, network=network, **common)
-    render_people.people_pages(site, common)  # ansprechpersonen/…, vCards, organisationen/wer-mit-wem.md
-    site.page("organisationen/index.md", "organisationen.md.j2", "Organisationen", **common)
-    for org in a.organisations.values():
-        site.page(record_path(org), "organisation.md.j2", org.name, org=org, **common)
-    site.page("kennzahlen/index.md", "kennzahlen.md.j2", "Kennzahlen", **common)
-    for ind in a.indicators.values():
-        site.page(record_path(ind), "kennzahl.md.j2", ind.label, ind=ind, latest=latest[ind.id], theme=themes[ind.id], **render_profiles.indicator_context(site, ind), **common)
-    render_profiles.target_pages(site, common)
-    render_legal.legal_pages(site, common)  # impressum.md, datenschutz.md, barrierefreiheit.md
-    render_easy.easy_pages(site, common)  # leichte-sprache/
-    render_datamodel.datamodel_page(site)  # datenmodell.md: fields, types and forms for editors
-    opendata.add_open_data(site)  # daten/: exports, catalogue, page „Offene Daten“; sozialraeume/<id>.csv|json
-    for path, content in renames.redirect_files(a, record_path, record_name, site.paths, FOLDERS).items():
-        site.add(path, content)  # old addresses of renamed records
+    def overview_maps() -> None:
+        site.map(DISTRICT_MAP, f"Sozialräume und Familienzentren im {a.district.name}", _unit_points(a, units) + _centre_points(listed_centres))
+        site.map(UNITS_MAP, f"Sozialräume im {a.district.name} nach Einwohnerzahl", _unit_points(a, units))
+        site.map(CENTRES_MAP, f"Familienzentren im {a.district.name}", _unit_points(a, units, sized=False) + _centre_points(listed_centres))
+        for region in a.regions.values():
+            members = a.municipalities_of_region(region.id)
+            ids = {m.id for m in members}
+            site.map(f"region-{region.id}", f"{region.name}: Sozialräume und Familienzentren",
+                     _unit_points(a, members) + _centre_points(c for c in listed_centres if c.municipality in ids))
+
+    def unit_maps(chunk: list[Municipality]) -> None:
+        for unit in chunk:
+            site.map(f"sozialraum-{unit.id}", f"{unit.name}: Verwaltungssitz, Familienzentren und Angebotsorte",
+                     _unit_points(a, [unit], sized=False) + _centre_points(a.centres_in(unit.id)) + _offer_points(a.offers_in(unit.id)))
+
+    def centre_maps(chunk: list[FamilyCentre]) -> None:
+        for centre in chunk:
+            home = [a.municipalities[centre.municipality]] if centre.municipality in a.municipalities else []
+            site.map(f"familienzentrum-{centre.id}", f"Lage von {centre.name}",
+                     _unit_points(a, home, sized=False) + _centre_points([centre]) + _offer_points(a.offers_at(centre.id)))
+
+    def indicator(ind: Indicator) -> None:
+        latest = figures.latest_per_unit(a, ind)
+        theme = site.thematic(f"kennzahl-{ind.id}", f"{ind.label}, letzter Wert je Sozialraum", ind, latest)
+        site.page(record_path(ind), "kennzahl.md.j2", ind.label, ind=ind, latest=latest, theme=theme,
+                  **render_profiles.indicator_context(site, ind), **common)
+
+    def overview_pages() -> None:
+        site.page("index.md", "index.md.j2", a.config.title, units=units, centres=centres, **common)
+        site.page("landkreis/index.md", "landkreis.md.j2", a.district.name, units=units, totals=figures.totals(units),
+                  district_values=figures.district_values(a), **common)
+        if a.regions:
+            site.page("regionen/index.md", "regionen.md.j2", "Planungsregionen", **common)
+            for region in a.regions.values():
+                members = a.municipalities_of_region(region.id)
+                site.page(record_path(region), "region.md.j2", region.name, region=region, members=members,
+                          totals=figures.totals(members), **common)
+        site.page("sozialraeume/index.md", "sozialraeume.md.j2", "Sozialräume", units=units, **common)
+        site.page("familienzentren/index.md", "familienzentren.md.j2", "Familienzentren", units=units, **common)
+        site.page("netzwerke/index.md", "netzwerke.md.j2", "Netzwerke und Gremien", **common)
+        site.page("organisationen/index.md", "organisationen.md.j2", "Organisationen", **common)
+        site.page("kennzahlen/index.md", "kennzahlen.md.j2", "Kennzahlen", **common)
+        render_legal.legal_pages(site, common)  # impressum.md, datenschutz.md, barrierefreiheit.md
+        render_datamodel.datamodel_page(site)  # datenmodell.md: fields, types and forms for editors
+
+    def unit_pages(chunk: list[Municipality]) -> None:
+        for unit in chunk:
+            site.page(record_path(unit), "sozialraum.md.j2", unit.name, unit=unit, **render_profiles.unit_context(site, unit), **common)
+
+    def record_pages(template: str, key: str, title: Callable[[Any], str], chunk: list[Any]) -> None:
+        for record in chunk:
+            site.page(record_path(record), template, title(record), **{key: record}, **common)
+
+    parts: list[Callable[[], None]] = [
+        lambda: opendata.add_open_data(site),  # daten/: exports, catalogue, page „Offene Daten“; sozialraeume/<id>.csv|json
+        lambda: render_finder.finder_pages(site, common),  # Angebotsfinder, „In meiner Nähe“, lists per unit
+        lambda: render_lists.offer_lists(site, common, listed_offers, units),  # by topic, target group, place, age
+        lambda: render_people.people_pages(site, common),  # ansprechpersonen/…, vCards, organisationen/wer-mit-wem.md
+        lambda: render_profiles.target_pages(site, common),
+        lambda: render_easy.easy_pages(site, common),  # leichte-sprache/
+        overview_maps,
+        overview_pages,
+    ]
+    parts += [lambda ind=ind: indicator(ind) for ind in a.indicators.values()]
+    parts += [lambda c=c: unit_pages(c) for c in _chunks(units, 10)]
+    parts += [lambda c=c: unit_maps(c) for c in _chunks(units, 50)]
+    parts += [lambda c=c: centre_maps(c) for c in _chunks(centres, 100)]
+    parts += [lambda c=c: record_pages("familienzentrum.md.j2", "centre", lambda r: r.name, c) for c in _chunks(centres, 100)]
+    parts += [lambda c=c: record_pages("angebot.md.j2", "offer", lambda r: r.title, c) for c in _chunks(offers, 250)]
+    parts += [lambda c=c: record_pages("netzwerk.md.j2", "network", lambda r: r.name, c) for c in _chunks(list(a.networks.values()), 200)]
+    parts += [lambda c=c: record_pages("organisation.md.j2", "org", lambda r: r.name, c) for c in _chunks(list(a.organisations.values()), 200)]
+    return parts
+
+
+def redirects(site: _Site, paths: set[str]) -> None:
+    """Pages at the old addresses of renamed records (`former_ids`); `paths`: every other page of the run."""
+    for path, content in renames.redirect_files(site.atlas, record_path, record_name, paths, FOLDERS).items():
+        site.add(path, content)
+
+
+def render_site(atlas: Atlas, sink: Callable[[str, str], None] | None = None) -> dict[str, str]:
+    """Every generated file: docs-relative path → content (Markdown pages and map documents), in one process.
+
+    With `sink`, each file goes to `sink(path, content)` as soon as it is final and is not kept (a Land
+    or all of Germany does not fit in memory at once); the returned dict is then empty. render_jobs.py
+    runs the same parts in several processes.
+    """
+    site = _Site(atlas, sink)
+    for part in site_parts(site):
+        part()
+    redirects(site, set(site.paths))
     return dict(sorted(site.files.items()))
 
 
-__all__ = ["render_site"]
+__all__ = ["render_site", "site_parts", "redirects"]

@@ -192,6 +192,13 @@ class DocsSync:
         if self.on_file is not None:
             self.on_file(len(self.generated), None)
 
+    def absorb(self, written: list[str], added: list[str], generated: list[str]) -> None:
+        """Take over what a copy of this object wrote in another process (render_jobs.py)."""
+        self.report.written += written
+        self.report.added += added
+        self.generated.update(generated)
+        self.keep.update(_target(self.docs_dir, path) for path in generated)
+
     def finish(self) -> WriteReport:
         extra = {path: data for path, data in {**leaflet_files(), **own_assets()}.items() if path not in self.generated}
         handwritten = content_files(self.content_dir)
