@@ -37,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
                             "Atlanten mehr, höchstens vier Teile je Prozess; 0: nie teilen)")
     serve = sub.add_parser("serve", parents=[common], help="Vorschau im Browser; baut bei Änderungen an Daten neu")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="Adresse der Vorschau")
+    serve.add_argument("--quick-first", choices=("auto", "always", "never"), default="auto",
+                       help="nach einer Änderung zuerst nur die Seiten der geänderten Einträge zeigen, dann alle "
+                            "(auto: ab 2.000 Einträgen; Standard: auto)")
     _import_parser(sub, common)
     _boundaries_parser(sub, common)
     _diff_parser(sub, common)
@@ -242,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         from .serve import serve
 
-        return serve(paths, args.dev_addr, lambda problems: report(problems, fmt))
+        return serve(paths, args.dev_addr, lambda problems: report(problems, fmt), quick_first=args.quick_first)
     except BuildError as exc:
         print(f"Fehler: {exc}", file=sys.stderr)
         print("Die Website wurde nicht verändert.", file=sys.stderr)

@@ -14,6 +14,7 @@ A record whose id would produce the path of an overview page (e.g. an offer `ort
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -387,7 +388,7 @@ def _chunks(items: list[Any], size: int) -> list[list[Any]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def site_parts(site: _Site) -> list[Callable[[], None]]:
+def site_parts(site: _Site, only: Iterable[Record] | None = None) -> list[Callable[[], None]]:
     """The render run as independent parts, in a fixed order; each part adds its own pages to `site`.
 
     No part needs another part's pages: a page's bytes depend only on the atlas (work shared within a run
@@ -395,6 +396,8 @@ def site_parts(site: _Site) -> list[Callable[[], None]]:
     several processes (render_jobs.py). Records are dealt into chunks so that a big atlas gives parts of a
     similar size; the biggest single parts come first. A part registers its `later` changes itself, before
     its own pages. The redirect pages of renamed records are not a part: they need every path (`redirects`).
+    `only`: just the parts that make the own pages (and maps) of these records – units, centres, offers,
+    networks, organisations, indicators; other records have none of their own.
     """
     a = site.atlas
     units = list(a.municipalities.values())
@@ -458,6 +461,16 @@ def site_parts(site: _Site) -> list[Callable[[], None]]:
         for record in chunk:
             site.page(record_path(record), template, title(record), **{key: record}, **common)
 
+    centre_page = functools.partial(record_pages, "familienzentrum.md.j2", "centre", lambda r: r.name)
+    offer_page = functools.partial(record_pages, "angebot.md.j2", "offer", lambda r: r.title)
+    network_page = functools.partial(record_pages, "netzwerk.md.j2", "network", lambda r: r.name)
+    org_page = functools.partial(record_pages, "organisation.md.j2", "org", lambda r: r.name)
+    if only is not None:  # the pages of these records alone (serve.py's quick preview)
+        own: dict[type, list[Callable[[list[Any]], None]]] = {
+            Municipality: [unit_pages, unit_maps], FamilyCentre: [centre_page, centre_maps], Offer: [offer_page],
+            Network: [network_page], Organisation: [org_page], Indicator: [lambda c: [indicator(i) for i in c]],
+        }
+        return [functools.partial(make, [record]) for record in only for make in own.get(type(record), [])]
     parts: list[Callable[[], None]] = [
         lambda: opendata.add_open_data(site),  # daten/: exports, catalogue, page „Offene Daten“; sozialraeume/<id>.csv|json
         lambda: render_finder.finder_pages(site, common),  # Angebotsfinder, „In meiner Nähe“, lists per unit
@@ -472,10 +485,10 @@ def site_parts(site: _Site) -> list[Callable[[], None]]:
     parts += [lambda c=c: unit_pages(c) for c in _chunks(units, 10)]
     parts += [lambda c=c: unit_maps(c) for c in _chunks(units, 50)]
     parts += [lambda c=c: centre_maps(c) for c in _chunks(centres, 100)]
-    parts += [lambda c=c: record_pages("familienzentrum.md.j2", "centre", lambda r: r.name, c) for c in _chunks(centres, 100)]
-    parts += [lambda c=c: record_pages("angebot.md.j2", "offer", lambda r: r.title, c) for c in _chunks(offers, 250)]
-    parts += [lambda c=c: record_pages("netzwerk.md.j2", "network", lambda r: r.name, c) for c in _chunks(list(a.networks.values()), 200)]
-    parts += [lambda c=c: record_pages("organisation.md.j2", "org", lambda r: r.name, c) for c in _chunks(list(a.organisations.values()), 200)]
+    parts += [lambda c=c: centre_page(c) for c in _chunks(centres, 100)]
+    parts += [lambda c=c: offer_page(c) for c in _chunks(offers, 250)]
+    parts += [lambda c=c: network_page(c) for c in _chunks(list(a.networks.values()), 200)]
+    parts += [lambda c=c: org_page(c) for c in _chunks(list(a.organisations.values()), 200)]
     return parts
 
 

@@ -17,6 +17,13 @@ change are not rendered again, so what they take from *other* pages stays as it 
 removed. That is why an added or removed file, a changed nav or a theme change triggers a full build.
 Material's search index is carried over between dirty builds; its merge expects one changed page, so after
 an edit the preview's search can list a changed page twice until the next full build.
+
+Big atlases (from `QUICK_RECORDS` records, e.g. a Land) take half a minute and more to render. There an
+edit of records that have pages of their own (units, centres, offers, networks, organisations,
+indicators) is shown in two steps: first only *their* pages and maps are rendered, written and built
+(a few seconds – the page the editor looks at), then `request_rebuild` asks the live-reload server for
+a second round, which renders everything as above, so that lists, profiles, finder and exports follow.
+Anything else – a new, renamed or removed record, other files, a second round – takes the normal way.
 """
 
 from __future__ import annotations
@@ -30,12 +37,34 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 from .build import Paths, generate, mkdocs_config, sigterm_interrupts
+from .model import Atlas
 from .paths import BuildError
+from .render import _Site, record_path, site_parts
+from .render_jobs import record_count
+from .schema import Record
+from .write import _target, _write_if_changed
 from .problems import Problem
 from .progress import fmt_seconds
 from .validate import validate
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
+QUICK_RECORDS = 2000  # from this many records an edit is shown in two steps (own pages first)
+PAGE_KINDS = ("municipalities", "family_centres", "offers", "networks", "organisations", "indicators")
+
+
+def changed_records(old: Atlas, new: Atlas) -> list[Record] | None:
+    """The records with pages of their own that differ between two loads of the data; None when a record
+    was added or removed (or another kind of record changed): then only a full render is right."""
+    changed: list[Record] = []
+    for kind in ("regions", "contacts", *PAGE_KINDS):
+        before, after = getattr(old, kind), getattr(new, kind)
+        if before.keys() != after.keys():
+            return None
+        differ = [record for key, record in after.items() if before[key] != record]
+        if differ and kind not in PAGE_KINDS:
+            return None
+        changed += differ
+    return changed
 
 
 def snapshot(folders: list[Path]) -> dict[Path, float]:
@@ -66,6 +95,7 @@ class Preview:
         on_problems: Callable[[list[Problem]], None],
         serve_url: str | None = None,
         say: Callable[[str], None] = lambda text: print(text, flush=True),
+        request_rebuild: Callable[[], None] | None = None,
     ) -> None:
         self.paths = paths
         self.site_dir = Path(site_dir)
@@ -76,26 +106,78 @@ class Preview:
         self._nav: object = None
         self._started = False
         self.built = False  # a complete site is in site_dir
+        self.request_rebuild = request_rebuild  # None: never in two steps
+        self.quick_records = QUICK_RECORDS
+        self._atlas: Atlas | None = None  # the data of the last complete render
+        self._pending = False  # a quick step was shown; the full one is still to come
+        self.quick_pages: list[str] = []  # pages the last quick step wrote
 
     def theme_files(self) -> list[Path]:
         return [self.paths.config_file, self.paths.project / "overrides"]
 
     def rebuild(self) -> str:
-        """Regenerate and build. Returns "full", "dirty", "unchanged" or "problems" (site left as it was)."""
-        from mkdocs.commands.build import build as mkdocs_build
-
+        """Regenerate and build. Returns "full", "dirty", "quick" (first of two steps), "unchanged" or
+        "problems" (site left as it was)."""
         atlas, problems = validate(self.paths.data)
         if atlas is None:
             self.on_problems(problems)
             return "problems"
+        if self._quick(atlas):
+            return "quick"
+        self._pending = False
         report = generate(atlas, self.paths)
-        config = mkdocs_config(atlas, self.paths, self.site_dir, strict=False)
-        if self.serve_url:
-            config.site_url = self.serve_url
+        self._atlas = atlas
+        config = self._config(atlas)
         theme = snapshot(self.theme_files())
         full = not self.built or report.files_changed or theme != self._theme or config["nav"] != self._nav
         if not full and not report.written:
             return "unchanged"
+        self._mkdocs(config, dirty=not full)
+        self.built, self._theme, self._nav = True, theme, config["nav"]
+        return "full" if full else "dirty"
+
+    def _quick(self, atlas: Atlas) -> bool:
+        """First step of two for a big atlas: only the changed records' own pages (see the module text)."""
+        if (self.request_rebuild is None or not self.built or self._pending or self._atlas is None
+                or record_count(atlas) < self.quick_records):
+            return False
+        changed = changed_records(self._atlas, atlas)
+        if not changed or snapshot(self.theme_files()) != self._theme:
+            return False
+        docs = self.paths.docs
+        if not all(_target(docs, record_path(record)).is_file() for record in changed):
+            return False
+        written: list[str] = []
+
+        def write(path: str, content: str) -> None:
+            target = _target(docs, path)
+            if not target.is_file():  # a new file needs the full build (file list, links)
+                raise _NewFile(path)
+            if _write_if_changed(target, content.encode("utf-8")):
+                written.append(path)
+
+        site = _Site(atlas, write)
+        try:
+            for part in site_parts(site, changed):
+                part()
+        except _NewFile:
+            return False  # the full render follows at once (and writes only what still differs)
+        self._pending = True
+        self.request_rebuild()
+        if written:
+            self._mkdocs(self._config(atlas), dirty=True)
+        self.quick_pages = sorted(written)
+        return True
+
+    def _config(self, atlas: Atlas):
+        config = mkdocs_config(atlas, self.paths, self.site_dir, strict=False)
+        if self.serve_url:
+            config.site_url = self.serve_url
+        return config
+
+    def _mkdocs(self, config, dirty: bool) -> None:
+        from mkdocs.commands.build import build as mkdocs_build
+
         if not self._started:
             config.plugins.on_startup(command="serve", dirty=True)  # Material's search keeps its index between builds
             self._started = True
@@ -105,13 +187,11 @@ class Preview:
         for handler in logger.handlers:
             handler.addFilter(hide)
         try:
-            mkdocs_build(config, serve_url=self.serve_url, dirty=not full)
+            mkdocs_build(config, serve_url=self.serve_url, dirty=dirty)
         finally:
             logger.removeFilter(hide)
             for handler in logger.handlers:
                 handler.removeFilter(hide)
-        self.built, self._theme, self._nav = True, theme, config["nav"]
-        return "full" if full else "dirty"
 
     def close(self) -> None:
         """Forget the state MkDocs' plugins keep for dirty builds (their instances live as long as the process)."""
@@ -134,25 +214,40 @@ class Preview:
         if result in ("full", "dirty"):
             what = "alle Seiten" if result == "full" else "geänderte Seiten"
             self.say(f"Vorschau neu gebaut ({what}) in {fmt_seconds(time.monotonic() - start)}.")
+        elif result == "quick":
+            pages = ", ".join(self.quick_pages[:3]) + (" …" if len(self.quick_pages) > 3 else "")
+            self.say(f"Vorschau: geänderte Einträge in {fmt_seconds(time.monotonic() - start)} neu gebaut ({pages or 'keine Seite geändert'}); "
+                     "Listen, Profile und Suche folgen.")
 
 
-def serve(paths: Paths, dev_addr: str, on_problems: Callable[[list[Problem]], None]) -> int:
+class _NewFile(Exception):
+    """A quick step would add a file: not quick after all."""
+
+
+def serve(paths: Paths, dev_addr: str, on_problems: Callable[[list[Problem]], None], quick_first: str = "auto") -> int:
     from mkdocs.livereload import LiveReloadServer, _serve_url
 
     host, _, port = dev_addr.rpartition(":")
     host = host.strip("[]") or "127.0.0.1"
     site_dir = Path(tempfile.mkdtemp(prefix="atlas-serve-"))
+    control_dir = Path(tempfile.mkdtemp(prefix="atlas-serve-control-"))
     try:
         atlas, problems = validate(paths.data)
         if atlas is None:
             on_problems(problems)
             return 1
         mount_path = urlsplit(atlas.config.site_url or "/").path
-        preview = Preview(paths, site_dir, on_problems, _serve_url(host, int(port), mount_path))
+        # a file the preview touches to ask the server for a second round (quick step first, then all pages)
+        follow_up = control_dir / "weiter"
+        follow_up.write_text("0", encoding="ascii")
+        preview = Preview(paths, site_dir, on_problems, _serve_url(host, int(port), mount_path),
+                          request_rebuild=None if quick_first == "never" else lambda: follow_up.write_text(str(time.time_ns()), encoding="ascii"))
+        if quick_first == "always":
+            preview.quick_records = 0
         preview.rebuild()
         server = LiveReloadServer(builder=preview.builder, host=host, port=int(port), root=str(site_dir), mount_path=mount_path)
         server.error_handler = lambda code: (site_dir / f"{code}.html").read_bytes() if (site_dir / f"{code}.html").is_file() else None
-        for folder in (paths.data, paths.content, *preview.theme_files()):
+        for folder in (paths.data, paths.content, *preview.theme_files(), control_dir):
             if folder.exists():
                 server.watch(str(folder))
         print(f"Vorschau unter {preview.serve_url} – beenden mit Strg+C. Änderungen in {paths.data} werden übernommen.", flush=True)
@@ -167,3 +262,4 @@ def serve(paths: Paths, dev_addr: str, on_problems: Callable[[list[Problem]], No
         return 0
     finally:
         shutil.rmtree(site_dir, ignore_errors=True)
+        shutil.rmtree(control_dir, ignore_errors=True)

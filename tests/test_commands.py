@@ -102,3 +102,32 @@ def test_serve_rebuilds_when_data_change(mini_data: Path, tmp_path: Path) -> Non
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
+
+
+def test_serve_shows_an_edited_record_first_and_then_everything(mini_data: Path, tmp_path: Path) -> None:
+    """--quick-first always (a Land-size atlas does it by itself): the offer's page, then lists and exports."""
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with open(log, "w", encoding="utf-8") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "--project", str(REPO), "--data", str(mini_data), "--quick-first", "always",
+             "--build-dir", str(tmp_path / "build"), "--dev-addr", f"127.0.0.1:{port}"],
+            stdout=output, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"}, start_new_session=True,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            assert wait_for(f"{base}/angebote/krabbelgruppe/", "Krabbelgruppe"), "preview did not start"
+            offer = mini_data / "offers" / "krabbelgruppe.yaml"
+            offer.write_text(offer.read_text(encoding="utf-8").replace("title: Krabbelgruppe", "title: Krabbelrunde"), encoding="utf-8")
+            assert wait_for(f"{base}/angebote/krabbelgruppe/", "Krabbelrunde"), "the edited page did not come"
+            assert wait_for(f"{base}/daten/angebote.csv", "Krabbelrunde"), "the second round did not follow"
+            assert wait_for(f"{base}/angebote/", "Krabbelrunde")
+            text = log.read_text(encoding="utf-8")
+            assert "(angebote/krabbelgruppe.md); Listen, Profile und Suche folgen." in text
+            assert "Vorschau neu gebaut (geänderte Seiten)" in text.split("Listen, Profile und Suche folgen.", 1)[1]
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)

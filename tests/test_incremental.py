@@ -123,3 +123,65 @@ def test_preview_leaves_no_dirty_state_for_later_builds(tmp_path: Path, name: st
     search = [p for p in MkDocsConfig.plugins.plugin_cache.values() if hasattr(p, "search_index_prev")]
     assert search, "Material's search plugin is no longer cached: check Preview.close"
     assert not any(getattr(plugin, name) for plugin in search)
+
+
+def test_big_atlas_preview_shows_the_edited_record_first_then_everything(tmp_path: Path) -> None:
+    """Two steps (serve.py, big atlases): the edited offer's own page at once, lists and exports in a second round."""
+    paths = _paths(tmp_path)
+    requests: list[int] = []
+    said: list[str] = []
+    preview = Preview(paths, tmp_path / "preview", lambda problems: None, say=said.append,
+                      request_rebuild=lambda: requests.append(1))
+    preview.quick_records = 0  # the mini atlas as if it were a Land
+    site = tmp_path / "preview"
+    offer_page = site / "angebote" / "krabbelgruppe" / "index.html"
+    try:
+        assert preview.rebuild() == "full" and requests == []  # the first build is always complete
+        _rename_offer(paths, "Krabbelgruppe", "Krabbelrunde")
+        preview.builder()
+        assert requests == [1]  # the server is asked for a second round
+        assert said[-1].startswith("Vorschau: geänderte Einträge in ") and "(angebote/krabbelgruppe.md)" in said[-1]
+        assert said[-1].endswith("Listen, Profile und Suche folgen.")
+        assert "Krabbelrunde" in offer_page.read_text(encoding="utf-8")
+        assert "Krabbelrunde" not in (paths.docs / "angebote" / "index.md").read_text(encoding="utf-8")  # not yet
+        assert "Krabbelrunde" not in (paths.docs / "daten" / "angebote.csv").read_text(encoding="utf-8-sig")
+
+        assert preview.rebuild() == "dirty" and requests == [1]  # the second round: everything, no third
+        assert "Krabbelrunde" in (paths.docs / "angebote" / "index.md").read_text(encoding="utf-8")
+        assert "Krabbelrunde" in (site / "angebote" / "index.html").read_text(encoding="utf-8")
+        assert "Krabbelrunde" in (site / "daten" / "angebote.csv").read_text(encoding="utf-8-sig")
+        assert preview.rebuild() == "unchanged"
+
+        # a unit's profile and map are its own pages too
+        unit = paths.data / "municipalities" / "teststadt.yaml"
+        unit.write_text(unit.read_text(encoding="utf-8").replace("name: Teststadt", "name: Teststadt an der Havel", 1), encoding="utf-8")
+        assert preview.rebuild() == "quick" and len(requests) == 2
+        assert {"sozialraeume/teststadt.md", "karten/sozialraum-teststadt.html"} <= set(preview.quick_pages)
+        assert "Teststadt an der Havel" in (site / "sozialraeume" / "teststadt" / "index.html").read_text(encoding="utf-8")
+        assert preview.rebuild() == "dirty"
+
+        # a new record, or a change without pages of its own (here: a contact), goes the normal way at once
+        new = paths.data / "offers" / "babyschwimmen.yaml"
+        text = (paths.data / "offers" / "krabbelgruppe.yaml").read_text(encoding="utf-8")
+        new.write_text(text.replace("id: krabbelgruppe", "id: babyschwimmen").replace("title: Krabbelrunde", "title: Babyschwimmen"), encoding="utf-8")
+        assert preview.rebuild() == "full" and len(requests) == 2
+        contact = paths.data / "contacts" / "koordination-fh.yaml"
+        contact.write_text(contact.read_text(encoding="utf-8").replace("role: Netzwerkkoordination Frühe Hilfen", "role: Netzwerkkoordination Kinderschutz"),
+                           encoding="utf-8")
+        assert preview.rebuild() == "dirty" and len(requests) == 2
+        assert "Netzwerkkoordination Kinderschutz" in (site / "ansprechpersonen" / "index.html").read_text(encoding="utf-8")
+    finally:
+        preview.close()
+
+
+def test_without_a_server_to_ask_the_preview_never_stops_halfway(tmp_path: Path) -> None:
+    paths = _paths(tmp_path)
+    preview = Preview(paths, tmp_path / "preview", lambda problems: None, say=lambda text: None)
+    preview.quick_records = 0
+    try:
+        preview.rebuild()
+        _rename_offer(paths, "Krabbelgruppe", "Krabbelrunde")
+        assert preview.rebuild() == "dirty"
+        assert "Krabbelrunde" in (tmp_path / "preview" / "angebote" / "index.html").read_text(encoding="utf-8")
+    finally:
+        preview.close()
