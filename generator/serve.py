@@ -110,6 +110,7 @@ class Preview:
         self.quick_records = QUICK_RECORDS
         self._atlas: Atlas | None = None  # the data of the last complete render
         self._pending = False  # a quick step was shown; the full one is still to come
+        self._quick_data: tuple[dict[Path, float], Atlas] | None = None  # data files and atlas of that step
         self.quick_pages: list[str] = []  # pages the last quick step wrote
 
     def theme_files(self) -> list[Path]:
@@ -118,11 +119,16 @@ class Preview:
     def rebuild(self) -> str:
         """Regenerate and build. Returns "full", "dirty", "quick" (first of two steps), "unchanged" or
         "problems" (site left as it was)."""
-        atlas, problems = validate(self.paths.data)
-        if atlas is None:
-            self.on_problems(problems)
-            return "problems"
-        if self._quick(atlas):
+        data = snapshot([self.paths.data])
+        if self._pending and self._quick_data is not None and self._quick_data[0] == data:
+            atlas = self._quick_data[1]  # the second round of an unchanged edit: validated a moment ago
+        else:
+            atlas, problems = validate(self.paths.data)
+            if atlas is None:
+                self.on_problems(problems)
+                return "problems"
+        self._quick_data = None
+        if self._quick(atlas, data):
             return "quick"
         self._pending = False
         report = generate(atlas, self.paths)
@@ -136,7 +142,7 @@ class Preview:
         self.built, self._theme, self._nav = True, theme, config["nav"]
         return "full" if full else "dirty"
 
-    def _quick(self, atlas: Atlas) -> bool:
+    def _quick(self, atlas: Atlas, data: dict[Path, float]) -> bool:
         """First step of two for a big atlas: only the changed records' own pages (see the module text)."""
         if (self.request_rebuild is None or not self.built or self._pending or self._atlas is None
                 or record_count(atlas) < self.quick_records):
@@ -162,7 +168,7 @@ class Preview:
                 part()
         except _NewFile:
             return False  # the full render follows at once (and writes only what still differs)
-        self._pending = True
+        self._pending, self._quick_data = True, (data, atlas)
         self.request_rebuild()
         if written:
             self._mkdocs(self._config(atlas), dirty=True)

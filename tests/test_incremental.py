@@ -125,8 +125,12 @@ def test_preview_leaves_no_dirty_state_for_later_builds(tmp_path: Path, name: st
     assert not any(getattr(plugin, name) for plugin in search)
 
 
-def test_big_atlas_preview_shows_the_edited_record_first_then_everything(tmp_path: Path) -> None:
+def test_big_atlas_preview_shows_the_edited_record_first_then_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Two steps (serve.py, big atlases): the edited offer's own page at once, lists and exports in a second round."""
+    import generator.serve as serve_module
+
+    validated: list[Path] = []
+    monkeypatch.setattr(serve_module, "validate", lambda data: validated.append(data) or validate(data))
     paths = _paths(tmp_path)
     requests: list[int] = []
     said: list[str] = []
@@ -146,7 +150,9 @@ def test_big_atlas_preview_shows_the_edited_record_first_then_everything(tmp_pat
         assert "Krabbelrunde" not in (paths.docs / "angebote" / "index.md").read_text(encoding="utf-8")  # not yet
         assert "Krabbelrunde" not in (paths.docs / "daten" / "angebote.csv").read_text(encoding="utf-8-sig")
 
+        assert len(validated) == 2
         assert preview.rebuild() == "dirty" and requests == [1]  # the second round: everything, no third
+        assert len(validated) == 2  # the data had not changed since the first step: its atlas is reused
         assert "Krabbelrunde" in (paths.docs / "angebote" / "index.md").read_text(encoding="utf-8")
         assert "Krabbelrunde" in (site / "angebote" / "index.html").read_text(encoding="utf-8")
         assert "Krabbelrunde" in (site / "daten" / "angebote.csv").read_text(encoding="utf-8-sig")
