@@ -191,3 +191,34 @@ def test_without_a_server_to_ask_the_preview_never_stops_halfway(tmp_path: Path)
         assert "Krabbelrunde" in (tmp_path / "preview" / "angebote" / "index.html").read_text(encoding="utf-8")
     finally:
         preview.close()
+
+
+def _search_entries(site: Path) -> list[tuple[str, str, str]]:
+    import json
+
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return sorted((d["location"], d["title"], d["text"]) for d in docs)
+
+
+def test_preview_search_index_lists_every_page_once_after_dirty_rebuilds(tmp_path: Path) -> None:
+    """Material merges a dirty build by its first page only; the preview's index must equal a complete build's."""
+    paths = _paths(tmp_path)
+    preview = Preview(paths, tmp_path / "preview", lambda problems: None, say=lambda text: None)
+    try:
+        preview.rebuild()
+        for new in ("Krabbelrunde", "Krabbeltreff"):
+            _rename_offer(paths, "Krabbelgruppe" if new == "Krabbelrunde" else "Krabbelrunde", new)
+            assert preview.rebuild() == "dirty"
+        dirty = _search_entries(tmp_path / "preview")
+    finally:
+        preview.close()
+    locations = [entry[0] for entry in dirty]
+    assert len(locations) == len(set(locations)) and len(locations) > 50
+    assert any("Krabbeltreff" in title for _, title, _ in dirty)
+    complete = Preview(Paths.create(REPO, paths.data, tmp_path / "site2", tmp_path / "build2"), tmp_path / "preview2",
+                       lambda problems: None, say=lambda text: None)
+    try:
+        assert complete.rebuild() == "full"
+        assert dirty == _search_entries(tmp_path / "preview2")
+    finally:
+        complete.close()
