@@ -296,10 +296,15 @@ VALUE_COLUMNS = [
 
 
 def area_types(atlas: Atlas) -> dict[str, str]:
-    types_ = {atlas.district.id: "landkreis"}
-    types_.update({r: "region" for r in atlas.regions})
-    types_.update({m: "sozialraum" for m in atlas.municipalities})
-    return types_
+    """Area id → landkreis, region or sozialraum (built once per atlas: every value row asks)."""
+
+    def build() -> dict[str, str]:
+        types_ = {atlas.district.id: "landkreis"}
+        types_.update({r: "region" for r in atlas.regions})
+        types_.update({m: "sozialraum" for m in atlas.municipalities})
+        return types_
+
+    return atlas.memo("area_types", atlas.municipalities, build)
 
 
 def value_row(atlas: Atlas, v: Value) -> dict[str, Any]:

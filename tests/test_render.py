@@ -402,3 +402,14 @@ def test_id_patch_is_restored() -> None:
     render_site(make_atlas())
     assert branca.element.Element.__dict__["_generate_id"] is before
     assert branca.element.Element()._id != branca.element.Element()._id
+
+
+def test_relative_links_match_posixpath_for_every_pair_of_pages(site: dict[str, str]) -> None:
+    """markup.md_href takes a short way for plain paths; it must give what posixpath.relpath gives."""
+    from generator.markup import md_href
+
+    pages = sorted(site)[::7] + ["index.md", "a/b/c/d.md", "a/b.md", "a/x/y.md", "./a/b.md", "a//b.md", "a/../c.md", "a/b/", "a"]
+    for page in pages:
+        for target in pages:
+            start = posixpath.dirname(posixpath.normpath(page)) or "."
+            assert md_href(page, target) == posixpath.relpath(posixpath.normpath(target), start), (page, target)
