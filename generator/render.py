@@ -289,16 +289,23 @@ class _Site:
 
     def __init__(self, atlas: Atlas, sink: Callable[[str, str], None] | None = None) -> None:
         self.atlas = atlas
-        self.env = _environment()
         self.files: dict[str, str] = {}  # the rendered files, unless a sink takes them
         self.paths: set[str] = set()
         self.sink = sink
         self.notice = atlas.config.example_notice or DEFAULT_EXAMPLE_NOTICE
-        # search boost and search words in the front matter (searchwords.py), and per-page changes
-        # registered by the page makers (`later`), applied when a page is added
-        self.meta = searchwords.page_meta(atlas, record_path, search_compact.is_compact(atlas))
+        # per-page changes registered by the page makers (`later`), applied when a page is added
         self.finishers: dict[str, Callable[[str], str]] = {}
         self.cache: dict[Any, Any] = {}  # work the page makers share within one render (e.g. rankings)
+
+    # made on first use: a _Site that only lists the parts (render_jobs.py) or writes redirects needs neither
+    @functools.cached_property
+    def env(self) -> Environment:
+        return _environment()
+
+    @functools.cached_property
+    def meta(self) -> dict[str, Any]:
+        """Search boost and search words for the front matter of each page (searchwords.py)."""
+        return searchwords.page_meta(self.atlas, record_path, search_compact.is_compact(self.atlas))
 
     def later(self, path: str, finish: Callable[[str], str]) -> None:
         """Change the page `path` when it is added (e.g. a search boost in its front matter)."""
@@ -310,7 +317,7 @@ class _Site:
         self.paths.add(path)
         if path in self.finishers:
             content = self.finishers.pop(path)(content)
-        if path in self.meta:
+        if path.endswith(".md") and path in self.meta:
             content = searchwords.add_meta(content, self.meta[path])
         content = search_scope.limit_page(path, content)  # lists and indicator value tables out of the search index
         if self.sink is not None:
