@@ -15,8 +15,9 @@ parts run in `jobs` forked worker processes that write their pages straight into
   or in which order (tests/test_render_jobs.py compares both ways file by file).
 * Errors keep their kind: a `BuildError` (German message) or `OSError` (disk full) is raised again in the
   parent; anything else becomes an exception with the worker's traceback attached (build.py turns it into
-  the German „Interner Fehler“ with the report file). Strg+C and SIGTERM reach the parent only, which
-  stops the workers; a worker dies with its parent (Linux: PR_SET_PDEATHSIG).
+  the German „Interner Fehler“ with the report file). A worker that dies (e.g. killed for lack of memory)
+  stops the build with a German message instead of leaving it waiting. Strg+C and SIGTERM reach the
+  parent only, which ends the workers; a worker dies with its parent (Linux: PR_SET_PDEATHSIG).
 
 Small atlases stay in one process (`processes`): forking and the per-process caches would cost more
 than they save below a few thousand records.
@@ -29,6 +30,8 @@ import gc
 import os
 import signal
 import traceback
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from typing import Any, Callable
 
@@ -37,6 +40,8 @@ from .paths import BuildError
 from .render import _Site, duplicate_page_message, redirects, site_parts
 from .write import DocsSync
 
+WORKER_DIED = ("Ein Prozess zum Erzeugen der Seiten wurde unerwartet beendet, oft aus Mangel an Arbeitsspeicher. "
+               "Mit --jobs 1 braucht der Bau weniger Speicher (und mehr Zeit).")
 PARALLEL_RECORDS = 2000  # records (units, centres, offers, networks, contacts, organisations) from which to fork
 _PR_SET_PDEATHSIG = 1
 
@@ -63,25 +68,41 @@ def render_in_processes(atlas: Atlas, sync: DocsSync, jobs: int, on_part: Callab
     seen: set[str] = set()
     gc.collect()
     gc.freeze()  # the inherited objects stay out of the workers' collections: fewer pages copied
+    executor = ProcessPoolExecutor(jobs, mp_context=get_context("fork"), initializer=_worker_start)
     try:
-        with get_context("fork").Pool(jobs, initializer=_worker_start) as pool:
-            for result in pool.imap_unordered(_run_part, range(count)):
-                if result[0] != "ok":
-                    _raise(result)
-                _, paths, written, added, generated = result
-                for path in paths:
-                    if path in seen:
-                        raise BuildError(duplicate_page_message(path))
-                    seen.add(path)
-                sync.absorb(written, added, generated)
-                if on_part is not None:
-                    on_part(len(sync.generated))
+        futures = [executor.submit(_run_part, index) for index in range(count)]  # taken in this order, one at a time
+        for future in as_completed(futures):
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                raise BuildError(WORKER_DIED) from None
+            if result[0] != "ok":
+                _raise(result)
+            _, paths, written, added, generated = result
+            for path in paths:
+                if path in seen:
+                    raise BuildError(duplicate_page_message(path))
+                seen.add(path)
+            sync.absorb(written, added, generated)
+            if on_part is not None:
+                on_part(len(sync.generated))
+    except BaseException:
+        _stop(executor)  # an error, Strg+C or SIGTERM: the other parts are not needed any more
+        raise
     finally:
+        executor.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()
         _state.clear()
     site = _Site(atlas, sync.write)
     site.paths = set(seen)
     redirects(site, seen)
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    """End the workers now, also in the middle of a long part (the executor would wait for it)."""
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        if process.is_alive():
+            process.kill()
 
 
 # --------------------------------------------------------------------------------------------- worker

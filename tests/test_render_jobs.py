@@ -121,3 +121,17 @@ def test_a_full_disk_in_a_worker_keeps_its_german_message(tmp_path: Path, forked
     with pytest.raises(OSError) as caught:
         generate(atlas, Paths.create(REPO, MINI, tmp_path / "site", tmp_path / "build"), jobs=2)
     assert caught.value.errno == errno.ENOSPC and caught.value.filename == str(tmp_path / "x.md")
+
+
+def test_a_worker_that_dies_stops_the_build_instead_of_hanging(tmp_path: Path, forked: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import signal
+
+    def killed(site, common):  # as if the kernel ended the process for lack of memory
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    monkeypatch.setattr(render_profiles, "target_pages", killed)
+    atlas, _ = validate(MINI)
+    with pytest.raises(BuildError, match=r"^Ein Prozess zum Erzeugen der Seiten wurde unerwartet beendet, oft aus Mangel an Arbeitsspeicher\. "
+                                         r"Mit --jobs 1 braucht der Bau weniger Speicher"):
+        generate(atlas, Paths.create(REPO, MINI, tmp_path / "site", tmp_path / "build"), jobs=2)
