@@ -115,6 +115,11 @@ class Atlas:
     def municipalities_of_region(self, region_id: str) -> list[Municipality]:
         return list(self._grouped("region", self.municipalities, lambda m: [m.region] if m.region else []).get(region_id, []))
 
+    def networks_of_region(self, region_id: str) -> list[Network]:
+        """Networks whose scope is the planning region `region_id` (among others), in the atlas' order."""
+        groups = self._grouped("networks_of_region", self.networks, lambda n: list(dict.fromkeys(n.regions)) if n.scope == "region" else [])
+        return list(groups.get(region_id, []))
+
     # The queries below leave out ended (status „beendet“) centres and offers; the dicts keep them.
     def centres_in(self, municipality_id: str) -> list[FamilyCentre]:
         groups = self._grouped("centres_in", self.family_centres, lambda c: [c.municipality] if is_active(c) else [])
