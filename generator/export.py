@@ -29,7 +29,7 @@ import types
 import typing
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from pydantic import BaseModel
 
@@ -115,12 +115,12 @@ def to_json(document: Any) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_json_records(header: dict[str, Any], records: list[dict[str, Any]]) -> str:
+def to_json_records(header: dict[str, Any], records: Iterable[dict[str, Any]]) -> str:
     """Metadata indented, then `records` with one record per line (half the size; one changed record = one changed line)."""
     head = json.dumps({**header, "records": []}, ensure_ascii=False, indent=2)
-    if not records:
-        return head + "\n"
     lines = ",\n".join("    " + json.dumps(r, ensure_ascii=False, separators=(", ", ": ")) for r in records)
+    if not lines:
+        return head + "\n"
     return head[: -len("[]\n}")] + "[\n" + lines + "\n  ]\n}\n"
 
 
@@ -256,13 +256,18 @@ class Table:
     title: str
     description: str
     columns: list[tuple[str, str]]  # (name, Frictionless type)
-    records: list[dict[str, Any]]  # JSON records (nested)
+    records: list[dict[str, Any]] | Callable[[], Iterable[dict[str, Any]]]  # JSON records (nested), or a function
+    count: int | None = None  # with a function: how many records it yields (made again for each file: less memory)
+
+    def rows(self) -> Iterable[dict[str, Any]]:
+        return self.records() if callable(self.records) else self.records
 
     def csv(self) -> str:
-        return to_csv([c for c, _ in self.columns], (flatten(r) for r in self.records))
+        return to_csv([c for c, _ in self.columns], (flatten(r) for r in self.rows()))
 
     def json(self, meta: Meta) -> str:
-        return to_json_records({**meta.header(self.title, self.description), "count": len(self.records)}, self.records)
+        count = len(self.records) if isinstance(self.records, list) else self.count
+        return to_json_records({**meta.header(self.title, self.description), "count": count}, self.rows())
 
 
 def record_tables(atlas: Atlas, meta: Meta) -> list[Table]:
@@ -321,17 +326,21 @@ def value_row(atlas: Atlas, v: Value) -> dict[str, Any]:
 def value_table(atlas: Atlas, meta: Meta) -> Table:
     order = {"landkreis": 0, "region": 1, "sozialraum": 2}
     kinds = area_types(atlas)
-    rows = []
-    for ind_id in sorted(atlas.stats.table):
-        by_area = atlas.stats.table[ind_id]
-        for area in sorted(by_area, key=lambda a: (order.get(kinds.get(a, ""), 3), a)):
-            rows += [value_row(atlas, by_area[area][key]) for key in sorted(by_area[area])]
+
+    def rows() -> Iterator[dict[str, Any]]:  # millions at Germany size: made row by row for each file
+        for ind_id in sorted(atlas.stats.table):
+            by_area = atlas.stats.table[ind_id]
+            for area in sorted(by_area, key=lambda a: (order.get(kinds.get(a, ""), 3), a)):
+                for key in sorted(by_area[area]):
+                    yield value_row(atlas, by_area[area][key])
+
+    count = sum(len(values) for by_area in atlas.stats.table.values() for values in by_area.values())
     description = (
         "Alle Werte aller Kennzahlen für Sozialräume, Planungsregionen und den Landkreis im Langformat, gerundet wie auf den "
         "Seiten. source: given (angegeben), aggregated (Summe der Sozialräume), computed (berechnet); forecast: Prognose; "
         "reliability: ok, flagged (unsicher, wenige Fälle) oder suppressed (zum Schutz kleiner Fallzahlen ohne Wert)."
     )
-    return Table("kennzahlwerte", "Kennzahlwerte", description, VALUE_COLUMNS, rows)
+    return Table("kennzahlwerte", "Kennzahlwerte", description, VALUE_COLUMNS, rows, count)
 
 
 # --------------------------------------------------------------------------------------------- profile figures
@@ -376,9 +385,8 @@ def profile_rows(atlas: Atlas, unit_id: str) -> list[dict[str, Any]]:
     return result
 
 
-def profile_files(atlas: Atlas, meta: Meta) -> dict[str, str]:
-    """`sozialraeume/<id>.csv` and `.json`: the figures of each profile."""
-    files = {}
+def profile_files(atlas: Atlas, meta: Meta) -> Iterator[tuple[str, str]]:
+    """`sozialraeume/<id>.csv` and `.json`: the figures of each profile, as (path, content), one unit at a time."""
     columns = [c for c, _ in PROFILE_COLUMNS]
     for unit in sorted(atlas.municipalities.values(), key=lambda u: u.id):
         rows = profile_rows(atlas, unit.id)
@@ -387,6 +395,5 @@ def profile_files(atlas: Atlas, meta: Meta) -> dict[str, str]:
         unit_data = {"id": unit.id, "name": unit.name, "type": unit.type, "key": unit.key, "population": unit.population.value,
                      "population_date": unit.population.date.isoformat() if unit.population.date else None,
                      "area_km2": unit.area_km2, "example": unit.example}
-        files[f"sozialraeume/{unit.id}.json"] = to_json_records({**header, "unit": unit_data, "count": len(rows)}, rows)
-        files[f"sozialraeume/{unit.id}.csv"] = to_csv(columns, rows)
-    return files
+        yield f"sozialraeume/{unit.id}.json", to_json_records({**header, "unit": unit_data, "count": len(rows)}, rows)
+        yield f"sozialraeume/{unit.id}.csv", to_csv(columns, rows)

@@ -15,7 +15,7 @@ Non-Markdown files in the docs dir are copied by MkDocs as they are.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from markupsafe import Markup
 
@@ -87,26 +87,26 @@ def datapackage(meta: Meta, tables: list[Table], district_key: str) -> str:
     })
 
 
-def export_files(atlas) -> tuple[dict[str, str], list[Dataset]]:
-    """All files of daten/ (path in daten/ → content) and the datasets they form."""
+def export_files(atlas, emit: Callable[[str, str], None]) -> list[Dataset]:
+    """Every file of daten/, each handed to `emit(path in daten/, content)` as soon as it is made (at Germany
+    size the value table alone is millions of rows: no file waits for the others); returns the datasets."""
     meta = Meta.of(atlas)
-    files: dict[str, str] = {}
     datasets: list[Dataset] = []
     tables = record_tables(atlas, meta) + [value_table(atlas, meta)]
-    for t in tables:
-        files[f"{t.name}.csv"] = t.csv()
-        files[f"{t.name}.json"] = t.json(meta)
+    for t in tables:  # one file at a time: the value table's records are made for each file, not kept
+        emit(f"{t.name}.csv", t.csv())
+        emit(f"{t.name}.json", t.json(meta))
         datasets.append(Dataset(t.name, t.title, t.description, (f"{t.name}.csv", f"{t.name}.json")))
     for path, (title, description, content) in geo_files(atlas, meta).items():
-        files[path] = content
+        emit(path, content)
         datasets.append(Dataset(path.replace(".", "-"), title, description, (path,)))
-    files["hsds.json"] = hsds_document(atlas, meta)
+    emit("hsds.json", hsds_document(atlas, meta))
     datasets.append(Dataset("hsds", "Angebote im Format Open Referral HSDS",
                             "Organisationen, Angebote, Orte, Öffnungszeiten und veröffentlichte Kontakte im internationalen Format "
                             "Open Referral Human Services Data Specification 3.0, für Wegweiser und Angebotsdatenbanken.", ("hsds.json",)))
-    files["datapackage.json"] = datapackage(meta, tables, atlas.district.key)
-    files["katalog.rdf"] = catalogue(meta, datasets, atlas.district.key)
-    return files, datasets
+    emit("datapackage.json", datapackage(meta, tables, atlas.district.key))
+    emit("katalog.rdf", catalogue(meta, datasets, atlas.district.key))
+    return datasets
 
 
 def attribution_block(text: str) -> Markup:
@@ -118,15 +118,19 @@ def add_open_data(site: "_Site") -> None:
     """Add the export files, the profiles' downloads and the page „Offene Daten“ to the site."""
     atlas = site.atlas
     meta = Meta.of(atlas)
-    files, datasets = export_files(atlas)
-    for path, content in files.items():
+    sizes: dict[str, str] = {}
+
+    def emit(path: str, content: str) -> None:
+        sizes[path] = size_text(content)
         site.add(f"{FOLDER}/{path}", content)
-    for path, content in profile_files(atlas, meta).items():
+
+    datasets = export_files(atlas, emit)
+    for path, content in profile_files(atlas, meta):
         site.add(path, content)
     entries = [
-        DatasetEntry(ds, [FileEntry(p, FORMAT_LABELS[p.rsplit(".", 1)[1]], size_text(files[p])) for p in ds.files])
+        DatasetEntry(ds, [FileEntry(p, FORMAT_LABELS[p.rsplit(".", 1)[1]], sizes[p]) for p in ds.files])
         for ds in datasets
     ]
-    extra = [FileEntry(p, "JSON" if p.endswith(".json") else "RDF/XML", size_text(files[p])) for p in ("datapackage.json", "katalog.rdf")]
+    extra = [FileEntry(p, "JSON" if p.endswith(".json") else "RDF/XML", sizes[p]) for p in ("datapackage.json", "katalog.rdf")]
     site.page(f"{FOLDER}/index.md", "daten.md.j2", "Offene Daten", meta=meta, entries=entries, extra=extra,
               attribution=attribution_block(meta.attribution))
