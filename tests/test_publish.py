@@ -207,9 +207,12 @@ def test_publish_swaps_atomically_on_linux(tmp_path: Path, monkeypatch: pytest.M
 
 # A build in a subprocess that stops after MkDocs wrote a few pages into .site.new and tells the test so.
 SLOW_BUILD = """
-import pathlib, sys, time
+import pathlib, signal, sys, time
 import mkdocs.utils
 from generator.cli import main
+
+# Strg+C as in a terminal, also when the tests run in a background job (which starts with SIGINT ignored)
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 ready, real, written = pathlib.Path(sys.argv[1]), mkdocs.utils.write_file, []
 
