@@ -125,21 +125,27 @@ def _paths(data: Path, work: Path):
     return Paths.create(ROOT, data, work / "site", work / "build")
 
 
+def _timed(function, total: list[float], note=None):
+    """`function`, adding the seconds of every call to total[0] (and calling note(args) after each)."""
+
+    def timed(*args, **kwargs):
+        begin = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            total[0] += time.perf_counter() - begin
+            if note is not None:
+                note(args)
+
+    return timed
+
+
 def child(stage: str, data: Path, work: Path) -> dict:
     """Run one stage group in this process; returns its measurements."""
     import generator.validate as validate_mod
 
     model_time = [0.0]
-    original = validate_mod.build_atlas
-
-    def timed_build_atlas(*args, **kwargs):
-        start = time.perf_counter()
-        try:
-            return original(*args, **kwargs)
-        finally:
-            model_time[0] += time.perf_counter() - start
-
-    validate_mod.build_atlas = timed_build_atlas
+    validate_mod.build_atlas = _timed(validate_mod.build_atlas, model_time)
     paths = _paths(data, work)
     memory = TreeMemory().__enter__()
     start = time.perf_counter()
@@ -153,28 +159,10 @@ def child(stage: str, data: Path, work: Path) -> dict:
     elif stage == "generate":
         import generator.build as build_mod
 
-        render_time = [0.0]
-        render_site = build_mod.render_site
-
-        def timed_render(*args, **kwargs):
-            begin = time.perf_counter()
-            try:
-                return render_site(*args, **kwargs)
-            finally:
-                render_time[0] += time.perf_counter() - begin
-
-        build_mod.render_site = timed_render
-        render_in_processes = build_mod.render_jobs.render_in_processes
-
-        def timed_processes(*args, **kwargs):
-            begin = time.perf_counter()
-            try:
-                return render_in_processes(*args, **kwargs)
-            finally:
-                render_time[0] += time.perf_counter() - begin
-                result["render_processes"] = args[2]
-
-        build_mod.render_jobs.render_in_processes = timed_processes
+        render_time = [0.0]  # in one process (render_site) or in several (render_in_processes)
+        build_mod.render_site = _timed(build_mod.render_site, render_time)
+        build_mod.render_jobs.render_in_processes = _timed(build_mod.render_jobs.render_in_processes, render_time,
+                                                           lambda args: result.update(render_processes=args[2]))
         begin = time.perf_counter()
         build_mod.generate(atlas, paths)
         total = time.perf_counter() - begin

@@ -73,6 +73,15 @@ def wait_for(url: str, text: str, seconds: float = 90) -> bool:
     return False
 
 
+def stop_server(process: subprocess.Popen) -> None:
+    """End an `atlas serve` subprocess (started with start_new_session) and its children."""
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+
+
 def test_python_m_generator_is_the_atlas_command(mini_data: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "generator", "check", "--data", str(mini_data)], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stderr
@@ -97,11 +106,7 @@ def test_serve_rebuilds_when_data_change(mini_data: Path, tmp_path: Path) -> Non
         csv.write_text(csv.read_text(encoding="utf-8").replace("amt-testheide,altenquotient,2013,41.2", "amt-testheide,altenquotient,2013,47.9"), encoding="utf-8")
         assert wait_for(f"http://127.0.0.1:{port}/sozialraeume/amt-testheide/", "47,9"), "preview did not rebuild after a CSV change"
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+        stop_server(process)
 
 
 def test_serve_shows_an_edited_record_first_and_then_everything(mini_data: Path, tmp_path: Path) -> None:
@@ -126,8 +131,4 @@ def test_serve_shows_an_edited_record_first_and_then_everything(mini_data: Path,
             assert "(angebote/krabbelgruppe.md); Listen, Profile und Suche folgen." in text
             assert "Vorschau neu gebaut (geänderte Seiten)" in text.split("Listen, Profile und Suche folgen.", 1)[1]
         finally:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+            stop_server(process)
