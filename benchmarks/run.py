@@ -12,13 +12,18 @@ stage group in its own process, so that the peak memory (ru_maxrss) belongs to t
               many processes at a time as the machine has cores – generator/shards.py),
 * plain     – plain MkDocs on the same generated docs folder, with the same mkdocs.yml (INHERIT),
               nav and theme values, plus hooks that time every page (benchmarks/page_timer.py).
+* serve     – `atlas serve` on a copy of the same data (benchmarks/serve_rebuild.py): the time until the
+              preview first serves a page (its full build), then, `--serve-repeats` times, from saving one
+              offer with a new title to the served page showing it and to every page (the offers' CSV
+              export) showing it. By default only for the sizes pm and bb (`--serve-sizes`): the first
+              preview build at Germany size alone takes as long as a full build.
 
 Each child process also loads and validates the data first (not timed) where it needs the atlas; its
 peak memory includes that atlas. Peak memory is sampled over the stage's process and its children together
 (the MkDocs shards), so it is what the machine needs for that stage. Reported per size: wall time per stage, peak RSS per stage, pages
 written, pages per second, size of site/ and of the search index (raw, gzip), the generator's own
-stages as a share of the plain MkDocs build, and the MkDocs time per page with and without a map.
-Output: a Markdown table on stdout and JSON (--json). Nothing here asserts.
+stages as a share of the plain MkDocs build, the MkDocs time per page with and without a map, and the
+preview's times (serve). Output: a Markdown table on stdout and JSON (--json). Nothing here asserts.
 """
 
 from __future__ import annotations
@@ -38,7 +43,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 SIZES = {"pm": 1, "bb": 14, "de": 400}
-STAGES = ("validate", "generate", "mkdocs", "plain")
+CHILD_STAGES = ("validate", "generate", "mkdocs", "plain")  # each in its own process (run_child)
+STAGES = (*CHILD_STAGES, "serve")
+SERVE_SIZES = ("pm", "bb")
 
 
 def _peak_mb() -> float:
@@ -231,6 +238,18 @@ def run_child(stage: str, data: Path, work: Path) -> dict:
     return result
 
 
+def serve_stage(data: Path, repeats: int) -> dict:
+    """Save → page in `atlas serve` (benchmarks/serve_rebuild.py), on a copy of `data` in its own build folder."""
+    import statistics
+
+    from serve_rebuild import measure as serve_measure
+
+    times = serve_measure(data, repeats=repeats, log=lambda text: print(text, file=sys.stderr, flush=True))
+    page, every = [run[0] for run in times["runs"]], [run[1] for run in times["runs"]]
+    return {"ready": times["ready"], "page": page, "all": every,
+            "page_median": statistics.median(page), "all_median": statistics.median(every)}
+
+
 def _dir_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
@@ -281,11 +300,12 @@ def _count_records(data: Path) -> dict[str, int]:
     return counts
 
 
-def measure(name: str, districts: int, work: Path, stages=STAGES, reuse: bool = False, **shape) -> dict:
+def measure(name: str, districts: int, work: Path, stages=STAGES, reuse: bool = False, serve_repeats: int = 3,
+            **shape) -> dict:
     """Synthetic data for `districts` (`shape`: further arguments of synth.generate), then every stage in its own process.
 
     `reuse`: take the data folder of an earlier run of the same size if there is one (Germany size takes
-    minutes to write)."""
+    minutes to write). `serve_repeats`: edits measured in the serve stage."""
     from synth import generate as synth
 
     work.mkdir(parents=True, exist_ok=True)
@@ -294,7 +314,7 @@ def measure(name: str, districts: int, work: Path, stages=STAGES, reuse: bool = 
     counts = _count_records(data) if reuse and (data / "atlas.yaml").is_file() else synth(data, districts, **shape)
     result: dict = {"size": name, "districts": districts, "counts": counts, "synth_s": time.perf_counter() - start, "cpus": os.cpu_count()}
     for stage in stages:
-        result[stage] = run_child(stage, data, work)
+        result[stage] = serve_stage(data, serve_repeats) if stage == "serve" else run_child(stage, data, work)
     docs = work / "build" / "docs"
     site = work / "site"
     result["pages"] = sum(1 for _ in docs.rglob("*.md"))
@@ -337,6 +357,8 @@ COLUMNS = [
      f"{r['page_costs']['map_ratio_without_profiles']:.2f}, {r['page_costs']['centre_vs_offer']:.2f}"),
     ("site MB", lambda r: f"{r['site_bytes'] / 1e6:.1f}"),
     ("search raw/gz MB", lambda r: f"{r['search']['raw'] / 1e6:.1f} / {r['search']['gzip'] / 1e6:.2f}"),
+    ("preview s: first build; save → page, → all (median of n)", lambda r: f"{r['serve']['ready']:.1f}; "
+     f"{r['serve']['page_median']:.1f}, {r['serve']['all_median']:.1f} (n={len(r['serve']['page'])})"),
 ]
 
 
@@ -363,16 +385,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write all measurements as JSON")
     parser.add_argument("--stages", default=",".join(STAGES), help="stage groups to run (default: all): " + ", ".join(STAGES))
     parser.add_argument("--reuse-data", action="store_true", help="use the data folder of an earlier run of the same size in --work")
-    parser.add_argument("--child", choices=STAGES, help=argparse.SUPPRESS)
+    parser.add_argument("--serve-sizes", default=",".join(SERVE_SIZES),
+                        help="sizes whose serve stage runs (default: pm,bb; 'all' for every size)")
+    parser.add_argument("--serve-repeats", type=int, default=3, help="edits measured in the serve stage (default: 3)")
+    parser.add_argument("--child", choices=CHILD_STAGES, help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(child(args.child, args.data, args.work)))
         return 0
+    stages = tuple(args.stages.split(","))
+    unknown = sorted(set(stages) - set(STAGES))
+    if unknown:
+        parser.error(f"unknown stage(s): {', '.join(unknown)} (known: {', '.join(STAGES)})")
+    serve_sizes = set(args.serve_sizes.split(","))
     results = []
     for spec in args.sizes.split(","):
         name, _, n = spec.partition(":")
-        results.append(measure(name, int(n) if n else SIZES[name], args.work / name, tuple(args.stages.split(",")), args.reuse_data))
+        size_stages = tuple(s for s in stages if s != "serve" or "all" in serve_sizes or name in serve_sizes)
+        results.append(measure(name, int(n) if n else SIZES[name], args.work / name, size_stages, args.reuse_data,
+                               args.serve_repeats))
         print(report(results[-1:]).splitlines()[-1], file=sys.stderr, flush=True)
         if args.json:
             args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")

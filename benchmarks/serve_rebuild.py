@@ -13,8 +13,9 @@ Repeated `--repeats` times (default 3); the table shows the median, minimum and 
 The time includes the file watcher's polling (MkDocs' live-reload server looks every 0,5 s), validating
 all data, rendering, writing the changed files and MkDocs' dirty build of those.
 
-`measure(data, offer=None, repeats=3)` is the function to call from another harness: per run the seconds
-until the page and until everything shows the change.
+`measure(data, offer=None, repeats=3)` is the function that `benchmarks/run.py` calls for its `serve` stage:
+it returns the seconds until the preview first served the page (`ready`: the first full build) and, per run,
+the seconds until the page and until everything shows the change (`runs`).
 """
 
 from __future__ import annotations
@@ -88,9 +89,9 @@ def _set_title(path: Path, title: str) -> None:
     path.write_text(new, encoding="utf-8")
 
 
-def measure(data: Path, offer: str | None = None, repeats: int = 3, log=None) -> list[tuple[float, float]]:
+def measure(data: Path, offer: str | None = None, repeats: int = 3, log=None) -> dict:
     """Seconds from saving a new title of one offer to the served page showing it and to the offers' CSV
-    export showing it (all pages rebuilt), `repeats` times."""
+    export showing it (all pages rebuilt), `repeats` times: {"ready": s, "runs": [(page s, all s), …]}."""
     with tempfile.TemporaryDirectory(prefix="serve-rebuild-") as tmp:
         copy = Path(tmp) / "data"
         shutil.copytree(data, copy)
@@ -128,7 +129,7 @@ def measure(data: Path, offer: str | None = None, repeats: int = 3, log=None) ->
                 if log:
                     log(f"  Lauf {run}: Seite {seconds:.2f} s, alles {times[-1][1]:.2f} s")
                 time.sleep(1.0)  # let the server settle (browsers reload, watcher idle)
-            return times
+            return {"ready": started, "runs": times}
         finally:
             os.killpg(process.pid, signal.SIGTERM)
             try:
@@ -156,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         name = names[n] if n < len(names) else folder.name
         offers = len(list((folder / "offers").glob("*.yaml")))
         times = measure(folder, args.offer, args.repeats, log=lambda text: print(text, file=sys.stderr, flush=True))
-        rows.append((name, offers, times))
+        rows.append((name, offers, times["runs"]))
     print(f"{'Atlas':<12} {'Angebote':>8} {'Seite: Median':>14} {'Min':>9} {'Max':>9} {'alles: Median':>14} {'Min':>9} {'Max':>9}  Läufe")
     for name, offers, times in rows:
         page, every = [t[0] for t in times], [t[1] for t in times]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCH))
 
@@ -42,8 +44,12 @@ def test_other_seed_gives_other_names(tmp_path):
     )
 
 def test_harness_builds_tiny_atlas_and_reports_every_column(tmp_path):
-    result = run.measure("tiny", 1, tmp_path, **TINY)
+    result = run.measure("tiny", 1, tmp_path, serve_repeats=1, **TINY)
     assert (tmp_path / "site" / "index.html").is_file()
+    # the serve stage: a real `atlas serve` on a copy of the data, one saved offer measured up to its page and the CSV
+    serve = result["serve"]
+    assert serve["ready"] > 0 and len(serve["page"]) == len(serve["all"]) == 1
+    assert 0 < serve["page"][0] <= serve["all"][0]
     assert (tmp_path / "site-plain" / "index.html").is_file()  # the plain MkDocs build of the same pages
     assert result["pages"] > 20 and result["search"]["raw"] > result["search"]["gzip"] > 0
     assert result["page_costs"]["map_pages"] > 0 and result["page_costs"]["other_pages"] > 0
@@ -53,6 +59,21 @@ def test_harness_builds_tiny_atlas_and_reports_every_column(tmp_path):
     assert header == [name for name, _ in run.COLUMNS]
     assert len(row) == len(header) and all(row)
     assert table[0].startswith(f"Machine: {result['cpus']} cores")
+    assert row[-1].endswith("(n=1)") and row[-1] != "–"
+
+
+def test_harness_runs_the_serve_stage_only_for_the_sizes_asked(tmp_path, monkeypatch, capsys):
+    calls = []
+    monkeypatch.setattr(run, "measure", lambda name, districts, work, stages, *rest: calls.append((name, stages)) or {
+        "size": name, "districts": districts, "counts": {"units": 1}, "cpus": 2, "pages": 0})
+    assert run.main(["--sizes", "pm,bb,de", "--work", str(tmp_path)]) == 0
+    assert calls == [("pm", run.STAGES), ("bb", run.STAGES), ("de", run.CHILD_STAGES)]
+    calls.clear()
+    run.main(["--sizes", "de", "--serve-sizes", "all", "--stages", "validate,serve", "--work", str(tmp_path)])
+    assert calls == [("de", ("validate", "serve"))]
+    with pytest.raises(SystemExit):
+        run.main(["--stages", "validate,serv", "--work", str(tmp_path)])
+    assert "unknown stage(s): serv" in capsys.readouterr().err
 
 
 def _largest_profile(data: Path) -> int:
