@@ -7,6 +7,7 @@ atlas would."""
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,18 @@ def test_small_atlas_stays_in_one_process() -> None:
     assert render_jobs.processes(atlas, 4) == 1
     assert render_jobs.processes(atlas, 4, above=0) == 4
     assert render_jobs.processes(atlas, 1, above=0) == 1
+
+
+def test_a_district_with_all_its_offers_renders_in_several_processes(tmp_path: Path) -> None:
+    # the benchmark's one-district size (issue 7: the generator's own stages under a quarter of MkDocs there too)
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import synth
+
+    synth.generate(tmp_path / "pm", 1)
+    atlas, problems = validate(tmp_path / "pm")
+    assert atlas is not None, problems
+    assert render_jobs.processes(atlas, 2) == 2
+    assert render_jobs.processes(atlas, 1) == 1
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
