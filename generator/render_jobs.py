@@ -1,4 +1,4 @@
-"""Render stage in several processes, for big atlases (issue 7).
+"""Render stage in several processes, from a district with all its offers upwards (issue 7).
 
 Rendering is one core's work: at Brandenburg size (9.000 pages) about 50 s, the same again as MkDocs
 needs on two cores. `render_site` runs its parts (render.site_parts) one after the other; here the same
@@ -19,8 +19,8 @@ parts run in `jobs` forked worker processes that write their pages straight into
   stops the build with a German message instead of leaving it waiting. Strg+C and SIGTERM reach the
   parent only, which ends the workers; a worker dies with its parent (Linux: PR_SET_PDEATHSIG).
 
-Small atlases stay in one process (`processes`): forking and the per-process caches would cost more
-than they save below a few thousand records.
+Small atlases stay in one process (`processes`, below `PARALLEL_RECORDS`): the test fixtures and a first
+try-out, where a second process saves little and one process is easier to debug.
 """
 
 from __future__ import annotations
