@@ -299,8 +299,8 @@ def table(report: list[PageWeight]) -> str:
 
 def build_example(data: Path, out: Path) -> Path:
     sys.path.insert(0, str(ROOT))
-    from generator.build import build
-    from generator.paths import Paths
+    from generator.build.pipeline import build
+    from generator.core.paths import Paths
 
     paths = Paths.create(ROOT, data, out / "site", out / "build")
     problems = build(paths)

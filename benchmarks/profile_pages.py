@@ -23,10 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import render, render_profiles  # noqa: E402
-from generator.build import build  # noqa: E402
-from generator.paths import Paths  # noqa: E402
-from generator.validate import validate  # noqa: E402
+from generator.pages import render  # noqa: E402
+
+from generator.pages import profiles as render_profiles
+from generator.build.pipeline import build  # noqa: E402
+from generator.core.paths import Paths  # noqa: E402
+from generator.check.validate import validate  # noqa: E402
 
 
 def best(repeat: int, fn):

@@ -9,7 +9,7 @@ stage group in its own process, so that the peak memory (ru_maxrss) belongs to t
 * validate  – load + validate + model (the model part is timed separately, build_atlas),
 * generate  – render Markdown, maps and charts (render_site) + write the docs folder (build.generate),
 * mkdocs    – the generator's MkDocs build (build.run_mkdocs, strict; above 2.000 pages in shards, as
-              many processes at a time as the machine has cores – generator/shards.py),
+              many processes at a time as the machine has cores – generator/build/shards.py),
 * plain     – plain MkDocs on the same generated docs folder, with the same mkdocs.yml (INHERIT),
               nav and theme values, plus hooks that time every page (benchmarks/page_timer.py).
 * serve     – `atlas serve` on a copy of the same data (benchmarks/serve_rebuild.py): the time until the
@@ -127,7 +127,7 @@ class TreeMemory:
 
 
 def _paths(data: Path, work: Path):
-    from generator.paths import Paths
+    from generator.core.paths import Paths
 
     return Paths.create(ROOT, data, work / "site", work / "build")
 
@@ -149,7 +149,7 @@ def _timed(function, total: list[float], note=None):
 
 def child(stage: str, data: Path, work: Path) -> dict:
     """Run one stage group in this process; returns its measurements."""
-    import generator.validate as validate_mod
+    import generator.check.validate as validate_mod
 
     model_time = [0.0]
     validate_mod.build_atlas = _timed(validate_mod.build_atlas, model_time)
@@ -164,7 +164,7 @@ def child(stage: str, data: Path, work: Path) -> dict:
     if stage == "validate":
         result = {"load_validate": t_validate - model_time[0], "model": model_time[0]}
     elif stage == "generate":
-        import generator.build as build_mod
+        import generator.build.pipeline as build_mod
 
         render_time = [0.0]  # in one process (render_site) or in several (render_in_processes)
         build_mod.render_site = _timed(build_mod.render_site, render_time)
@@ -178,7 +178,7 @@ def child(stage: str, data: Path, work: Path) -> dict:
         result.update(render=render_time[0], write=total - render_time[0])
         _write_plain_config(atlas, paths, work)
     elif stage == "mkdocs":
-        from generator.build import build_date, run_mkdocs
+        from generator.build.pipeline import build_date, run_mkdocs
 
         site = work / "site"
         begin = time.perf_counter()
@@ -202,7 +202,7 @@ def _write_plain_config(atlas, paths, work: Path) -> None:
     """mkdocs.yml for the plain build: the project's file (INHERIT) with the generator's values filled in."""
     import yaml
 
-    from generator.build import extra_values, mkdocs_overrides, navigation
+    from generator.build.pipeline import extra_values, mkdocs_overrides, navigation
 
     project = yaml.safe_load(paths.config_file.read_text(encoding="utf-8"))
     overrides = mkdocs_overrides(atlas, paths, work / "site-plain")

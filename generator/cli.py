@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .problems import Problem
+from .core.problems import Problem
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -68,7 +68,7 @@ def _import_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentPar
 
 
 def _boundaries_parser(sub: Any, common: argparse.ArgumentParser) -> None:
-    from .import_boundaries import DEFAULT_TOLERANCE
+    from .importers.boundaries import DEFAULT_TOLERANCE
 
     cmd = sub.add_parser(
         "import-boundaries", parents=[common], help="amtliche Grenzen (GeoJSON oder Shapefile) für die Kennzahlenkarten einlesen",
@@ -85,8 +85,8 @@ def _boundaries_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _editor_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
-    """`atlas new` and `atlas schema`: help for editors (generator/scaffold.py, generator/jsonschema_export.py)."""
-    from .scaffold import kind_list
+    """`atlas new` and `atlas schema`: help for editors (generator/editing/scaffold.py, generator/editing/jsonschema.py)."""
+    from .editing.scaffold import kind_list
 
     new = sub.add_parser(
         "new", parents=[common], help="neuen Datensatz mit allen Pflichtfeldern anlegen",
@@ -115,13 +115,13 @@ def _report_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _run_report(args: argparse.Namespace, data: Path, fmt: str) -> int:
-    from .report_cli import run_report
+    from .reports.care_cli import run_report
 
     return run_report(data, args.months, args.as_of, args.output, lambda problems: report(problems, fmt))
 
 
 def _import_boundaries(args: argparse.Namespace, data: Path) -> int:
-    from .import_boundaries import ImportFailed, import_boundaries
+    from .importers.boundaries import ImportFailed, import_boundaries
 
     try:
         result = import_boundaries(args.file, data, args.output, args.tolerance, args.layer, args.key, args.source, args.licence)
@@ -134,7 +134,7 @@ def _import_boundaries(args: argparse.Namespace, data: Path) -> int:
     return 0
 
 
-# --- pull requests: `atlas diff`, GitLab Code Quality report (generator/diff.py, generator/annotations.py) ---
+# --- pull requests: `atlas diff`, GitLab Code Quality report (generator/reports/diff.py, generator/check/annotations.py) ---
 
 
 def _diff_parser(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -153,8 +153,8 @@ def _diff_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 def _diff(args: argparse.Namespace, data: Path) -> int:
     from contextlib import nullcontext
 
-    from .diff import DiffError, data_at_ref, diff_folders
-    from .diff_report import markdown
+    from .reports.diff import DiffError, data_at_ref, diff_folders
+    from .reports.diff_markdown import markdown
 
     if (args.ref is None) == (args.data_old is None):
         print("Fehler: bitte entweder einen git-Stand (z. B. atlas diff origin/main) oder --data-old DIR angeben", file=sys.stderr)
@@ -174,7 +174,7 @@ def _diff(args: argparse.Namespace, data: Path) -> int:
 
 
 def _gitlab_report(problems: list[Problem], target: Path | None) -> None:
-    from .annotations import gitlab_report, workspace
+    from .check.annotations import gitlab_report, workspace
 
     text = gitlab_report(problems, workspace())
     if target is not None:
@@ -184,8 +184,12 @@ def _gitlab_report(problems: list[Problem], target: Path | None) -> None:
 
 
 def report(problems: list[Problem], fmt: str) -> None:
+    """Every problem on stderr: `path:line: message`, or as GitHub workflow commands (the changed line of a pull request)."""
+    from .check.annotations import github_line, workspace  # escaping and paths relative to the repository root
+
+    root = workspace() if fmt == "github" else None
     for problem in problems:
-        print(problem.github() if fmt == "github" else str(problem), file=sys.stderr)
+        print(github_line(problem, root) if fmt == "github" else str(problem), file=sys.stderr)
     count = len(problems)
     print(f"{count} Problem{'e' if count != 1 else ''} gefunden. Die Website wurde nicht verändert.", file=sys.stderr)
 
@@ -193,14 +197,14 @@ def report(problems: list[Problem], fmt: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     fmt = getattr(args, "format", None) or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    from .paths import BuildError, Paths
-    from .validate import validate
+    from .core.paths import BuildError, Paths
+    from .check.validate import validate
 
     paths = Paths.create(getattr(args, "project", None), getattr(args, "data", None), getattr(args, "site", None), getattr(args, "build_dir", None))
     try:
         if args.command in ("new", "schema"):
-            from .jsonschema_export import run_schema
-            from .scaffold import run_new
+            from .editing.jsonschema import run_schema
+            from .editing.scaffold import run_new
 
             if args.command == "new":
                 return run_new(paths.data, args.kind, args.name, args.municipality, args.record_id)
@@ -212,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "report":
             return _run_report(args, paths.data, fmt)
         if args.command == "check":
-            from .render_legal import legal_problems
+            from .pages.legal import legal_problems
 
             _, problems = validate(paths.data)
             problems = sorted(set(problems + legal_problems(paths.data)))  # legal duties: reported by check
@@ -224,26 +228,26 @@ def main(argv: list[str] | None = None) -> int:
             print("Keine Probleme gefunden.", file=sys.stderr if fmt == "gitlab" and args.report is None else sys.stdout)
             return 0
         if args.command == "import-indicators":
-            from .import_indicators import Options, run_import
+            from .importers.indicators import Options, run_import
 
             options = Options(args.indicator, args.column, args.key_column, args.year, args.forecast, args.note, args.output, args.replace, args.dry_run)
             return run_import(args.file, paths.data, options)
-        from .build import build
+        from .build.pipeline import build
 
         if args.command == "build":
-            from .progress import Progress
+            from .build.progress import Progress
 
             problems = build(paths, Progress(quiet=args.quiet), jobs=args.jobs, pages_per_shard=args.pages_per_shard)
             if problems:
                 report(problems, fmt)
                 return 1
-            from .render_legal import legal_problems
+            from .pages.legal import legal_problems
 
             for problem in legal_problems(paths.data):  # not fatal for a build (previews, tests)
                 print(f"Hinweis: {problem}", file=sys.stderr)
             print(f"Website gebaut: {paths.site}")
             return 0
-        from .serve import serve
+        from .build.serve import serve
 
         return serve(paths, args.dev_addr, lambda problems: report(problems, fmt), quick_first=args.quick_first)
     except BuildError as exc:

@@ -7,7 +7,7 @@ record kind, of atlas.yaml, district.yaml and vocabularies.yaml gets the next st
 are added. The note column of the indicator values gets them too, and atlas.yaml gets background
 tiles whose attribution is hostile.
 
-Which fields are free text is read from the pydantic models in generator/schema.py, never listed
+Which fields are free text is read from the pydantic models in generator/model/schema.py, never listed
 here: a `str` (e.g. `Text`) without a pattern, without a field validator (e-mail, phone, URL, time)
 and without a reference or vocabulary. Ids, enums, dates, numbers, URLs and references stay as they
 were, so the hostile atlas passes `atlas check`. A new text field is covered as soon as it exists.
@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from generator import schema
+from generator.model import schema
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"

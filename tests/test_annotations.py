@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.annotations import github_line, gitlab_report
+from generator.check.annotations import github_line, gitlab_report
 from generator.cli import main
-from generator.problems import Problem
+from generator.core.problems import Problem
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 

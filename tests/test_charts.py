@@ -1,4 +1,4 @@
-"""Static SVG charts (generator/charts.py): well-formed, accessible, readable without colour, German numbers."""
+"""Static SVG charts (generator/visuals/charts.py): well-formed, accessible, readable without colour, German numbers."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator import svg as s
-from generator.charts import Bar, Point, RankItem, Series, comparison_bars, ranking, ranks, time_series
-from generator.formatting import NBSP
+from generator.visuals import svg as s
+from generator.visuals.charts import Bar, Point, RankItem, Series, comparison_bars, ranking, ranks, time_series
+from generator.core.formatting import NBSP
 
 NS = "{http://www.w3.org/2000/svg}"
 

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from generator.classify import JENKS_LIMIT, class_of, classify, labels
+from generator.visuals.classify import JENKS_LIMIT, class_of, classify, labels
 
 
 def _groups(values: list[float], breaks: list[float]) -> list[list[float]]:

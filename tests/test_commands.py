@@ -17,7 +17,7 @@ from conftest import REPO, build_site, page
 
 
 def test_example_data_has_no_problems() -> None:
-    from generator.validate import validate
+    from generator.check.validate import validate
 
     atlas, problems = validate(REPO / "data")
     assert problems == []
@@ -33,7 +33,7 @@ def test_example_atlas_builds_strict(tmp_path: Path) -> None:
     site = build_site(REPO / "data", tmp_path)
     profiles = [p for p in (site / "sozialraeume").iterdir() if (p / "index.html").is_file()]
     assert len(profiles) == 19
-    from generator.validate import validate
+    from generator.check.validate import validate
 
     atlas, _ = validate(REPO / "data")
     for centre in atlas.family_centres:

@@ -11,10 +11,10 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.jsonschema_export import PATTERNS, SCHEMA_DIR, models_in, schema_files
-from generator.scaffold import slug
-from generator.schema import KINDS, AtlasConfig, District
-from generator.validate import validate
+from generator.editing.jsonschema import PATTERNS, SCHEMA_DIR, models_in, schema_files
+from generator.editing.scaffold import slug
+from generator.model.schema import KINDS, AtlasConfig, District
+from generator.check.validate import validate
 
 from conftest import MINI, REPO, page
 from yaml12 import load12

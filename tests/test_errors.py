@@ -142,7 +142,7 @@ def test_all_problems_in_one_run(project: Path, capsys: pytest.CaptureFixture) -
 
 def test_yaml_11_values_are_kept_as_written(project: Path) -> None:
     """A phone with a leading zero, `no`, `on` and an unquoted date stay the editor's text."""
-    from generator.validate import validate
+    from generator.check.validate import validate
 
     data = project / "data"
     append(data / "organisations" / "kreis.yaml", "phone: 033841 00011\nshort_name: no\ndescription: on\n")
@@ -156,7 +156,7 @@ def test_yaml_11_values_are_kept_as_written(project: Path) -> None:
 
 def test_times_stay_times(project: Path) -> None:
     """`opens: 09:00` unquoted is YAML 1.1's number 540; the atlas keeps it as 09:00."""
-    from generator.validate import validate
+    from generator.check.validate import validate
 
     replace(project / "data" / "family_centres" / "fz-teststadt.yaml", 'opens: "09:00"', "opens: 09:00")
     atlas, problems = validate(project / "data")

@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import REPO, page
-from generator.render_finder import SEAT_NOTE, fold, slug
+from generator.pages.finder import SEAT_NOTE, fold, slug
 
 
 def soup(site: Path, path: str) -> BeautifulSoup:

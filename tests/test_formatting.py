@@ -1,4 +1,4 @@
-"""German formatting helpers (generator/formatting.py): deterministic, no locale."""
+"""German formatting helpers (generator/core/formatting.py): deterministic, no locale."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.formatting import (
+from generator.core.formatting import (
     NBSP,
     day_span,
     fmt_age_span,
@@ -20,7 +20,7 @@ from generator.formatting import (
     plural,
     weekday,
 )
-from generator.schema import AgeRange, OpeningHours
+from generator.model.schema import AgeRange, OpeningHours
 
 
 @pytest.mark.parametrize(

@@ -43,7 +43,7 @@ def test_csv_cells_from_the_data_cannot_become_spreadsheet_formulas(hostile_site
     import csv
     import io
 
-    from generator.export import text_cell
+    from generator.exports.tables import text_cell
 
     # the hostile atlas puts =HYPERLINK(…), +…, -…, @… into text fields; in the CSV they start with '
     cells = 0

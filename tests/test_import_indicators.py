@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import import_indicators
+from generator.importers import indicators as import_indicators
 from generator.cli import main
-from generator.statoffice_table import parse_value
+from generator.importers.statoffice_table import parse_value
 
 STAT = Path(__file__).parent / "fixtures" / "statoffice"
 HEADER = "area,indicator,year,value,forecast,example,note\n"

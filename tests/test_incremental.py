@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import generate
-from generator.paths import Paths
-from generator.serve import Preview
-from generator.validate import validate
+from generator.build.pipeline import generate
+from generator.core.paths import Paths
+from generator.build.serve import Preview
+from generator.check.validate import validate
 
 from conftest import MINI, REPO
 
@@ -127,7 +127,7 @@ def test_preview_leaves_no_dirty_state_for_later_builds(tmp_path: Path, name: st
 
 def test_big_atlas_preview_shows_the_edited_record_first_then_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Two steps (serve.py, big atlases): the edited offer's own page at once, lists and exports in a second round."""
-    import generator.serve as serve_module
+    import generator.build.serve as serve_module
 
     validated: list[Path] = []
     monkeypatch.setattr(serve_module, "validate", lambda data: validated.append(data) or validate(data))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.validate import validate
+from generator.check.validate import validate
 
 PROFILE = Path(__file__).parent / "fixtures" / "profile"
 

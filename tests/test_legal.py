@@ -12,8 +12,8 @@ from bs4 import BeautifulSoup
 from conftest import REPO, build_site, page
 
 from generator.cli import main
-from generator.render import render_site
-from generator.validate import validate
+from generator.pages.render import render_site
+from generator.check.validate import validate
 
 
 def soup(site: Path, path: str) -> BeautifulSoup:

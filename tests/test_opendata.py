@@ -24,10 +24,10 @@ from frictionless import validate as frictionless_validate
 from rdflib import namespace as ns
 
 from conftest import build_site, page
-from generator.dcat import licence_uri
-from generator.export import Meta
-from generator.formatting import fmt_number
-from generator.validate import validate
+from generator.exports.dcat import licence_uri
+from generator.exports.tables import Meta
+from generator.core.formatting import fmt_number
+from generator.check.validate import validate
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SITE_URL = "https://atlas.example.org/"
@@ -350,7 +350,7 @@ def test_exports_are_sorted_and_carry_no_timestamp(site: Path):
 
 
 def test_licence_defaults_to_dl_de_by_2_0_when_atlas_yaml_names_none():
-    from generator.schema import AtlasConfig
+    from generator.model.schema import AtlasConfig
 
     config = AtlasConfig.model_validate(
         {"title": "T", "description": "D", "publisher": "P", "data_date": "2026-01-01", "map": {"bounds": {"south": 1, "west": 1, "north": 2, "east": 2}}}

@@ -18,8 +18,8 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import MINI, REPO, build_site, page
 
-from generator import vcard as vc
-from generator.render_people import chunks
+from generator.exports import vcard as vc
+from generator.pages.people import chunks
 
 PEOPLE = Path(__file__).parent / "fixtures" / "people"
 
@@ -327,7 +327,7 @@ def test_matrix_is_a_table_with_scoped_headers_and_words_in_cells(people_site: P
 
 
 def test_example_matrix_splits_networks_and_matches_the_data(example_site: Path) -> None:
-    from generator.validate import validate
+    from generator.check.validate import validate
 
     atlas, _ = validate(REPO / "data")
     html = article(example_site, "organisationen/wer-mit-wem/")

@@ -11,11 +11,11 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import MINI, page
 
-from generator import jsonld
-from generator.hours import closure_lines, week_rows
-from generator.review import months_before, report_href, review_state
-from generator.schema import Closure, OpeningHours
-from generator.validate import validate
+from generator.exports import jsonld
+from generator.model.hours import closure_lines, week_rows
+from generator.model.review import months_before, report_href, review_state
+from generator.model.schema import Closure, OpeningHours
+from generator.check.validate import validate
 
 HOSTILE = '</script><script>alert("x")</script><!-- & \u2028'
 

@@ -1,4 +1,4 @@
-"""The Datenschutz section „Karten und Inhalte anderer Anbieter“ written from atlas.yaml (generator/privacy_notice.py)."""
+"""The Datenschutz section „Karten und Inhalte anderer Anbieter“ written from atlas.yaml (generator/pages/privacy_notice.py)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import page
-from generator.privacy_notice import MARKER, insert_third_party_section, third_party_section
-from generator.schema import Tiles
+from generator.pages.privacy_notice import MARKER, insert_third_party_section, third_party_section
+from generator.model.schema import Tiles
 
 TILES = Tiles(url="https://kacheln.example.org/{z}/{x}/{y}.png", attribution="© Beispiel", provider="Kachel-Amt <Test>")
 

@@ -1,4 +1,4 @@
-"""Progress display of `atlas build` (generator/progress.py): plain lines in CI, an updating line in a terminal."""
+"""Progress display of `atlas build` (generator/build/progress.py): plain lines in CI, an updating line in a terminal."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 from conftest import MINI, REPO
 
-from generator.build import build
+from generator.build.pipeline import build
 from generator.cli import main
-from generator.paths import Paths
-from generator.progress import Progress
+from generator.core.paths import Paths
+from generator.build.progress import Progress
 
 STAGES = ["Daten laden und prüfen", "Seiten erzeugen", "Seiten schreiben", "Website bauen (MkDocs)", "Veröffentlichen"]
 

@@ -1,6 +1,6 @@
 """Nothing lost: a build that fails or is interrupted at any stage leaves the previous site/ byte for byte
 as it was (same files, same bytes, same modification times) and no half-built folder; a successful build
-swaps the new site in at once (generator/build.py, generator/publish.py, generator/failures.py)."""
+swaps the new site in at once (generator/build/pipeline.py, generator/build/publish.py, generator/build/failures.py)."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from conftest import MINI, REPO
 
-from generator import publish as publish_module
+from generator.build import publish as publish_module
 from generator.cli import main
-from generator.publish import old_dir, publish, staging_dir
+from generator.build.publish import old_dir, publish, staging_dir
 
 State = dict[str, tuple[str, int]]
 
@@ -76,7 +76,7 @@ def test_an_internal_error_is_one_german_line_and_a_report(project: Path, capsys
     def broken(atlas: object, sink: object = None) -> dict[str, str]:
         raise RuntimeError("Vorlage kaputt")
 
-    monkeypatch.setattr("generator.build.render_site", broken)
+    monkeypatch.setattr("generator.build.pipeline.render_site", broken)
     before = tree_state(project / "site")
     err = assert_failed_untouched(project, before, capsys, build(project))
     first = err.strip().splitlines()[0]

@@ -14,11 +14,11 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.markup import md_line, root_prefix, served_dir
-from generator.model import Atlas, IndicatorValue, build_atlas
-from generator.paths import BuildError
-from generator.render import render_site
-from generator.schema import (
+from generator.core.markup import md_line, root_prefix, served_dir
+from generator.model.atlas import Atlas, IndicatorValue, build_atlas
+from generator.core.paths import BuildError
+from generator.pages.render import render_site
+from generator.model.schema import (
     Address,
     AgeRange,
     AtlasConfig,
@@ -253,7 +253,7 @@ def test_data_text_is_escaped_everywhere(site: dict[str, str]) -> None:
             continue
         html = html_of(content)
         soup = BeautifulSoup(html, "html.parser")
-        # the only scripts: schema.org data (generator/jsonld.py), where no data can close the element
+        # the only scripts: schema.org data (generator/exports/jsonld.py), where no data can close the element
         assert all(s.get("type") == "application/ld+json" and "<" not in s.string for s in soup.find_all("script")), path
         for img in soup.find_all("img"):  # only the generator's own charts and static maps, never an image from data
             assert re.fullmatch(r"(\.\./)*(diagramme|karten)/[a-z0-9-]+\.svg", img["src"]), (path, img["src"])
@@ -406,7 +406,7 @@ def test_id_patch_is_restored() -> None:
 
 def test_relative_links_match_posixpath_for_every_pair_of_pages(site: dict[str, str]) -> None:
     """markup.md_href takes a short way for plain paths; it must give what posixpath.relpath gives."""
-    from generator.markup import md_href
+    from generator.core.markup import md_href
 
     pages = sorted(site)[::7] + ["index.md", "a/b/c/d.md", "a/b.md", "a/x/y.md", "./a/b.md", "a//b.md", "a/../c.md", "a/b/", "a"]
     for page in pages:

@@ -1,4 +1,4 @@
-"""Rendering in several processes (generator/render_jobs.py): the same files as in one process; errors
+"""Rendering in several processes (generator/build/parallel.py): the same files as in one process; errors
 still stop the build with a German message and leave the site as it was.
 
 The threshold is set to 0 so that the small test atlases render in two forked processes, as a Land-size
@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 
 from conftest import MINI, REPO
-from generator import render_jobs, render_profiles
-from generator.build import generate
+from generator.build import parallel as render_jobs
+from generator.pages import profiles as render_profiles
+from generator.build.pipeline import generate
 from generator.cli import main
-from generator.paths import BuildError, Paths
-from generator.validate import validate
+from generator.core.paths import BuildError, Paths
+from generator.check.validate import validate
 
 
 @pytest.fixture

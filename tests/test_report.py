@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.linkcheck import text_findings, url_findings
-from generator.report_cli import parse_as_of
-from generator.validate import validate
+from generator.reports.linkcheck import text_findings, url_findings
+from generator.reports.care_cli import parse_as_of
+from generator.check.validate import validate
 
 from conftest import MINI, build_site, page
 

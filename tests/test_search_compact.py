@@ -1,4 +1,4 @@
-"""Compact search index for big atlases (generator/search_compact.py): what stays findable, what is dropped.
+"""Compact search index for big atlases (generator/pages/search_compact.py): what stays findable, what is dropped.
 
 Built on the search test atlas (tests/fixtures/search) with `search: {index: compact}`; compared with the
 same atlas built with the default (auto, far below compact_above_pages → full).
@@ -10,7 +10,7 @@ import json
 import re
 from pathlib import Path
 
-from generator.search_compact import apply, compact_documents, plain_snippet
+from generator.pages.search_compact import apply, compact_documents, plain_snippet
 
 
 def _docs(site: Path) -> list[dict]:
@@ -73,8 +73,8 @@ def test_snippet_is_plain_escaped_text_cut_at_a_word() -> None:
 
 
 def test_auto_mode_counts_the_records_with_a_page(search_site: Path) -> None:
-    from generator.search_compact import is_compact, records
-    from generator.validate import validate
+    from generator.pages.search_compact import is_compact, records
+    from generator.check.validate import validate
     from conftest import SEARCH
 
     atlas, problems = validate(SEARCH)

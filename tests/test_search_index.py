@@ -11,8 +11,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from generator.schema import MemberMunicipality, Municipality
-from generator.searchwords import place_names, places, profile_tags, spellings
+from generator.model.schema import MemberMunicipality, Municipality
+from generator.pages.searchwords import place_names, places, profile_tags, spellings
 
 
 def _index(site: Path) -> dict:

@@ -1,13 +1,13 @@
-"""Search scope (generator/search_scope.py): overview lists and indicator value tables stay out of the search index."""
+"""Search scope (generator/pages/search_scope.py): overview lists and indicator value tables stay out of the search index."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from generator.build import build
-from generator.paths import Paths
-from generator.search_scope import exclude_sections
+from generator.build.pipeline import build
+from generator.core.paths import Paths
+from generator.pages.search_scope import exclude_sections
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""Sharded MkDocs build of big atlases (generator/shards.py): the same site as one build, errors still fail it.
+"""Sharded MkDocs build of big atlases (generator/build/shards.py): the same site as one build, errors still fail it.
 
 The mini atlas is built once normally (conftest's mini_site) and once split into shards of 10 pages with
 two processes; every file of the two sites must have the same bytes.
@@ -76,7 +76,7 @@ def test_a_broken_link_in_one_shard_fails_the_whole_build_and_keeps_the_old_site
 
 
 def test_shard_size_grows_for_very_big_sites() -> None:
-    from generator.shards import PAGES_PER_SHARD, shard_size
+    from generator.build.shards import PAGES_PER_SHARD, shard_size
 
     assert shard_size(724, 2) == PAGES_PER_SHARD  # one district: one build
     assert shard_size(9_103, 2) == PAGES_PER_SHARD  # a Land: 5 shards of ≤ 2.000 pages

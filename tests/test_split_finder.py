@@ -1,5 +1,5 @@
 """Angebotsfinder and „In meiner Nähe“ per planning region above lists.split_by_region_above
-(issue 7, generator/render_finder_regions.py), on the rendered Markdown of small synthetic atlases."""
+(issue 7, generator/pages/finder_regions.py), on the rendered Markdown of small synthetic atlases."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCH))
 
 import synth  # noqa: E402
-from generator.markup import root_prefix, served_dir  # noqa: E402
-from generator.names import fold  # noqa: E402
-from generator.render import render_site  # noqa: E402
-from generator.render_finder import unit_place_names  # noqa: E402
-from generator.validate import validate  # noqa: E402
+from generator.core.markup import root_prefix, served_dir  # noqa: E402
+from generator.core.names import fold  # noqa: E402
+from generator.pages.render import render_site  # noqa: E402
+from generator.pages.finder import unit_place_names  # noqa: E402
+from generator.check.validate import validate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TOPS = ("angebote/finder.md", "angebote/naehe.md")

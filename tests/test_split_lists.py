@@ -1,4 +1,4 @@
-"""Offer overview lists split per planning region above lists.split_by_region_above (issue 7, generator/render_lists.py)."""
+"""Offer overview lists split per planning region above lists.split_by_region_above (issue 7, generator/pages/lists.py)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCH))
 
 import synth  # noqa: E402
-from generator.markup import root_prefix, served_dir  # noqa: E402
-from generator.render import render_site  # noqa: E402
-from generator.validate import validate  # noqa: E402
+from generator.core.markup import root_prefix, served_dir  # noqa: E402
+from generator.pages.render import render_site  # noqa: E402
+from generator.check.validate import validate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TOP = ("angebote/index.md", "angebote/zielgruppen.md", "angebote/orte.md", "angebote/alter.md")

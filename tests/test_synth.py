@@ -78,8 +78,8 @@ def test_harness_runs_the_serve_stage_only_for_the_sizes_asked(tmp_path, monkeyp
 
 def _largest_profile(data: Path) -> int:
     """Bytes of the largest Sozialraumprofil (Markdown) that the generator renders for this data folder."""
-    from generator.render import render_site
-    from generator.validate import validate
+    from generator.pages.render import render_site
+    from generator.check.validate import validate
 
     atlas, problems = validate(data)
     assert atlas is not None, problems

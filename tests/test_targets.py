@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import build_site, page
-from generator import targets
-from generator.validate import validate
+from generator.model import targets
+from generator.check.validate import validate
 
 PROFILE = Path(__file__).parent / "fixtures" / "profile"
 

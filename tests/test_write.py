@@ -1,4 +1,4 @@
-"""Write stage: generated pages, content/ and assets into the docs dir (generator/write.py)."""
+"""Write stage: generated pages, content/ and assets into the docs dir (generator/build/write.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.write import MARKER, ForeignDocsDirError, UnsafePathError, write_docs
+from generator.build.write import MARKER, ForeignDocsDirError, UnsafePathError, write_docs
 
 
 @pytest.fixture
@@ -79,9 +79,9 @@ def test_render_streams_every_page_once_to_the_docs_folder(tmp_path: Path) -> No
     """With a sink, render_site keeps nothing and hands over exactly the files of a normal render, each once;
     DocsSync has the file on disk as soon as it is handed over (memory does not grow with the atlas)."""
     from conftest import MINI
-    from generator.render import render_site
-    from generator.validate import validate
-    from generator.write import DocsSync
+    from generator.pages.render import render_site
+    from generator.check.validate import validate
+    from generator.build.write import DocsSync
 
     atlas, problems = validate(MINI)
     assert atlas is not None, problems

@@ -1,4 +1,4 @@
-"""Print stylesheet (generator/assets/atlas-print.css) in a real browser: a profile prints as a clean A4
+"""Print stylesheet (generator/pages/assets/atlas-print.css) in a real browser: a profile prints as a clean A4
 document — no navigation, content within the page, maps as static images, each section on a new page,
 example data still marked — while ordinary pages keep flowing."""
 

@@ -1,5 +1,5 @@
 """The short Angebotsfinder and „In meiner Nähe“ of a big atlas lead a typed place to its region's page
-(issue 7, generator/render_finder_regions.py), in Debian's Chromium.
+(issue 7, generator/pages/finder_regions.py), in Debian's Chromium.
 
 The site: a small synthetic atlas (benchmarks/synth.py, 3 districts = 3 planning regions) with
 `lists.split_by_region_above: 3`, so finder and nearby page are split per region.
@@ -28,7 +28,7 @@ pytestmark = pytest.mark.browser
 def split_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
     """(base URL, atlas) of the built synthetic atlas with split finder pages."""
     from generator.cli import main
-    from generator.validate import validate
+    from generator.check.validate import validate
 
     if not Path("/usr/bin/chromium").is_file():
         pytest.skip("/usr/bin/chromium fehlt")  # the `browser` fixture says why in CI; no build needed without it
@@ -48,8 +48,8 @@ def split_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
 
 def _village(atlas: Any) -> tuple[str, str, Any]:
     """A village of the first region whose name no other place has: (village, region id, its unit)."""
-    from generator.names import fold
-    from generator.render_finder import unit_place_names
+    from generator.core.names import fold
+    from generator.pages.finder import unit_place_names
 
     names: dict[str, int] = {}
     for unit in atlas.municipalities.values():

@@ -2,7 +2,7 @@
 
 Runs on the search test atlas (tests/fixtures/search: Amt Brück with Borkheide and Brück's village Gömnigk,
 Teltow, Schwielowsee with Ferch; offers for under-3s, seniors, single parents, young people), served on
-loopback. Each test would fail if the ranking or the search words of generator/searchwords.py broke: the
+loopback. Each test would fail if the ranking or the search words of generator/pages/searchwords.py broke: the
 fixture has pages that name the place or group in their title and would otherwise come first.
 """
 
@@ -113,7 +113,7 @@ def test_target_group_lists_its_offer_first(page: Any, search_url: str, query: s
 
 
 def test_compact_index_of_big_atlases_still_finds_places_and_offers(page: Any, compact_search_site: Path, page_log: Any) -> None:
-    """Big atlases index one entry per page (generator/search_compact.py): place names and target groups still work."""
+    """Big atlases index one entry per page (generator/pages/search_compact.py): place names and target groups still work."""
     with serve(compact_search_site) as url:
         results = search(page, url, "Borkheide")
         assert results[0] == ("Amt Brück", "sozialraeume/amt-brueck/")

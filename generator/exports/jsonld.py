@@ -1,0 +1,207 @@
+"""schema.org structured data (JSON-LD) for family centre, offer and organisation pages.
+
+`jsonld(atlas, page, record)` returns one `<script type="application/ld+json">` element (or nothing) for a
+template; `describe(atlas, page, record)` returns the plain dict (tests, exports).
+
+Types, chosen for what the records are and what search engines read:
+
+* family centre → `LocalBusiness`: schema.org defines it as „a particular physical business or branch of
+  an organization“, i.e. a place with address, geo, opening hours (also special closures), phone and
+  e-mail run by an operator (`parentOrganization`). `CivicStructure` would fit the building but has no
+  e-mail or contact point, and assistants show opening hours mainly for LocalBusiness.
+* offer → `Service` with `provider`, `areaServed`, `audience` (`PeopleAudience` with ages),
+  `hoursAvailable`, `availableChannel` (where and how to reach it) and, when it is free, an `Offer` with
+  price 0 (`isAccessibleForFree` is not a property of Service in schema.org).
+* organisation → `GovernmentOrganization` for administrations and job centres, `Organization` otherwise.
+
+Privacy: only what the page itself shows. Contacts reach this module through `Atlas.contact`/`contacts_of`,
+which hold published contacts only; even then only their role, e-mail and phone go into a `ContactPoint`
+(no personal name). Records with status „beendet“ get no structured data, so search engines do not
+advertise them; a temporarily closed one gets no opening hours.
+
+Safety: the JSON is written with `<`, `>` and `&` as `\\u003c`, `\\u003e`, `\\u0026`, so no value can
+end the script element or open a comment; the result is one line (Markdown keeps it as one HTML block).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from markupsafe import Markup
+
+from ..model.hours import intervals_by_day
+from ..model.atlas import Atlas, is_active
+from ..model.review import page_address
+from ..model.schema import Address, Closure, FamilyCentre, Location, Offer, OpeningHours, Organisation
+
+SCHEMA_DAYS = {"mo": "Monday", "di": "Tuesday", "mi": "Wednesday", "do": "Thursday", "fr": "Friday", "sa": "Saturday", "so": "Sunday"}
+# organisation_types entries (vocabularies.yaml) that are public administrations; others are Organization
+GOVERNMENT_TYPES = frozenset({"kreisverwaltung", "kommunalverwaltung", "verwaltung", "behoerde", "jobcenter"})
+_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
+
+
+def _clean(data: dict[str, Any]) -> dict[str, Any]:
+    """Drop empty values (None, "", [], {}) so the output has only what the record says."""
+    return {k: v for k, v in data.items() if v not in (None, "", [], {})}
+
+
+def address(value: Address | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    street = ", ".join(x for x in (value.street, value.locality) if x)
+    return _clean({"@type": "PostalAddress", "streetAddress": street, "postalCode": value.postal_code, "addressLocality": value.city, "addressCountry": "DE"})
+
+
+def geo(value: Location | None) -> dict[str, Any] | None:
+    return None if value is None else {"@type": "GeoCoordinates", "latitude": value.lat, "longitude": value.lon}
+
+
+def _time(value: str) -> str:
+    return "23:59" if value == "24:00" else value  # schema.org Time has no 24:00
+
+
+def opening_specs(hours: list[OpeningHours]) -> list[dict[str, Any]]:
+    """One OpeningHoursSpecification per interval, listing the days that share it (days in week order)."""
+    by_interval: dict[tuple[str, str], list[str]] = {}
+    for day, intervals in intervals_by_day(hours).items():
+        for interval in intervals:
+            by_interval.setdefault(interval, []).append(day)
+    return [
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": [f"https://schema.org/{SCHEMA_DAYS[d]}" for d in days], "opens": opens, "closes": _time(closes)}
+        for (opens, closes), days in sorted(by_interval.items())
+    ]
+
+
+def closure_specs(closures: list[Closure]) -> list[dict[str, Any]]:
+    """Closed periods as special opening hours 00:00–00:00 (schema.org's way of saying „closed“)."""
+    return [
+        _clean({"@type": "OpeningHoursSpecification", "validFrom": c.start.isoformat(), "validThrough": (c.end or c.start).isoformat(),
+                "opens": "00:00", "closes": "00:00", "description": c.note})
+        for c in sorted(closures, key=lambda c: (c.start, c.end or c.start))
+    ]
+
+
+def contact_point(contact: Any) -> dict[str, Any] | None:
+    """Role, e-mail and phone of a published contact (never the person's name)."""
+    if contact is None or not getattr(contact, "publish", False):
+        return None
+    return _clean({"@type": "ContactPoint", "contactType": contact.role, "email": contact.email, "telephone": contact.phone})
+
+
+def _areas(atlas: Atlas, record: Any, municipality_ids: list[str]) -> list[dict[str, Any]]:
+    if getattr(record, "villages_served", None):
+        return [{"@type": "Place", "name": v} for v in record.villages_served]
+    names = [atlas.municipalities[m].name for m in municipality_ids if m in atlas.municipalities]
+    return [{"@type": "AdministrativeArea", "name": n} for n in names] or [{"@type": "AdministrativeArea", "name": atlas.district.name}]
+
+
+def _organisation_ref(atlas: Atlas, org_id: str | None) -> dict[str, Any] | None:
+    org = atlas.organisations.get(org_id or "")
+    if org is None:
+        return None
+    return _clean({"@type": org_type(org), "name": org.name, "email": org.email, "telephone": org.phone, "sameAs": org.website})
+
+
+def org_type(org: Organisation) -> str:
+    return "GovernmentOrganization" if org.type in GOVERNMENT_TYPES else "Organization"
+
+
+def describe_centre(atlas: Atlas, page: str, c: FamilyCentre) -> dict[str, Any]:
+    active = c.status == "aktiv"
+    return _clean({
+        "@context": "https://schema.org",
+        "@type": "LocalBusiness",
+        "name": c.name,
+        "description": c.description,
+        "url": page_address(atlas.config, page),
+        "sameAs": c.website,
+        "address": address(c.address),
+        "geo": geo(c.location),
+        "telephone": c.phone,
+        "email": c.email,
+        "openingHoursSpecification": opening_specs(c.opening_hours) if active else [],
+        "specialOpeningHoursSpecification": closure_specs(c.closures) if active else [],
+        "parentOrganization": _organisation_ref(atlas, c.operator),
+        "contactPoint": contact_point(atlas.contact(c.contact)),
+        "areaServed": _areas(atlas, c, [c.municipality]),
+        "availableLanguage": [atlas.label("languages", x) for x in c.languages],
+    })
+
+
+def describe_offer(atlas: Atlas, page: str, o: Offer) -> dict[str, Any]:
+    centre = atlas.family_centres.get(o.family_centre or "")
+    unit = atlas.municipalities.get(o.municipality)
+    place = _clean({
+        "@type": "Place",
+        "name": centre.name if centre else (o.place or (unit.name if unit else None)),
+        "address": address(centre.address) if centre else None,
+        "geo": geo(o.location or (centre.location if centre else None)),
+    })
+    contact = atlas.contact(o.contact)
+    audience = _clean({
+        "@type": "PeopleAudience",
+        "audienceType": ", ".join(atlas.labels("target_groups", o.target_groups)),
+        "suggestedMinAge": o.ages.min if o.ages else None,
+        "suggestedMaxAge": o.ages.max if o.ages else None,
+    })
+    return _clean({
+        "@context": "https://schema.org",
+        "@type": "Service",
+        "name": o.title,
+        "description": o.description,
+        "url": page_address(atlas.config, page),
+        "sameAs": o.website,
+        "category": atlas.labels("topics", o.topics),
+        "provider": _organisation_ref(atlas, o.provider),
+        "areaServed": _areas(atlas, o, [o.municipality]),
+        "audience": audience,
+        "hoursAvailable": opening_specs(o.opening_hours) if o.status == "aktiv" else [],
+        "availableChannel": _clean({"@type": "ServiceChannel", "serviceLocation": place, "servicePhone": contact_point(contact), "serviceUrl": o.website}),
+        "offers": {"@type": "Offer", "price": "0", "priceCurrency": "EUR"} if o.free_of_charge else None,
+        "availableLanguage": [atlas.label("languages", x) for x in o.languages],
+    })
+
+
+def describe_organisation(atlas: Atlas, page: str, org: Organisation) -> dict[str, Any]:
+    return _clean({
+        "@context": "https://schema.org",
+        "@type": org_type(org),
+        "name": org.name,
+        "alternateName": org.short_name,
+        "description": org.description,
+        "url": page_address(atlas.config, page),
+        "sameAs": org.website,
+        "address": address(org.address),
+        "email": org.email,
+        "telephone": org.phone,
+        "areaServed": _areas(atlas, org, org.municipalities),
+        "contactPoint": [cp for cp in (contact_point(c) for c in atlas.contacts_of(org.id)) if cp],
+    })
+
+
+def describe(atlas: Atlas, page: str, record: Any) -> dict[str, Any] | None:
+    """The JSON-LD object of a record's page, or None (other kinds, ended records)."""
+    if not is_active(record):
+        return None
+    if isinstance(record, FamilyCentre):
+        return describe_centre(atlas, page, record)
+    if isinstance(record, Offer):
+        return describe_offer(atlas, page, record)
+    if isinstance(record, Organisation):
+        return describe_organisation(atlas, page, record)
+    return None
+
+
+def script_json(data: dict[str, Any]) -> str:
+    """Compact JSON that is safe inside a <script> element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return "".join(_ESCAPES.get(ch, ch) for ch in text)
+
+
+def jsonld(atlas: Atlas, page: str, record: Any) -> Markup:
+    """`<script type="application/ld+json">…</script>` for the page, or nothing."""
+    data = describe(atlas, page, record)
+    if data is None:
+        return Markup("")
+    return Markup(f'<script type="application/ld+json">{script_json(data)}</script>')

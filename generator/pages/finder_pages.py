@@ -1,0 +1,47 @@
+"""The finder pages of a render run: Angebotsfinder, „In meiner Nähe“ and one static offer list per unit.
+
+Whole for a district; one finder and nearby page per planning region in a big atlas (finder_regions.py).
+The HTML of the forms and lists comes from finder.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import finder_regions
+from ..model.atlas import Atlas
+from ..model.schema import FamilyCentre
+from .finder import (CLOSED, CLOSED_LABEL, FINDER_PAGE, NEARBY_PAGE, FinderHtml, current_centres, current_offers,
+                     offers_by_unit, unit_list_path)
+
+WHOLE_LINKS = {"topics": "angebote/index.md", "target_groups": "angebote/zielgruppen.md", "ages": "angebote/alter.md",
+               "places": "angebote/orte.md", "finder": FINDER_PAGE, "nearby": NEARBY_PAGE}
+
+
+def finder_pages(site: Any, common: dict[str, Any]) -> None:
+    """Add the finder, the nearby page and one static list per unit to a render run (`site.Site`).
+    In a big atlas (lists.split_offers) finder and nearby page are one per planning region
+    (finder_regions.py)."""
+    atlas: Atlas = site.atlas
+    offers = current_offers(atlas)
+    units = list(atlas.municipalities.values())
+    current = current_centres(atlas)
+    if finder_regions.split_finder(atlas, offers):
+        finder_regions.region_finder_pages(site, common, offers, current)
+    else:
+        finder = FinderHtml(atlas, FINDER_PAGE)
+        site.page(FINDER_PAGE, "angebote_finder.md.j2", "Angebotsfinder", units=units, offers=offers, form=finder.form(offers),
+                  count=finder.count(len(offers)), items=finder.offer_list(offers), unit_list_path=unit_list_path,
+                  links=WHOLE_LINKS, **common)
+        nearby = FinderHtml(atlas, NEARBY_PAGE)
+        site.page(NEARBY_PAGE, "angebote_naehe.md.j2", "In meiner Nähe", units=units, options=nearby.place_select(),
+                  items=nearby.nearby_items(), unit_list_path=unit_list_path, links=WHOLE_LINKS, **common)
+    centres: dict[str, list[FamilyCentre]] = {}
+    for centre in current:
+        centres.setdefault(centre.municipality, []).append(centre)
+    served = offers_by_unit(atlas, offers)
+    for unit in units:
+        site.page(unit_list_path(unit), "angebote_ort.md.j2", f"Angebote in {unit.name}", unit=unit,
+                  offers=served[unit.id], centres=centres.get(unit.id, []), closed=CLOSED, closed_label=CLOSED_LABEL, **common)
+
+

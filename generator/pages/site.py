@@ -1,0 +1,176 @@
+"""`Site`: the one object every page module renders through, and the Jinja environment of the templates.
+
+A render run makes one `Site`; each page module adds its pages with `site.page(path, template, title,
+**context)` (a template from templates/ with `PageTools` as `p`), `site.map(…)` or `site.add(path, text)`.
+`Site` checks that no path is made twice, adds the search words and the example notice, and hands every
+finished file to its `sink` (or keeps it in `files`).
+
+Safety: every value a template prints is escaped for Markdown and HTML by the environment's `finalize`
+(core/markup.py `md_text`); only `Markup` built by `PageTools` passes unchanged.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from . import TEMPLATES_DIR
+from . import figures
+from . import people
+from . import search_compact
+from . import search_scope
+from . import searchwords
+from ..core.formatting import FILTERS
+from ..core.markup import front_matter, html_attr, md_paragraphs, md_text
+from ..core.paths import BuildError
+from ..model import hours
+from ..model import review
+from ..exports import jsonld
+from ..model.atlas import Atlas, is_active
+from ..model.schema import MEASURE_STATUSES, Indicator, Offer
+from ..model.targets import STATUS_LABELS
+from ..visuals import maps
+from ..visuals import thematic
+from .links import record_path
+from .tools import PageTools
+
+_BLANK_LINES = re.compile(r"\n{3,}")
+DEFAULT_EXAMPLE_NOTICE = "Dieser Atlas enthält Beispieldaten. Erfundene Einträge sind mit „Beispiel“ gekennzeichnet."
+EXAMPLE_MARK = 'class="atlas-example"'
+
+UNIT_TYPES = {"stadt": "Stadt", "amtsfreie-gemeinde": "amtsfreie Gemeinde", "amt": "Amt"}
+MEMBER_TYPES = {"stadt": "Stadt", "gemeinde": "Gemeinde"}
+
+DISTRICT_MAP = "landkreis"  # units (by population) and family centres
+UNITS_MAP = "sozialraeume"  # units by population
+CENTRES_MAP = "familienzentren"  # family centres, unit seats for orientation
+
+# Age bands of the "Angebote nach Alter" page: (label, min, max)
+AGE_BANDS = [
+    ("Babys und Kleinkinder (unter 3 Jahren)", 0, 2),
+    ("Kinder von 3 bis 5 Jahren", 3, 5),
+    ("Schulkinder (6 bis 11 Jahre)", 6, 11),
+    ("Jugendliche (12 bis 17 Jahre)", 12, 17),
+    ("Junge Erwachsene (18 bis 26 Jahre)", 18, 26),
+    ("Erwachsene (27 bis 59 Jahre)", 27, 59),
+    ("Ältere Menschen (ab 60 Jahren)", 60, 200),
+]
+
+def environment() -> Environment:
+    env = Environment(
+        extensions=["jinja2.ext.do"],
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=False,  # escaping for Markdown+HTML happens in finalize (md_text)
+        finalize=md_text,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(FILTERS)
+    env.filters["paragraphs"] = md_paragraphs
+    env.filters["attr"] = html_attr
+    env.filters["to_set"] = set  # for `in` tests against many ids (a list would make them O(n) each)
+    env.filters["places"] = searchwords.places  # " (Borkheide, Borkwalde, …)" after a unit name
+    env.globals.update(unit_type=UNIT_TYPES, member_type=MEMBER_TYPES, age_bands=AGE_BANDS, measure_status=MEASURE_STATUSES)
+    env.filters["cell"] = lambda v, p, ind: p.value(ind, v, unit=False)
+    env.filters["count_status"] = lambda status, rows: sum(1 for r in rows if r.status == status)
+    env.filters["status_label"] = lambda status: STATUS_LABELS[status]
+    env.filters["status_phrase"] = lambda status, rows: (f"{n} {STATUS_LABELS[status]}" if (n := sum(1 for r in rows if r.status == status)) else "")
+    env.globals["people"] = people.PeopleTools  # `{% set pp = people(p) %}`: contacts, vCards, matrix
+    env.tests["contains"] = lambda seq, item: item in (seq or ())
+    env.tests["active"] = is_active  # not „beendet“
+    env.globals.update(hours=hours, review=review, jsonld=jsonld.jsonld)  # opening hours, status, last check, structured data
+    env.tests["for_ages"] = _for_ages
+    return env
+
+
+def _for_ages(offer: Offer, low: int, high: int) -> bool:
+    """Whether an offer's age range overlaps [low, high] (no range: every age)."""
+    if offer.ages is None:
+        return True
+    return offer.ages.min <= high and (offer.ages.max is None or offer.ages.max >= low)
+
+
+def duplicate_page_message(path: str) -> str:
+    return (f"Die Seite {path} würde zweimal erzeugt; eine Kennung ist vermutlich für eine Übersichtsseite "
+            "reserviert (z. B. „index“, „orte“, „zielgruppen“, „alter“). Bitte die Kennung ändern.")
+
+
+class Site:
+    """Collects the files of one render run."""
+
+    def __init__(self, atlas: Atlas, sink: Callable[[str, str], None] | None = None) -> None:
+        self.atlas = atlas
+        self.files: dict[str, str] = {}  # the rendered files, unless a sink takes them
+        self.paths: set[str] = set()
+        self.sink = sink
+        self.notice = atlas.config.example_notice or DEFAULT_EXAMPLE_NOTICE
+        # per-page changes registered by the page makers (`later`), applied when a page is added
+        self.finishers: dict[str, Callable[[str], str]] = {}
+        self.cache: dict[Any, Any] = {}  # work the page makers share within one render (e.g. rankings)
+
+    # made on first use: a Site that only lists the parts (render_jobs.py) or writes redirects needs neither
+    @functools.cached_property
+    def env(self) -> Environment:
+        return environment()
+
+    @functools.cached_property
+    def meta(self) -> dict[str, Any]:
+        """Search boost and search words for the front matter of each page (searchwords.py)."""
+        return searchwords.page_meta(self.atlas, record_path, search_compact.is_compact(self.atlas))
+
+    def later(self, path: str, finish: Callable[[str], str]) -> None:
+        """Change the page `path` when it is added (e.g. a search boost in its front matter)."""
+        self.finishers[path] = finish
+
+    def add(self, path: str, content: str) -> None:
+        if path in self.paths:
+            raise BuildError(duplicate_page_message(path))
+        self.paths.add(path)
+        if path in self.finishers:
+            content = self.finishers.pop(path)(content)
+        if path.endswith(".md") and path in self.meta:
+            content = searchwords.add_meta(content, self.meta[path])
+        content = search_scope.limit_page(path, content)  # lists and indicator value tables out of the search index
+        if self.sink is not None:
+            self.sink(path, content)
+        else:
+            self.files[path] = content
+
+    def page(self, path: str, template: str, title: str, **context: Any) -> None:
+        tools = PageTools(self.atlas, path)
+        body = self.env.get_template(template).render(atlas=self.atlas, p=tools, title=title, figures=figures, **context)
+        body = "\n".join(line.rstrip() for line in body.strip().splitlines()) + "\n"
+        body = _BLANK_LINES.sub("\n\n", body)
+        if EXAMPLE_MARK in body:
+            heading, _, rest = body.partition("\n")
+            # the same notice on hundreds of pages would be a tenth of the search index and the snippet of
+            # every result: it stays visible but out of the index
+            notice = f'<div class="atlas-notice" data-search-exclude markdown>\n\n!!! info "Beispieldaten"\n\n    {md_text(self.notice)}\n\n</div>\n'
+            body = f"{heading}\n\n{notice}\n{rest.lstrip()}"
+        self.add(path, front_matter(title) + body)
+
+    def map(self, name: str, title: str, points: list[maps.Point]) -> None:
+        config = self.atlas.config.map
+        self.add(maps.map_path(name), maps.render_map(name, title, points, config.bounds, config.tiles))
+        self.add(maps.svg_path(name), maps.render_static(title, points, config.bounds))
+
+    def thematic(self, name: str, title: str, ind: Indicator, values: list[figures.MapValue]) -> thematic.ThematicMap:
+        """Indicator map: areas by class with boundaries (data/boundaries.geojson), else circles; every unit, also without value."""
+        config = self.atlas.config.map
+        found = {v.unit.id: v for v in values}
+        areas = [
+            thematic.AreaValue(u.id, u.name, u.location.lat, u.location.lon, found[u.id].value.value if u.id in found else None,
+                               found[u.id].text if u.id in found else "", u.id in found and found[u.id].value.example)
+            for u in self.atlas.municipalities.values()
+        ]
+        result = thematic.render_thematic(name, title, areas, config.bounds, config.tiles, boundaries=self.atlas.boundaries,
+                                          unit=ind.unit, decimals=ind.decimals, method=ind.classification, k=ind.classes)
+        self.add(maps.map_path(name), result.html)
+        self.add(maps.svg_path(name), result.svg)
+        return result
