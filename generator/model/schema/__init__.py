@@ -1,0 +1,86 @@
+"""The data model: one pydantic class per record kind, every field with a German title and help text.
+
+The titles and descriptions are what editors read: error messages quote them (``Feld „email“
+(E-Mail-Adresse) …``) and the JSON Schema for editors is generated from them. References between
+records are declared in ``json_schema_extra``: ``{"ref": KIND}`` points to another record kind,
+``{"vocab": NAME}`` to a list in ``vocabularies.yaml``. validate.py walks these declarations; nothing
+about a particular district lives here.
+
+One module per group of record kinds (base, places, actors, offers, networks, indicators, planning,
+config); this package exports them all and lists the record kinds in `KINDS`.
+"""
+
+from __future__ import annotations
+
+from .base import (
+    Address, ContactChannels, EMAIL_PATTERN, ID_PATTERN, Id, LINK_SCHEMES, Link, Location, Model,
+    PHONE_PATTERN, Quantity, Record, TIME_PATTERN, Text, WEB_SCHEMES, WEEKDAYS, check_email, check_phone,
+    check_url, ref, vocab,
+)
+from .places import (
+    District, KeyFigure, MemberMunicipality, Municipality, Region,
+)
+from .actors import (
+    Contact, Organisation,
+)
+from .offers import (
+    AgeRange, Availability, Closure, FamilyCentre, Offer, OpeningHours, STATUSES,
+)
+from .networks import (
+    Network,
+)
+from .indicators import (
+    Formula, HintRule, Indicator, SmallNumbers,
+)
+from .planning import (
+    Conference, MEASURE_STATUSES, Measure, Need, Swot, Target,
+)
+from .config import (
+    AccessibilityLimitation, AccessibilitySettings, AtlasConfig, Bounds, LegalBody, LegalProvider,
+    LegalResponsible, LegalSettings, LegalTexts, Licence, ListSettings, MapSettings, PrivacySettings,
+    ProfileSettings, SearchSettings, Term, Tiles, Vocabularies,
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# The record kinds: folder in data/, class, German name (for messages and pages)
+
+
+class Kind:
+    def __init__(self, name: str, folder: str, model: type[Record], label: str) -> None:
+        self.name, self.folder, self.model, self.label = name, folder, model, label
+
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind("regions", "regions", Region, "Planungsregion"),
+        Kind("municipalities", "municipalities", Municipality, "Sozialraum (Stadt, Gemeinde, Amt)"),
+        Kind("organisations", "organisations", Organisation, "Organisation"),
+        Kind("contacts", "contacts", Contact, "Kontakt"),
+        Kind("family_centres", "family_centres", FamilyCentre, "Familienzentrum"),
+        Kind("offers", "offers", Offer, "Angebot"),
+        Kind("networks", "networks", Network, "Netzwerk"),
+        Kind("indicators", "indicators", Indicator, "Kennzahl"),
+        Kind("targets", "targets", Target, "Ziel"),
+        Kind("conferences", "conferences", Conference, "Ergebnisse einer Sozialraumkonferenz"),
+    )
+}
+DISTRICT_FILE = "district.yaml"
+CONFIG_FILE = "atlas.yaml"
+VOCABULARIES_FILE = "vocabularies.yaml"
+INDICATOR_VALUES_GLOB = "indicators/*.csv"
+
+# Re-exported: every stage imports the record kinds from `model.schema`, whichever module defines them.
+__all__ = [
+    "AccessibilityLimitation", "AccessibilitySettings", "Address", "AgeRange", "AtlasConfig", "Availability",
+    "Bounds", "CONFIG_FILE", "Closure", "Conference", "Contact", "ContactChannels", "DISTRICT_FILE",
+    "District", "EMAIL_PATTERN", "FamilyCentre", "Formula", "HintRule", "ID_PATTERN", "INDICATOR_VALUES_GLOB",
+    "Id", "Indicator", "KINDS", "KeyFigure", "Kind", "LINK_SCHEMES", "LegalBody", "LegalProvider",
+    "LegalResponsible", "LegalSettings", "LegalTexts", "Licence", "Link", "ListSettings", "Location",
+    "MEASURE_STATUSES", "MapSettings", "Measure", "MemberMunicipality", "Model", "Municipality", "Need",
+    "Network", "Offer", "OpeningHours", "Organisation", "PHONE_PATTERN", "PrivacySettings", "ProfileSettings",
+    "Quantity", "Record", "Region", "STATUSES", "SearchSettings", "SmallNumbers", "Swot", "TIME_PATTERN",
+    "Target", "Term", "Text", "Tiles", "VOCABULARIES_FILE", "Vocabularies", "WEB_SCHEMES", "WEEKDAYS",
+    "check_email", "check_phone", "check_url", "ref", "vocab",
+]

@@ -1,0 +1,154 @@
+"""Shared pieces of the record kinds: id, text, link, address and contact fields, validators, `Record`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic_core import PydanticCustomError
+
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
+PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()/\-]{4,}[0-9]$")
+TIME_PATTERN = re.compile(r"^([01][0-9]|2[0-4]):[0-5][0-9]$")
+LINK_SCHEMES = ("http", "https", "mailto", "tel")
+WEB_SCHEMES = ("http", "https")
+WEEKDAYS = ("mo", "di", "mi", "do", "fr", "sa", "so")
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def ref(kind: str) -> dict[str, Any]:
+    """Field metadata: the value is the id of a record of `kind`."""
+    return {"ref": kind}
+
+
+def vocab(name: str) -> dict[str, Any]:
+    """Field metadata: the value is an entry of the vocabulary `name`."""
+    return {"vocab": name}
+
+
+def check_url(value: str, schemes: tuple[str, ...]) -> str:
+    """Accept a link only with one of `schemes` and a plausible target."""
+    value = value.strip()
+    scheme = urlsplit(value).scheme.lower() if ":" in value else ""
+    if scheme not in schemes:
+        raise PydanticCustomError(
+            "link_scheme",
+            "Link „{value}“: erlaubt sind nur Adressen mit {allowed}",
+            {"value": value, "allowed": ", ".join(f"{s}:" for s in schemes)},
+        )
+    parts = urlsplit(value)
+    if scheme in WEB_SCHEMES and (not parts.netloc or "." not in parts.netloc or " " in value):
+        raise PydanticCustomError("url", "„{value}“ ist keine gültige Webadresse (Beispiel: https://www.example.org/)", {"value": value})
+    if scheme == "mailto" and not EMAIL_PATTERN.match(value[7:].split("?")[0]):
+        raise PydanticCustomError("email", "„{value}“ enthält keine gültige E-Mail-Adresse", {"value": value})
+    if scheme == "tel" and not PHONE_PATTERN.match(value[4:]):
+        raise PydanticCustomError("phone", "„{value}“ enthält keine gültige Telefonnummer", {"value": value})
+    return value
+
+
+def check_email(value: str) -> str:
+    value = value.strip()
+    if not EMAIL_PATTERN.match(value):
+        raise PydanticCustomError("email", "„{value}“ ist keine gültige E-Mail-Adresse (Beispiel: info@example.org)", {"value": value})
+    return value
+
+
+def check_phone(value: str) -> str:
+    value = value.strip()
+    if not PHONE_PATTERN.match(value):
+        raise PydanticCustomError(
+            "phone", "„{value}“ ist keine gültige Telefonnummer (Beispiel: \"033841 123-45\" oder \"+49 33841 12345\")", {"value": value}
+        )
+    return value
+
+
+class Model(BaseModel):
+    """Base of every record and nested part: unknown fields are errors (typos like `emial`)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=False)
+
+
+class ContactChannels(Model):
+    """Mixin: e-mail, phone and website, each checked."""
+
+    email: str | None = Field(None, title="E-Mail-Adresse", description="Öffentliche E-Mail-Adresse, am besten ein Funktionspostfach.")
+    phone: str | None = Field(None, title="Telefonnummer", description="Öffentliche Telefonnummer mit Vorwahl, in Anführungszeichen.")
+    website: str | None = Field(None, title="Webseite", description="Adresse der Webseite, beginnend mit https:// oder http://.")
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, v: str | None) -> str | None:
+        return None if v is None else check_email(v)
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, v: str | None) -> str | None:
+        return None if v is None else check_phone(v)
+
+    @field_validator("website")
+    @classmethod
+    def _website(cls, v: str | None) -> str | None:
+        return None if v is None else check_url(v, WEB_SCHEMES)
+
+
+class Link(Model):
+    label: Text = Field(title="Linktext", description="Sichtbarer Text des Links, z. B. „Satzung (PDF)“.")
+    url: str = Field(title="Adresse", description="Ziel des Links: http, https, mailto oder tel.")
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        return check_url(v, LINK_SCHEMES)
+
+
+class Location(Model):
+    lat: float = Field(title="Breitengrad", description="Geografische Breite in Dezimalgrad (WGS84), z. B. 52.1422.", ge=-90, le=90)
+    lon: float = Field(title="Längengrad", description="Geografische Länge in Dezimalgrad (WGS84), z. B. 12.5956.", ge=-180, le=180)
+
+
+class Address(Model):
+    street: Text | None = Field(None, title="Straße und Hausnummer", description="Straße und Hausnummer, z. B. „Wiesenburger Straße 6“.")
+    postal_code: Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")] | None = Field(
+        None, title="Postleitzahl", description="Fünfstellige Postleitzahl."
+    )
+    city: Text = Field(title="Ort", description="Ort, wie er in der Postanschrift steht.")
+    locality: Text | None = Field(None, title="Ortsteil", description="Ortsteil oder Dorf, wenn es nicht schon im Ort steht.")
+
+
+class Quantity(Model):
+    value: float = Field(title="Wert", description="Die Zahl selbst, mit Punkt als Dezimaltrennzeichen.")
+    date: dt.date | None = Field(None, title="Stichtag", description="Stichtag der Zahl im Format JJJJ-MM-TT.")
+    source: Text | None = Field(None, title="Quelle", description="Woher die Zahl stammt.")
+
+
+class Record(Model):
+    """Common fields of every record file."""
+
+    id: Id = Field(
+        title="Kennung",
+        description="Dauerhafte Kennung in Kleinbuchstaben ohne Umlaute, mit Bindestrichen; gleich dem Dateinamen ohne .yaml. Sie erscheint in der Webadresse.",
+    )
+    example: bool = Field(
+        False,
+        title="Beispieldaten",
+        description="true, wenn der Datensatz erfunden ist (Beispieldaten). Die Seite zeigt das dann deutlich an.",
+    )
+    sources: list[Text] = Field(default_factory=list, title="Quellen", description="Belege für die Angaben dieses Datensatzes.")
+    links: list[Link] = Field(default_factory=list, title="Weitere Links", description="Weiterführende Links mit Linktext und Adresse.")
+    reviewed: dt.date | None = Field(
+        None,
+        title="Zuletzt geprüft",
+        description="Datum (JJJJ-MM-TT), an dem die zuständige Stelle den Eintrag zuletzt geprüft hat – nicht das Datum der letzten Änderung.",
+    )
+    former_ids: list[Id] = Field(
+        default_factory=list,
+        title="Frühere Kennungen",
+        description="Kennungen, die der Eintrag früher hatte. Die alten Webadressen leiten auf die neue Seite weiter; Verweise mit einer alten Kennung meldet `atlas check`.",
+    )

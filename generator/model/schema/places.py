@@ -1,0 +1,88 @@
+"""Places: the district, planning regions, municipal units (Sozialräume) and their member municipalities."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from .base import Address, Id, Location, Model, Quantity, Record, Text, WEB_SCHEMES, check_url, ref
+
+
+class KeyFigure(Model):
+    label: Text = Field(title="Bezeichnung", description="Name der Kennzahl, z. B. „Einpendler“.")
+    value: float = Field(title="Wert", description="Die Zahl, mit Punkt als Dezimaltrennzeichen.")
+    unit: str | None = Field(None, title="Einheit", description="Einheit, z. B. „%“, „km²“ oder „Personen“.")
+    reference: Text | None = Field(None, title="Bezug", description="Jahr oder Stand, z. B. „2013“ oder „Prognose 2040“.")
+    decimals: int = Field(0, title="Nachkommastellen", description="Anzahl der angezeigten Nachkommastellen.", ge=0, le=4)
+    note: Text | None = Field(None, title="Hinweis", description="Erläuterung zur Kennzahl.")
+    source: Text | None = Field(None, title="Quelle", description="Woher die Zahl stammt.")
+
+
+class District(Record):
+    name: Text = Field(title="Name", description="Amtlicher Name, z. B. „Landkreis Potsdam-Mittelmark“.")
+    short_name: Text | None = Field(None, title="Kurzname", description="Kurzer Name für Überschriften und Tabellen.")
+    key: Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")] = Field(title="Kreisschlüssel", description="Fünfstelliger amtlicher Kreisschlüssel.")
+    seat: Text = Field(title="Kreisstadt", description="Sitz der Kreisverwaltung.")
+    area_km2: float = Field(title="Fläche in km²", description="Fläche des Kreises in Quadratkilometern.", gt=0)
+    population: Quantity | None = Field(None, title="Einwohnerzahl", description="Einwohnerzahl mit Stichtag und Quelle.")
+    description: Text | None = Field(None, title="Beschreibung", description="Einleitender Text für die Kreisseite (Markdown erlaubt keine HTML-Tags).")
+    key_figures: list[KeyFigure] = Field(default_factory=list, title="Kennzahlen", description="Kennzahlen des Kreises, wie die Kreisverwaltung sie veröffentlicht.")
+    key_figures_source: Text | None = Field(None, title="Quelle der Kennzahlen", description="Gemeinsame Quelle der Kennzahlen.")
+    address: Address | None = Field(None, title="Anschrift der Verwaltung", description="Postanschrift der Kreisverwaltung.")
+
+
+class Region(Record):
+    name: Text = Field(title="Name", description="Name der Planungsregion.")
+    description: Text | None = Field(None, title="Beschreibung", description="Kurze Beschreibung der Region.")
+
+
+class MemberMunicipality(Model):
+    name: Text = Field(title="Name", description="Name der amtsangehörigen Gemeinde, z. B. „Borkheide“.")
+    ags: Annotated[str, StringConstraints(pattern=r"^[0-9]{8}$")] = Field(title="Gemeindeschlüssel (AGS)", description="Achtstelliger Amtlicher Gemeindeschlüssel.")
+    type: Literal["stadt", "gemeinde"] = Field("gemeinde", title="Art", description="stadt oder gemeinde.")
+    population: int | None = Field(None, title="Einwohnerzahl", description="Einwohnerzahl (gleicher Stichtag wie beim Amt).", ge=0)
+    villages: list[Text] = Field(default_factory=list, title="Ortsteile", description="Ortsteile und Dörfer der Gemeinde.")
+    location: Location | None = Field(None, title="Lage", description="Koordinaten des Gemeindezentrums (lat, lon), für „In meiner Nähe“.")
+
+
+class Municipality(Record):
+    name: Text = Field(title="Name", description="Amtlicher Name, z. B. „Werder (Havel)“ oder „Amt Brück“.")
+    type: Literal["stadt", "amtsfreie-gemeinde", "amt"] = Field(
+        title="Art", description="stadt, amtsfreie-gemeinde oder amt."
+    )
+    key: Annotated[str, StringConstraints(pattern=r"^[0-9]{8}([0-9])?$")] = Field(
+        title="Amtlicher Schlüssel",
+        description="AGS (8 Ziffern) einer Stadt oder Gemeinde, Amtsschlüssel (9 Ziffern) eines Amtes; in Anführungszeichen.",
+    )
+    region: Id | None = Field(None, title="Planungsregion", description="Kennung der Planungsregion, falls es Regionen gibt.", json_schema_extra=ref("regions"))
+    seat: Text = Field(title="Verwaltungssitz", description="Ort (und Ortsteil) der Verwaltung.")
+    seat_address: Text | None = Field(None, title="Anschrift der Verwaltung", description="Straße und Hausnummer der Verwaltung.")
+    location: Location = Field(title="Lage", description="Koordinaten des Verwaltungssitzes (lat, lon).")
+    location_note: Text | None = Field(None, title="Hinweis zur Lage", description="Wenn der Punkt nicht genau der Verwaltungssitz ist.")
+    population: Quantity = Field(title="Einwohnerzahl", description="Einwohnerzahl mit Stichtag und Quelle.")
+    area_km2: float = Field(title="Fläche in km²", description="Fläche in Quadratkilometern.", gt=0)
+    members: list[MemberMunicipality] = Field(
+        default_factory=list, title="Amtsangehörige Gemeinden", description="Nur bei Ämtern: die Gemeinden des Amtes mit Schlüssel."
+    )
+    villages: list[Text] = Field(default_factory=list, title="Ortsteile", description="Ortsteile und Dörfer (bei Ämtern unter den Gemeinden).")
+    description: Text | None = Field(None, title="Beschreibung", description="Kurzer Text über den Sozialraum.")
+    website: str | None = Field(None, title="Webseite", description="Webseite der Verwaltung.")
+
+    @field_validator("website")
+    @classmethod
+    def _website(cls, v: str | None) -> str | None:
+        return None if v is None else check_url(v, WEB_SCHEMES)
+
+    @model_validator(mode="after")
+    def _members_match_type(self) -> "Municipality":
+        if self.type == "amt" and not self.members:
+            raise PydanticCustomError("amt_members", "Ein Amt braucht die Liste seiner Gemeinden (members)", {})
+        if self.type == "amt" and len(self.key) != 9:
+            raise PydanticCustomError("amt_key", "Ein Amt hat einen neunstelligen Amtsschlüssel (key)", {})
+        if self.type != "amt" and len(self.key) != 8:
+            raise PydanticCustomError("ags_key", "Eine Stadt oder amtsfreie Gemeinde hat einen achtstelligen AGS (key)", {})
+        if self.type != "amt" and self.members:
+            raise PydanticCustomError("members_not_amt", "Nur Ämter haben amtsangehörige Gemeinden (members)", {})
+        return self

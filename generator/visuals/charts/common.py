@@ -1,0 +1,102 @@
+"""Shared pieces of the SVG charts: data classes, German cell and label texts, the empty chart, series styles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, ROUND_HALF_UP
+
+from .. import svg as s
+from ...core.formatting import fmt_number
+
+
+ZERO_SHARE = 0.6
+FLAG = "unsicher"
+FLAG_LEGEND = "unsicher (wenige Fälle)"
+EMPTY = "Keine Werte vorhanden"
+NO_VALUE = "kein Wert"
+DENSE = 60  # above this many units, the ranking strip becomes a small histogram
+ROLE_ORDER = {"unit": 0, "district": 1, "region": 2, "other": 3}
+
+
+@dataclass(frozen=True)
+class Point:
+    year: int
+    value: float | None
+    forecast: bool = False
+    flagged: bool = False
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    points: tuple[Point, ...]
+    role: str = "unit"  # unit, district, region, other
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    svg: str
+    summary: str
+    head: list[str]
+    rows: list[list[str]]
+    alt: str
+    note: str = ""  # shown under the data table, e.g. that the table is an excerpt
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float | None
+    reference: float | None
+    unit: str
+    decimals: int
+    flagged: bool = False
+
+
+@dataclass(frozen=True)
+class RankItem:
+    label: str
+    value: float | None
+    highlight: bool = False
+    flagged: bool = False
+
+
+# ---------------------------------------------------------------- shared pieces
+
+
+def label_with_unit(label: str, unit: str) -> str:
+    return f"{label} ({unit})" if unit else label
+
+
+def value_cell(value: float | None, decimals: int, flagged: bool = False, forecast: bool = False) -> str:
+    text = fmt_number(value, decimals)
+    if value is not None and forecast:
+        text += " (Prognose)"
+    if value is not None and flagged:
+        text += f" ({FLAG})"
+    return text
+
+
+def rounded_to(value: float, decimals: int) -> Decimal:
+    return Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def empty_chart(title: str, kind: str, ident: str, head: list[str]) -> Chart:
+    height = 80
+    body = [s.text(s.WIDTH / 2, 45, EMPTY, "middle", fill=s.MUTED)]
+    summary = f"{EMPTY}."
+    svg = s.document(ident, s.WIDTH, height, title, summary, body)
+    return Chart(title, svg, summary, head, [], f"{kind}: {title} – keine Werte vorhanden")
+
+
+def series_styles(series: list[Series]) -> list[s.Style]:
+    """Role styles; a role used twice, or an unknown role, takes the next unused style of the other pool."""
+    styles: list[s.Style] = []
+    for item in series:
+        style = s.ROLE_STYLES.get(item.role)
+        if style is None or style in styles:
+            free = [st for st in s.OTHER_STYLES if st not in styles]
+            style = free[0] if free else s.OTHER_STYLES[len(styles) % len(s.OTHER_STYLES)]
+        styles.append(style)
+    return styles
