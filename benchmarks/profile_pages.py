@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.pages import render  # noqa: E402
+from generator.pages.links import record_path  # noqa: E402
+from generator.pages.site import Site  # noqa: E402
 
 from generator.pages import profiles as render_profiles
 from generator.build.pipeline import build  # noqa: E402
@@ -54,9 +56,9 @@ def main() -> int:
     t_render, files = best(args.repeat, lambda: render.render_site(atlas))
 
     def profiles_only():
-        site = render._Site(atlas)
+        site = Site(atlas)
         for unit in atlas.municipalities.values():
-            site.page(render.record_path(unit), "sozialraum.md.j2", unit.name, unit=unit,
+            site.page(record_path(unit), "sozialraum.md.j2", unit.name, unit=unit,
                       **render_profiles.unit_context(site, unit), district_name="", district_map="", units_map="", centres_map="")
         return site.files
 

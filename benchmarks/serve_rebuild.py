@@ -8,7 +8,7 @@ Per data folder: copies it into a temporary folder, starts `atlas serve` on a fr
 until the page of one offer (the first in offers/, or `--offer ID`) is served, then saves that offer's YAML
 with a new title and measures the time until the served page contains the new title (polled every 50 ms
 with urllib), and until the open-data export `daten/angebote.csv` has it too (then every page has been
-rendered again: in a big atlas the preview shows the edited record's own pages first, serve.py).
+rendered again: in a big atlas the preview shows the edited record's own pages first, generator/build/serve.py).
 Repeated `--repeats` times (default 3); the table shows the median, minimum and maximum of both.
 The time includes the file watcher's polling (MkDocs' live-reload server looks every 0,5 s), validating
 all data, rendering, writing the changed files and MkDocs' dirty build of those.

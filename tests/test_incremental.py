@@ -1,4 +1,4 @@
-"""Incremental work: a rebuild after editing one record rewrites only the affected files (build.py, serve.py)."""
+"""Incremental work: a rebuild after editing one record rewrites only the affected files (generator/build/pipeline.py, generator/build/serve.py)."""
 
 from __future__ import annotations
 

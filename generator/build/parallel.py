@@ -14,7 +14,7 @@ parts run in `jobs` forked worker processes that write their pages straight into
 * The same data give the same bytes: a page depends only on the atlas, never on which process renders it
   or in which order (tests/test_render_jobs.py compares both ways file by file).
 * Errors keep their kind: a `BuildError` (German message) or `OSError` (disk full) is raised again in the
-  parent; anything else becomes an exception with the worker's traceback attached (build.py turns it into
+  parent; anything else becomes an exception with the worker's traceback attached (pipeline.py turns it into
   the German „Interner Fehler“ with the report file). A worker that dies (e.g. killed for lack of memory)
   stops the build with a German message instead of leaving it waiting. Strg+C and SIGTERM reach the
   parent only, which ends the workers; a worker dies with its parent (Linux: PR_SET_PDEATHSIG).

@@ -26,7 +26,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 
 from ..core import formatting  # noqa: E402
-from . import parallel as render_jobs  # noqa: E402
+from . import parallel  # noqa: E402
 from ..pages import search_compact  # noqa: E402
 from . import shards  # noqa: E402
 from .failures import disk_error, internal_error  # noqa: E402
@@ -48,7 +48,7 @@ def generate(atlas: Atlas, paths: Paths, progress: Progress | None = None, *, jo
 
     Pages go to the docs folder as they are rendered (DocsSync), so memory does not grow with the number
     of pages. Only files whose bytes changed are written (write.py); the report says which (serve.py uses it).
-    A big atlas renders in `jobs` processes (default: the machine's cores; render_jobs.py).
+    A big atlas renders in `jobs` processes (default: the machine's cores; parallel.py).
     """
     progress = or_quiet(progress)
     tiles = atlas.config.map.tiles
@@ -58,9 +58,9 @@ def generate(atlas: Atlas, paths: Paths, progress: Progress | None = None, *, jo
             rewrite=lambda name, data: with_third_party_section(name, data, tiles),  # Datenschutz: map tiles
             on_file=lambda done, _total: stage.update(done, None),
         )
-        workers = render_jobs.processes(atlas, jobs)
+        workers = parallel.processes(atlas, jobs)
         if workers > 1:
-            render_jobs.render_in_processes(atlas, sync, workers, on_part=lambda done: stage.update(done, None))
+            parallel.render_in_processes(atlas, sync, workers, on_part=lambda done: stage.update(done, None))
         else:
             render_site(atlas, sink=sync.write)
         stage.update(len(sync.generated), len(sync.generated))

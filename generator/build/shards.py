@@ -99,7 +99,7 @@ class _OnlyShard:
 
 
 class WarningCollector(logging.Handler):
-    """Keeps the text of every warning MkDocs logs (a strict build fails on them; build.py reports them)."""
+    """Keeps the text of every warning MkDocs logs (a strict build fails on them; pipeline.py reports them)."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)

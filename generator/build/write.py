@@ -16,7 +16,7 @@ when its final bytes changed.
 
 Collisions: a hand-written file in `content/` with the same path as a generated page or asset is
 *not* copied; the generated file wins, and the colliding paths are returned (sorted) so that the
-caller can fail with a clear message (build.py does). An empty list means no collision.
+caller can fail with a clear message (pipeline.py does). An empty list means no collision.
 
 Safety: every target must resolve inside the docs dir (no `..`, no absolute paths, no symlinks
 leading out), otherwise `UnsafePathError` is raised before anything is written. The docs dir is
@@ -194,7 +194,7 @@ class DocsSync:
             self.on_file(len(self.generated), None)
 
     def absorb(self, written: list[str], added: list[str], generated: list[str]) -> None:
-        """Take over what a copy of this object wrote in another process (render_jobs.py)."""
+        """Take over what a copy of this object wrote in another process (parallel.py)."""
         self.report.written += written
         self.report.added += added
         self.generated.update(generated)

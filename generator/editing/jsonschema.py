@@ -10,7 +10,7 @@ record ids are not listed, so the schemas change only when vocabularies or Sozia
 The schemas are generated from the pydantic models in schema.py (titles and descriptions are German
 there) and post-processed here. Rule: the schema may be looser than `atlas check`, never stricter:
 
-* Scalars: `atlas check` reads every YAML value as the text the editor wrote (load.py); VS Code reads
+* Scalars: `atlas check` reads every YAML value as the text the editor wrote (load/files.py); VS Code reads
   YAML 1.2, where `key: 12069017` is a number. So text fields also accept numbers and true/false,
   number fields also accept numeric text, yes/no fields also accept the words pydantic accepts.
 * Not expressed (only `atlas check` finds them): id equal to the file name, unique ids, references to

@@ -4,7 +4,7 @@ When an editor changes a record's id (and its file name), the old id goes into `
 
 * `former_id_problems(records, docs)` checks the list (German `path:line` problems): a former id that is
   still a current id of the same kind, the same former id on two records of one kind.
-* `former_map(records)` → kind → {old id: new id}; validate.py uses it to say
+* `former_map(records)` → kind → {old id: new id}; check/validate.py uses it to say
   „„alt“ ist die frühere Kennung von „neu“ – bitte die neue Kennung eintragen“ for references to an old id.
 * `redirect_files(atlas, record_path, pages)` → {docs path: HTML}: for every former id of a record with a
   page, a small German page at the old address (`angebote/alt/index.html`) that forwards to the new one

@@ -1,6 +1,6 @@
 """Angebotsfinder, „In meiner Nähe“ and the static offer lists per unit (issue 4, points 1 and 2).
 
-`finder_pages(site, common)` adds three kinds of pages to a render run (generator/pages/render.py `_Site`):
+`finder_pages(site, common)` adds three kinds of pages to a render run (through `site.Site`; the list of pages is in finder_pages.py):
 
 * `angebote/finder.md` – a GET form (place, topic, target group, age, language, access, cost) and below it
   *every* current offer as server-rendered HTML. Each `<li>` carries what the filter needs as `data-*`

@@ -1,14 +1,14 @@
 """Angebotsfinder and „In meiner Nähe“ per planning region in a big atlas (issue 7: from one district to a Land).
 
-In a district atlas `angebote/finder.md` and `angebote/naehe.md` hold every current offer (render_finder).
-When the offer lists are split per planning region (render_lists.split_offers: regions exist and more
+In a district atlas `angebote/finder.md` and `angebote/naehe.md` hold every current offer (finder.py).
+When the offer lists are split per planning region (lists.split_offers: regions exist and more
 current offers than `lists.split_by_region_above`), the finder and the nearby page are split the same way:
 
   angebote/regionen/<region>/finder.md   the finder with the region's offers (form, count, list as before)
   angebote/regionen/<region>/naehe.md    „In meiner Nähe“ with the region's places, family centres and offers
 
 A region holds the offers located in its units and those serving one of its places (the rule of
-render_lists.offers_by_region); the nearby page holds the places of its units and its current family centres.
+lists.offers_by_region); the nearby page holds the places of its units and its current family centres.
 `angebote/finder.md` and `angebote/naehe.md` keep their paths and become short pages: a text, the region
 table (count and link per region; the way in without JavaScript) and a place field. Its suggestions are
 the place index: every place name (unit, member municipality, village, a village an offer serves; on the

@@ -14,7 +14,7 @@ number of offers → link“ – and every region gets the same four lists for i
   angebote/regionen/<region>/alter.md        by age
 
 An offer belongs to the region of its unit and to every region one of whose places it serves
-(`villages_served`, see render_finder.serves_unit), so a mobile offer is listed wherever it is offered.
+(`villages_served`, see finder.serves_unit), so a mobile offer is listed wherever it is offered.
 The contact lists by topic (`ansprechpersonen/index.md`) and by unit (`ansprechpersonen/orte.md`) are
 split the same way above `lists.split_contacts_by_region_above` published contacts, into
 `ansprechpersonen/regionen/<region>/index.md` and `…/orte.md`; a contact is listed in every region one of

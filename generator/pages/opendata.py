@@ -2,7 +2,7 @@
 
 `add_open_data(site)` is called once by render.render_site after the other pages. It adds
 
-* `daten/<kind>.csv|json` per record kind, `daten/kennzahlwerte.csv|json` (export.py),
+* `daten/<kind>.csv|json` per record kind, `daten/kennzahlwerte.csv|json` (exports/tables.py),
 * `daten/*.geojson` (geojson.py), `daten/hsds.json` (hsds.py),
 * `daten/datapackage.json`: Frictionless Data Package of the CSV files (dialect, column types, licence),
 * `daten/katalog.rdf`: DCAT-AP.de catalogue of all of them (dcat.py),

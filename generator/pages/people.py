@@ -23,7 +23,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import lists as render_lists
+from . import lists
 from ..core.markup import html_attr, md_href, root_prefix, served_dir
 from ..model.schema import Contact, Municipality, Network, Organisation
 from ..exports.vcard import vcard
@@ -202,7 +202,7 @@ class PeopleTools:
         return self.p.to(contact_path(contact), contact.role) + self.p.badge(contact)
 
     def topic_links(self, contact: Contact) -> Markup:
-        return self.p.join([self.p.to(render_lists.contact_topic_target(self.atlas, contact, t), self.atlas.label("topics", t)) for t in contact.topics])
+        return self.p.join([self.p.to(lists.contact_topic_target(self.atlas, contact, t), self.atlas.label("topics", t)) for t in contact.topics])
 
     def member_contacts(self, network: Network) -> list[Contact]:
         return member_contacts(self.atlas, network)
@@ -268,7 +268,7 @@ def people_pages(site: Any, common: dict[str, Any]) -> None:
     a = site.atlas
     units = list(a.municipalities.values())
     contacts = sorted(a.contacts.values(), key=lambda c: (c.role.casefold(), (c.name or "").casefold(), c.id))
-    render_lists.contact_lists(site, common, contacts, units)  # by topic and by unit; per region in a large atlas
+    lists.contact_lists(site, common, contacts, units)  # by topic and by unit; per region in a large atlas
     site.page(f"{FOLDER}/netzwerke.md", "ansprechpersonen_netzwerke.md.j2", "Ansprechpersonen nach Netzwerk", **common)
     for contact in a.contacts.values():
         site.page(contact_path(contact), "ansprechperson.md.j2", contact.role, contact=contact, **common)

@@ -146,7 +146,7 @@ def site_parts(site: Site, only: Iterable[Record] | None = None) -> list[Callabl
     offer_page = functools.partial(record_pages, "angebot.md.j2", "offer", lambda r: r.title)
     network_page = functools.partial(record_pages, "netzwerk.md.j2", "network", lambda r: r.name)
     org_page = functools.partial(record_pages, "organisation.md.j2", "org", lambda r: r.name)
-    if only is not None:  # the pages of these records alone (serve.py's quick preview)
+    if only is not None:  # the pages of these records alone (build/serve.py's quick preview)
         own: dict[type, list[Callable[[list[Any]], None]]] = {
             Municipality: [unit_pages, unit_maps], FamilyCentre: [centre_page, centre_maps], Offer: [offer_page],
             Network: [network_page], Organisation: [org_page], Indicator: [lambda c: [indicator(i) for i in c]],

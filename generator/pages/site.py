@@ -114,7 +114,7 @@ class Site:
         self.finishers: dict[str, Callable[[str], str]] = {}
         self.cache: dict[Any, Any] = {}  # work the page makers share within one render (e.g. rankings)
 
-    # made on first use: a Site that only lists the parts (render_jobs.py) or writes redirects needs neither
+    # made on first use: a Site that only lists the parts (build/parallel.py) or writes redirects needs neither
     @functools.cached_property
     def env(self) -> Environment:
         return environment()

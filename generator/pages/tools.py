@@ -96,7 +96,7 @@ class PageTools:
         return [self.figure(c) for c in cells]
 
     def contact(self, contact: Contact | None) -> Markup:
-        """Role (link to its page), name, organisation, e-mail, phone, responsibility, vCard (render_people)."""
+        """Role (link to its page), name, organisation, e-mail, phone, responsibility, vCard (people.py)."""
         return people.contact_entry(self, contact)
 
     def channels(self, record: Any) -> list[Markup]:

@@ -17,7 +17,7 @@ pass `atlas check`. Sections (German, for editors):
    of every record and of atlas.yaml/district.yaml (linkcheck.py; no network access).
 
 Records with status „beendet“ are left out of 1–3; unpublished contacts and internal networks are
-included (editors maintain them too). Output: report_format.py (text, Markdown, standalone HTML).
+included (editors maintain them too). Output: care_format.py (text, Markdown, standalone HTML).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""`atlas report`: read the options, collect the report (report.py), print it or write it to a file."""
+"""`atlas report`: read the options, collect the report (care.py), print it or write it to a file."""
 
 from __future__ import annotations
 

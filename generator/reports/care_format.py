@@ -1,4 +1,4 @@
-"""Output of the data care report (report.py): terminal text, Markdown, or one standalone HTML page.
+"""Output of the data care report (care.py): terminal text, Markdown, or one standalone HTML page.
 
 The HTML page is for internal use: it is written only where `atlas report --output FILE.html` says
 (never into the site or its docs folder), has its own small inline style sheet, loads nothing, and

@@ -3,7 +3,7 @@
 The titles and descriptions are what editors read: error messages quote them (``Feld „email“
 (E-Mail-Adresse) …``) and the JSON Schema for editors is generated from them. References between
 records are declared in ``json_schema_extra``: ``{"ref": KIND}`` points to another record kind,
-``{"vocab": NAME}`` to a list in ``vocabularies.yaml``. validate.py walks these declarations; nothing
+``{"vocab": NAME}`` to a list in ``vocabularies.yaml``. check/validate.py walks these declarations; nothing
 about a particular district lives here.
 
 One module per group of record kinds (base, places, actors, offers, networks, indicators, planning,
