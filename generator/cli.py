@@ -197,8 +197,8 @@ def report(problems: list[Problem], fmt: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     fmt = getattr(args, "format", None) or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    from .core.paths import BuildError, Paths
     from .check.validate import validate
+    from .core.paths import BuildError, Paths
 
     paths = Paths.create(getattr(args, "project", None), getattr(args, "data", None), getattr(args, "site", None), getattr(args, "build_dir", None))
     try:

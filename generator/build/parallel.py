@@ -35,8 +35,8 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from typing import Any, Callable
 
-from ..model.atlas import Atlas
 from ..core.paths import BuildError
+from ..model.atlas import Atlas
 from ..pages.render import redirects, site_parts
 from ..pages.site import Site, duplicate_page_message
 from .write import DocsSync

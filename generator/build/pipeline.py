@@ -25,21 +25,20 @@ from typing import Iterator
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 
+from ..check.validate import validate  # noqa: E402
 from ..core import formatting  # noqa: E402
-from . import parallel  # noqa: E402
-from ..pages import search_compact  # noqa: E402
-from . import shards  # noqa: E402
-from .failures import disk_error, internal_error  # noqa: E402
-from ..model.atlas import Atlas  # noqa: E402
 from ..core.markup import html_attr  # noqa: E402
 from ..core.paths import BuildError, Paths  # noqa: E402
 from ..core.problems import Problem  # noqa: E402
-from .publish import publish, recover, remove, staging_dir  # noqa: E402
+from ..model.atlas import Atlas  # noqa: E402
+from ..pages import search_compact  # noqa: E402
+from ..pages.privacy_notice import with_third_party_section  # noqa: E402
 from ..pages.render import render_site  # noqa: E402
 from ..pages.site import DEFAULT_EXAMPLE_NOTICE  # noqa: E402
-from ..check.validate import validate  # noqa: E402
-from ..pages.privacy_notice import with_third_party_section  # noqa: E402
+from . import parallel, shards  # noqa: E402
+from .failures import disk_error, internal_error  # noqa: E402
 from .progress import LOAD, MKDOCS, PUBLISH, RENDER, WRITE, Progress, or_quiet  # noqa: E402
+from .publish import publish, recover, remove, staging_dir  # noqa: E402
 from .write import DocsSync, WriteReport  # noqa: E402
 
 

@@ -37,18 +37,18 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
-from .pipeline import Paths, generate, mkdocs_config, sigterm_interrupts
-from ..model.atlas import Atlas
+from ..check.validate import validate
 from ..core.paths import BuildError
+from ..core.problems import Problem
+from ..model.atlas import Atlas
+from ..model.schema import Record
 from ..pages.links import record_path
 from ..pages.render import site_parts
 from ..pages.site import Site
 from .parallel import record_count
-from ..model.schema import Record
-from .write import docs_path, write_if_changed
-from ..core.problems import Problem
+from .pipeline import Paths, generate, mkdocs_config, sigterm_interrupts
 from .progress import fmt_seconds
-from ..check.validate import validate
+from .write import docs_path, write_if_changed
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
 QUICK_RECORDS = 2000  # from this many records an edit is shown in two steps (own pages first)

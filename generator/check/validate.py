@@ -14,12 +14,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import messages
+from ..core.problems import Problem, display_path
 from ..load.files import Document, load_csv, load_yaml
+from ..model.atlas import Atlas, IndicatorValue, build_atlas
 from ..model.hours import check_hours
 from ..model.indicators import formula_order
-from ..model.atlas import Atlas, IndicatorValue, build_atlas
-from ..core.problems import Problem, display_path
 from ..model.renames import former_id_problems, former_map, renamed_text
 from ..model.schema import (
     CONFIG_FILE,
@@ -32,6 +31,7 @@ from ..model.schema import (
     Record,
     Vocabularies,
 )
+from . import messages
 
 
 def _model_problems(doc: Document, model: type[BaseModel], exc: ValidationError) -> list[Problem]:

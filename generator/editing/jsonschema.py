@@ -27,9 +27,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..load.files import load_yaml
 from ..check.messages import submodel
 from ..core.problems import Problem, display_path
+from ..load.files import load_yaml
 from ..model.schema import (
     CONFIG_FILE,
     DISTRICT_FILE,

@@ -15,12 +15,12 @@ from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .jsonschema import SCHEMA_DIR, read_vocabularies
-from ..load.files import load_yaml
 from ..check.messages import submodel
 from ..core.names import slug
 from ..core.problems import display_path
+from ..load.files import load_yaml
 from ..model.schema import KINDS, Record
+from .jsonschema import SCHEMA_DIR, read_vocabularies
 
 # German words editors may type → kind (the folder names work as well)
 ALIASES = {

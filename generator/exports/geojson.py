@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .tables import Meta, to_json
 from ..model.atlas import Atlas
 from ..model.schema import Location
+from .tables import Meta, to_json
 
 PRECISION = 6
 

@@ -23,9 +23,9 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from .tables import Meta, to_json
 from ..model.atlas import Atlas
 from ..model.schema import Address, FamilyCentre, Offer, OpeningHours
+from .tables import Meta, to_json
 
 HSDS_VERSION = "3.0"
 STATUS = {"aktiv": "active", "voruebergehend-geschlossen": "temporarily closed", "beendet": "defunct"}

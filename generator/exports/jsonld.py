@@ -30,8 +30,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..model.hours import intervals_by_day
 from ..model.atlas import Atlas, is_active
+from ..model.hours import intervals_by_day
 from ..model.review import page_address
 from ..model.schema import Address, Closure, FamilyCentre, Location, Offer, OpeningHours, Organisation
 

@@ -23,8 +23,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 import json
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -33,10 +33,10 @@ from typing import Any, Callable, Iterable, Iterator
 
 from pydantic import BaseModel
 
-from ..model import profile
 from ..core.formatting import fmt_date
-from ..model.indicators import Value
+from ..model import profile
 from ..model.atlas import Atlas
+from ..model.indicators import Value
 from ..model.schema import KINDS, Record
 
 BOM = "\ufeff"

@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model.boundaries import BOUNDARIES_FILE
 from ..core.formatting import fmt_number
+from ..model.boundaries import BOUNDARIES_FILE
 from .geofile import GeoFile, GeoFileError, SourceFeature, read_geofile
 
 DEFAULT_TOLERANCE = 100.0  # metres: well below what a district map at zoom 9–11 can show

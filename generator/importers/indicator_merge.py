@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from ..check.validate import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, TRUE_WORDS
 from ..core.problems import display_path
 from .statoffice_table import format_decimal
-from ..check.validate import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, TRUE_WORDS
 
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 

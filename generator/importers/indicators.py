@@ -16,10 +16,21 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from .indicator_merge import MergeError, NewValue, merge, write_rows
-from ..model.atlas import Atlas
 from ..core.problems import display_path
-from .statoffice_table import Column, Table, TableError, decimal_style, is_date, key_digits, looks_like_key, parse_value, parse_year, read_table
+from ..model.atlas import Atlas
+from .indicator_merge import MergeError, NewValue, merge, write_rows
+from .statoffice_table import (
+    Column,
+    Table,
+    TableError,
+    decimal_style,
+    is_date,
+    key_digits,
+    looks_like_key,
+    parse_value,
+    parse_year,
+    read_table,
+)
 
 KEY_WORDS = ("schlüssel", "schluessel", "kennziffer", "ags", "ars", "gkz", "regionalschl")
 YEAR_WORDS = {"jahr", "jahre", "berichtsjahr", "stichtag", "zeit", "zeitraum", "datum"}

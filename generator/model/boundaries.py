@@ -18,8 +18,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .atlas import Atlas
 from ..core.problems import Problem, display_path
+from .atlas import Atlas
 
 BOUNDARIES_FILE = "boundaries.geojson"
 POLYGONAL = ("Polygon", "MultiPolygon")

@@ -24,7 +24,6 @@ Rules (documented for planners on the indicator pages and in the README):
 from __future__ import annotations
 
 import bisect
-
 from collections import defaultdict
 from dataclasses import dataclass, field
 from graphlib import CycleError, TopologicalSorter

@@ -15,10 +15,10 @@ from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
-from ..core.markup import clean_text, front_matter, md_text
 from ..check.messages import submodel
-from ..model.schema import KINDS, AtlasConfig, District, Vocabularies
+from ..core.markup import clean_text, front_matter, md_text
 from ..editing.scaffold import ALIASES, name_field, scaffold_text
+from ..model.schema import KINDS, AtlasConfig, District, Vocabularies
 
 PATH = "datenmodell.md"
 TITLE = "Datenmodell"

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core.formatting import fmt_date, fmt_number, fmt_value
-from ..model.indicators import Value
 from ..model.atlas import Atlas
+from ..model.indicators import Value
 from ..model.schema import Indicator, Municipality, Region
 
 POPULATION_LABEL = "Einwohnerinnen und Einwohner"

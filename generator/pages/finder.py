@@ -29,8 +29,8 @@ from markupsafe import Markup
 
 from ..core.formatting import fmt_ages
 from ..core.markup import root_prefix, served_dir
-from ..model.atlas import Atlas
 from ..core.names import fold, slug
+from ..model.atlas import Atlas
 from ..model.schema import FamilyCentre, Location, Municipality, Offer
 
 FINDER_PAGE = "angebote/finder.md"

@@ -8,11 +8,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import finder_regions
 from ..model.atlas import Atlas
 from ..model.schema import FamilyCentre
-from .finder import (CLOSED, CLOSED_LABEL, FINDER_PAGE, NEARBY_PAGE, FinderHtml, current_centres, current_offers,
-                     offers_by_unit, unit_list_path)
+from . import finder_regions
+from .finder import (
+    CLOSED,
+    CLOSED_LABEL,
+    FINDER_PAGE,
+    NEARBY_PAGE,
+    FinderHtml,
+    current_centres,
+    current_offers,
+    offers_by_unit,
+    unit_list_path,
+)
 
 WHOLE_LINKS = {"topics": "angebote/index.md", "target_groups": "angebote/zielgruppen.md", "ages": "angebote/alter.md",
                "places": "angebote/orte.md", "finder": FINDER_PAGE, "nearby": NEARBY_PAGE}

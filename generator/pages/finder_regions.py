@@ -25,12 +25,11 @@ from typing import Any, Iterable
 
 from markupsafe import Markup
 
-from ..model.atlas import Atlas
 from ..core.names import fold
-from .finder import (FINDER_PAGE, NEARBY_PAGE, FinderHtml, attr, url, unit_list_path, unit_place_names,
-                            villages_served)
-from .lists import REGION_DIR, offers_by_region, region_list_path, region_table, split_offers
+from ..model.atlas import Atlas
 from ..model.schema import FamilyCentre, Offer
+from .finder import FINDER_PAGE, NEARBY_PAGE, FinderHtml, attr, unit_list_path, unit_place_names, url, villages_served
+from .lists import REGION_DIR, offers_by_region, region_list_path, region_table, split_offers
 
 REGION_PLACEHOLDER = "{region}"
 

@@ -20,9 +20,9 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from ..load.files import load_yaml
 from ..core.markup import md_text
 from ..core.problems import Problem, display_path
+from ..load.files import load_yaml
 from ..model.schema import CONFIG_FILE, Address
 from .privacy_notice import third_party_section
 

@@ -32,11 +32,11 @@ from markupsafe import Markup
 
 from ..core.formatting import fmt_number
 from ..core.markup import html_attr, root_prefix, served_dir
-from ..model.atlas import Atlas
 from ..core.names import fold
+from ..model.atlas import Atlas
+from ..model.schema import Contact, Offer, Region
 from .finder import unit_place_names, villages_served
 from .links import record_path
-from ..model.schema import Contact, Offer, Region
 from .search_scope import exclude_sections
 
 REGION_DIR = "angebote/regionen"

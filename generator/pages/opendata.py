@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from markupsafe import Markup
 
-from ..exports.dcat import Dataset, catalogue
-from ..exports.tables import Meta, Table, profile_files, record_tables, to_json, value_table
 from ..core.formatting import fmt_number
+from ..core.markup import html_attr
+from ..exports.dcat import Dataset, catalogue
 from ..exports.geojson import geo_files
 from ..exports.hsds import hsds_document
-from ..core.markup import html_attr
+from ..exports.tables import Meta, Table, profile_files, record_tables, to_json, value_table
 
 if TYPE_CHECKING:
     from .site import Site

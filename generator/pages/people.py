@@ -23,10 +23,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import lists
 from ..core.markup import html_attr, md_href, root_prefix, served_dir
-from ..model.schema import Contact, Municipality, Network, Organisation
 from ..exports.vcard import vcard
+from ..model.schema import Contact, Municipality, Network, Organisation
+from . import lists
 from .links import CONTACTS_FOLDER, record_path
 
 FOLDER = CONTACTS_FOLDER

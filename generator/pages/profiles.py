@@ -16,15 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..visuals import charts
-
-from ..model import profile
-
-from ..model import targets
 from ..core.formatting import fmt_number, fmt_value
-from ..model.indicators import SOURCE_LABELS, Statistics, Value, formula_text
 from ..core.markup import asset_url, html_attr
+from ..model import profile, targets
+from ..model.indicators import SOURCE_LABELS, Statistics, Value, formula_text
 from ..model.schema import Indicator, Municipality
+from ..visuals import charts
 
 if TYPE_CHECKING:
     from .site import Site

@@ -16,20 +16,12 @@ import functools
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from . import datamodel
-from . import easy
-from . import figures
-from . import finder_pages
-from . import legal
-from . import lists
-from . import opendata
-from . import people
-from . import profiles
 from ..core.formatting import fmt_number
 from ..model import renames
 from ..model.atlas import Atlas, is_active
 from ..model.schema import FamilyCentre, Indicator, Municipality, Network, Offer, Organisation, Record
 from ..visuals import maps
+from . import datamodel, easy, figures, finder_pages, legal, lists, opendata, people, profiles
 from .links import FOLDERS, record_name, record_path
 from .site import CENTRES_MAP, DISTRICT_MAP, UNITS_MAP, Site
 

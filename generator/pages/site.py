@@ -18,23 +18,16 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import TEMPLATES_DIR
-from . import figures
-from . import people
-from . import search_compact
-from . import search_scope
-from . import searchwords
 from ..core.formatting import FILTERS
 from ..core.markup import front_matter, html_attr, md_paragraphs, md_text
 from ..core.paths import BuildError
-from ..model import hours
-from ..model import review
 from ..exports import jsonld
+from ..model import hours, review
 from ..model.atlas import Atlas, is_active
 from ..model.schema import MEASURE_STATUSES, Indicator, Offer
 from ..model.targets import STATUS_LABELS
-from ..visuals import maps
-from ..visuals import thematic
+from ..visuals import maps, thematic
+from . import TEMPLATES_DIR, figures, people, search_compact, search_scope, searchwords
 from .links import record_path
 from .tools import PageTools
 

@@ -11,14 +11,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import figures
-from . import people
-from . import profiles
 from ..core.formatting import fmt_ages
 from ..core.markup import email_link, html_attr, md_text, page_link, phone_link, web_link
 from ..model.atlas import Atlas
 from ..model.schema import Contact, Indicator, Network, Offer, Organisation, Record
 from ..visuals import maps
+from . import figures, people, profiles
 from .links import FOLDERS, record_name, record_path
 
 

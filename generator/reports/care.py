@@ -29,11 +29,11 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-from . import linkcheck
-from ..model.atlas import is_active
 from ..core.problems import Problem
+from ..model.atlas import is_active
 from ..model.review import months_before
 from ..model.schema import CONFIG_FILE, DISTRICT_FILE, KINDS, AtlasConfig, District
+from . import linkcheck
 
 REVIEWED_KINDS = ("municipalities", "organisations", "contacts", "family_centres", "offers", "networks")
 LINK_FIELDS = {"website", "url", "site_url", "report_url"}

@@ -220,8 +220,8 @@ def page_url(path: str) -> str:
 
 
 def compare_pages(old: Path, new: Path, diff: Diff) -> None:
-    from ..pages.render import render_site
     from ..check.validate import validate
+    from ..pages.render import render_site
 
     old_atlas, old_problems = validate(old)
     new_atlas, new_problems = validate(new)

@@ -10,8 +10,8 @@ import json
 import re
 from typing import Any
 
-from .diff import Diff, FieldChange, RecordChange
 from ..model.schema import KINDS
+from .diff import Diff, FieldChange, RecordChange
 
 MAX_ITEMS = 25  # per list; the rest is counted („und 40 weitere“)
 MAX_VALUE = 80  # characters of a value before it is shortened with „…“

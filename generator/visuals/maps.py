@@ -32,7 +32,7 @@ import branca.element
 import folium
 from markupsafe import Markup
 
-from ..core.markup import clean_text, asset_url, safe_url
+from ..core.markup import asset_url, clean_text, safe_url
 from ..model.schema import Bounds, Tiles
 
 MAP_DIR = "karten"

@@ -25,11 +25,11 @@ from typing import Literal
 
 import folium
 
+from ..core.formatting import fmt_value
+from ..model.schema import Bounds, Tiles
 from . import classify as cls
 from . import mapsvg
-from ..core.formatting import fmt_value
-from .maps import tooltip_text, deterministic_ids, finish_document, new_map
-from ..model.schema import Bounds, Tiles
+from .maps import deterministic_ids, finish_document, new_map, tooltip_text
 
 # sequential, light → dark; adjacent steps differ by a luminance ratio of at least 1,35
 PALETTE = ("#f7f5d8", "#c1dac6", "#88bfb5", "#44a4a3", "#337e98", "#195a8c", "#00387f")

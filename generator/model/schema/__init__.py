@@ -12,35 +12,86 @@ config); this package exports them all and lists the record kinds in `KINDS`.
 
 from __future__ import annotations
 
-from .base import (
-    Address, ContactChannels, EMAIL_PATTERN, ID_PATTERN, Id, LINK_SCHEMES, Link, Location, Model,
-    PHONE_PATTERN, Quantity, Record, TIME_PATTERN, Text, WEB_SCHEMES, WEEKDAYS, check_email, check_phone,
-    check_url, ref, vocab,
-)
-from .places import (
-    District, KeyFigure, MemberMunicipality, Municipality, Region,
-)
 from .actors import (
-    Contact, Organisation,
+    Contact,
+    Organisation,
 )
-from .offers import (
-    AgeRange, Availability, Closure, FamilyCentre, Offer, OpeningHours, STATUSES,
+from .base import (
+    EMAIL_PATTERN,
+    ID_PATTERN,
+    LINK_SCHEMES,
+    PHONE_PATTERN,
+    TIME_PATTERN,
+    WEB_SCHEMES,
+    WEEKDAYS,
+    Address,
+    ContactChannels,
+    Id,
+    Link,
+    Location,
+    Model,
+    Quantity,
+    Record,
+    Text,
+    check_email,
+    check_phone,
+    check_url,
+    ref,
+    vocab,
+)
+from .config import (
+    AccessibilityLimitation,
+    AccessibilitySettings,
+    AtlasConfig,
+    Bounds,
+    LegalBody,
+    LegalProvider,
+    LegalResponsible,
+    LegalSettings,
+    LegalTexts,
+    Licence,
+    ListSettings,
+    MapSettings,
+    PrivacySettings,
+    ProfileSettings,
+    SearchSettings,
+    Term,
+    Tiles,
+    Vocabularies,
+)
+from .indicators import (
+    Formula,
+    HintRule,
+    Indicator,
+    SmallNumbers,
 )
 from .networks import (
     Network,
 )
-from .indicators import (
-    Formula, HintRule, Indicator, SmallNumbers,
+from .offers import (
+    STATUSES,
+    AgeRange,
+    Availability,
+    Closure,
+    FamilyCentre,
+    Offer,
+    OpeningHours,
+)
+from .places import (
+    District,
+    KeyFigure,
+    MemberMunicipality,
+    Municipality,
+    Region,
 )
 from .planning import (
-    Conference, MEASURE_STATUSES, Measure, Need, Swot, Target,
+    MEASURE_STATUSES,
+    Conference,
+    Measure,
+    Need,
+    Swot,
+    Target,
 )
-from .config import (
-    AccessibilityLimitation, AccessibilitySettings, AtlasConfig, Bounds, LegalBody, LegalProvider,
-    LegalResponsible, LegalSettings, LegalTexts, Licence, ListSettings, MapSettings, PrivacySettings,
-    ProfileSettings, SearchSettings, Term, Tiles, Vocabularies,
-)
-
 
 # ---------------------------------------------------------------------------------------------
 # The record kinds: folder in data/, class, German name (for messages and pages)

@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 from pydantic_core import PydanticCustomError
 
-
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
 PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()/\-]{4,}[0-9]$")

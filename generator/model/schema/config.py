@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator
 
-from .base import Address, ContactChannels, Id, Model, Text, WEB_SCHEMES, check_url
+from .base import WEB_SCHEMES, Address, ContactChannels, Id, Model, Text, check_url
 
 
 class Tiles(Model):

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import Id, Model, Record, Text, WEB_SCHEMES, check_url, ref, vocab
+from .base import WEB_SCHEMES, Id, Model, Record, Text, check_url, ref, vocab
 
 
 class Formula(Model):

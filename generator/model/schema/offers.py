@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import Address, ContactChannels, Id, Location, Model, Record, TIME_PATTERN, Text, WEB_SCHEMES, check_url, ref, vocab
+from .base import TIME_PATTERN, WEB_SCHEMES, Address, ContactChannels, Id, Location, Model, Record, Text, check_url, ref, vocab
 
 
 class OpeningHours(Model):

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import Address, Id, Location, Model, Quantity, Record, Text, WEB_SCHEMES, check_url, ref
+from .base import WEB_SCHEMES, Address, Id, Location, Model, Quantity, Record, Text, check_url, ref
 
 
 class KeyFigure(Model):

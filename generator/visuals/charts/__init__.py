@@ -23,7 +23,7 @@ this package exports the public interface.
 from __future__ import annotations
 
 from .bar_chart import comparison_bars
-from .common import Bar, Chart, DENSE, EMPTY, FLAG, FLAG_LEGEND, NO_VALUE, Point, RankItem, Series, ZERO_SHARE
+from .common import DENSE, EMPTY, FLAG, FLAG_LEGEND, NO_VALUE, ZERO_SHARE, Bar, Chart, Point, RankItem, Series
 from .rank_chart import RankBase, rank_base, ranking, ranks
 from .series_chart import time_series
 

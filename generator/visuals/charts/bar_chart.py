@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .. import svg as s
 from ...core.formatting import DASH, fmt_value
-from .common import Bar, Chart, FLAG, NO_VALUE, empty_chart
+from .. import svg as s
+from .common import FLAG, NO_VALUE, Bar, Chart, empty_chart
 
 
 def _bar_label(value: float | None, decimals: int, unit: str, flagged: bool = False) -> str:

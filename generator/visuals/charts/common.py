@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, ROUND_HALF_UP
+from decimal import ROUND_HALF_UP, Decimal
 
-from .. import svg as s
 from ...core.formatting import fmt_number
-
+from .. import svg as s
 
 ZERO_SHARE = 0.6
 FLAG = "unsicher"

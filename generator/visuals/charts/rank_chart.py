@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import svg as s
 from ...core.formatting import DASH, fmt_number, fmt_value, join_words
-from .common import Chart, DENSE, FLAG, NO_VALUE, RankItem, empty_chart, label_with_unit, rounded_to, value_cell
+from .. import svg as s
+from .common import DENSE, FLAG, NO_VALUE, Chart, RankItem, empty_chart, label_with_unit, rounded_to, value_cell
 
 
 def ranks(items: list[RankItem], decimals: int) -> dict[int, int]:

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from .. import svg as s
 from ...core.formatting import DASH, fmt_number, fmt_value, join_words
-from .common import Chart, FLAG_LEGEND, NO_VALUE, Point, ROLE_ORDER, Series, ZERO_SHARE, empty_chart, label_with_unit, rounded_to, series_styles, value_cell
+from .. import svg as s
+from .common import (
+    FLAG_LEGEND,
+    NO_VALUE,
+    ROLE_ORDER,
+    ZERO_SHARE,
+    Chart,
+    Point,
+    Series,
+    empty_chart,
+    label_with_unit,
+    rounded_to,
+    series_styles,
+    value_cell,
+)
 
 
 def _value_domain(values: list[float]) -> tuple[list[float], int]:
