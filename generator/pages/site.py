@@ -95,7 +95,21 @@ def duplicate_page_message(path: str) -> str:
 
 
 class Site:
-    """Collects the files of one render run."""
+    """Collects the files of one render run; every page module renders through it.
+
+    Attributes:
+        atlas: the validated `Atlas` being rendered (read only).
+        files: docs path → content of every finished file, unless `sink` takes them.
+        paths: every docs path added so far (a path added twice raises `BuildError`).
+        sink: `sink(path, content)` receives each file as soon as it is final (build/write.py streams
+            them to disk; build/parallel.py sends them from worker processes).
+        notice: the example-data notice shown at the top of pages with example records.
+        finishers: per-page changes registered with `later`, applied when that page is added.
+        cache: work the page modules share within one run (e.g. rankings), keyed by the module.
+
+    Methods for page modules: `page` (a template with `PageTools` as `p`), `map` and `thematic` (map
+    documents and their static SVG), `add` (a finished file), `later` (change a page when it is added).
+    """
 
     def __init__(self, atlas: Atlas, sink: Callable[[str, str], None] | None = None) -> None:
         self.atlas = atlas
