@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..core.problems import display_path
-from ..model.atlas import Atlas
+from .area_keys import AreaIndex
 from .indicator_merge import MergeError, NewValue, merge, write_rows
 from .statoffice_table import (
     Column,
@@ -25,7 +25,6 @@ from .statoffice_table import (
     TableError,
     decimal_style,
     is_date,
-    key_digits,
     looks_like_key,
     parse_value,
     parse_year,
@@ -75,58 +74,6 @@ def skipped(line: int, text: str) -> Message:
 def aggregation_of(indicator: object) -> str | None:
     """`aggregation` of an indicator record (sum|none), None while the schema has no such field."""
     return getattr(indicator, "aggregation", None)
-
-
-# --- keys → areas -------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Place:
-    kind: str  # area | member | other | outside | invalid
-    area: str = ""  # atlas id (area) or the Amt's id (member)
-    label: str = ""
-    member: str = ""  # member AGS
-
-
-class AreaIndex:
-    """Official keys of the atlas: Kreisschlüssel, AGS of towns and municipalities, Amt keys, members' AGS."""
-
-    def __init__(self, atlas: Atlas) -> None:
-        self.atlas = atlas
-        self.district = atlas.district
-        self.units = {m.key: m for m in atlas.municipalities.values()}
-        self.members = {g.ags: (m, g) for m in atlas.municipalities.values() for g in m.members}
-        self.zero = atlas.district.key.startswith("0")
-
-    def normalize(self, digits: str) -> str:
-        """Restore the leading zero that spreadsheet programs drop (only Länder 01–09 have one)."""
-        if len(digits) in (1, 4, 7, 11) or (len(digits) == 8 and self.zero and not digits.startswith("0")):
-            return "0" + digits
-        return digits
-
-    def locate(self, cell: str) -> Place:
-        digits = key_digits(cell)
-        if cell.strip().upper() == "DG":
-            return Place("other", label="Deutschland")
-        if digits is None or len(digits) in (6, 10) or len(digits) > 12:
-            return Place("invalid", label=cell.strip())
-        key = self.normalize(digits)
-        if len(key) == 12:  # ARS: Land, Bezirk, Kreis (5) · Verband (4) · Gemeinde (3)
-            key = key[:5] if key[5:] == "0000000" else key[:9] if key[9:] == "000" else key[:5] + key[9:]
-        district = self.district
-        if len(key) == 2:
-            return Place("other", label=f"Land {key}")
-        if len(key) == 3:
-            return Place("other", label=f"Regierungsbezirk {key}")
-        if key == district.key or key == district.key + "000":
-            return Place("area", district.id, district.name)
-        if key in self.units:
-            unit = self.units[key]
-            return Place("area", unit.id, unit.name)
-        if key in self.members:
-            amt, member = self.members[key]
-            return Place("member", amt.id, member.name, key)
-        if key.startswith(district.key):
-            return Place("outside", label=key)
-        return Place("other", label=f"Kreis {key[:5]}" if len(key) > 5 else f"Kreis {key}")
 
 
 # --- columns ------------------------------------------------------------------------------------
