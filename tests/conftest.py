@@ -1,9 +1,18 @@
-"""Shared helpers: build an atlas from a data folder into a temp dir and read the HTML it wrote."""
+"""Shared helpers: build an atlas from a data folder into a temp dir and read the HTML it wrote.
+
+Sites that several tests only read are built once per test run (`shared_build`): with pytest-xdist
+(`-n auto` in pyproject.toml) the first worker that needs a site builds it into the run's temp folder under
+a file lock, the other workers wait for it and read the same files. A test that changes a site copies it.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import os
 import shutil
 from pathlib import Path
+from typing import Callable, Iterator
 
 import pytest
 
@@ -25,10 +34,56 @@ def page(site: Path, path: str) -> str:
     return (site / path / "index.html").read_text(encoding="utf-8") if not path.endswith(".html") else (site / path).read_text(encoding="utf-8")
 
 
+# ------------------------------------------------------------------ built once per test run
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of this test run that every xdist worker sees (the workers' temp folders are popen-gw0, … in it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def _locked(lock_file: Path) -> Iterator[None]:
+    with open(lock_file, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)  # released when the file is closed, also if the build fails
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path]) -> Path:
+    """`make(folder)` once per test run for all workers; returns what it returned (a path in `folder`).
+
+    `make` writes only into the empty `folder` it is given (data/, site/, build/ as the tests had them before).
+    A build that fails is not remembered: the next worker that asks tries again and fails the same way.
+    """
+    root = run_folder(tmp_path_factory) / "shared"
+    root.mkdir(exist_ok=True)
+    folder, done = root / name, root / f"{name}.done"
+    with _locked(root / f"{name}.lock"):
+        if not done.is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            result = make(folder)
+            done.write_text(str(result.relative_to(folder)), encoding="utf-8")
+    return folder / done.read_text(encoding="utf-8")
+
+
+@contextlib.contextmanager
+def without_source_date_epoch() -> Iterator[None]:
+    """The build date from the atlas' data_date, whatever the shell exported (as tests/test_reproducible.py builds)."""
+    saved = os.environ.pop("SOURCE_DATE_EPOCH", None)
+    try:
+        yield
+    finally:
+        if saved is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
 @pytest.fixture(scope="session")
 def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small test atlas, built once per test session."""
-    return build_site(MINI, tmp_path_factory.mktemp("mini"))
+    """The small test atlas, built once per test run (read only: copy it to change it)."""
+    return shared_build(tmp_path_factory, "mini", lambda root: build_site(MINI, root))
 
 
 @pytest.fixture
@@ -38,13 +93,30 @@ def mini_data(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
-FINDER_OVERLAY = Path(__file__).parent / "fixtures" / "finder"
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example atlas (data/), built once per test run without SOURCE_DATE_EPOCH (read only)."""
+
+    def make(root: Path) -> Path:
+        with without_source_date_epoch():
+            return build_site(REPO / "data", root)
+
+    return shared_build(tmp_path_factory, "example", make)
+
+
+PROFILE = Path(__file__).parent / "fixtures" / "profile"
 
 
 @pytest.fixture(scope="session")
-def finder_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The mini atlas plus tests/fixtures/finder (members with coordinates, offers for every finder filter), built once."""
-    root = tmp_path_factory.mktemp("finder")
+def profile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fixtures/profile (small numbers, forecasts, targets), built once per test run (read only)."""
+    return shared_build(tmp_path_factory, "profile", lambda root: build_site(PROFILE, root))
+
+
+FINDER_OVERLAY = Path(__file__).parent / "fixtures" / "finder"
+
+
+def _finder(root: Path) -> Path:
     shutil.copytree(MINI, root / "data")
     shutil.copytree(FINDER_OVERLAY, root / "data", dirs_exist_ok=True, ignore=shutil.ignore_patterns("README.md"))
     # the finder tests count exact result lists; the mini atlas's opening-hours offer (mobile, serving
@@ -53,19 +125,22 @@ def finder_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(root / "data", root)
 
 
+@pytest.fixture(scope="session")
+def finder_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini atlas plus tests/fixtures/finder (members with coordinates, offers for every finder filter), built once."""
+    return shared_build(tmp_path_factory, "finder", _finder)
+
+
 SEARCH = Path(__file__).parent / "fixtures" / "search"
 
 
 @pytest.fixture(scope="session")
 def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small atlas with real place names (Amt Brück with Borkheide, Teltow, Schwielowsee with Ferch) for the search tests."""
-    return build_site(SEARCH, tmp_path_factory.mktemp("search"))
+    return shared_build(tmp_path_factory, "search", lambda root: build_site(SEARCH, root))
 
 
-@pytest.fixture(scope="session")
-def compact_search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The search test atlas with the compact search index of big atlases (search: index: compact, 80 characters)."""
-    root = tmp_path_factory.mktemp("compact")
+def _compact(root: Path) -> Path:
     shutil.copytree(SEARCH, root / "data")
     config = root / "data" / "atlas.yaml"
     config.write_text(config.read_text(encoding="utf-8") + "\nsearch:\n  index: compact\n  text_chars: 80\n", encoding="utf-8")
@@ -73,10 +148,19 @@ def compact_search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The mini atlas with every free-text field hostile (tests/hostile_atlas.py), built once."""
+def compact_search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The search test atlas with the compact search index of big atlases (search: index: compact, 80 characters)."""
+    return shared_build(tmp_path_factory, "compact", _compact)
+
+
+def _hostile(root: Path) -> Path:
     from hostile_atlas import make_hostile_data
 
-    root = tmp_path_factory.mktemp("hostile")
     make_hostile_data(root / "data")
     return build_site(root / "data", root)
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini atlas with every free-text field hostile (tests/hostile_atlas.py), built once."""
+    return shared_build(tmp_path_factory, "hostile", _hostile)

@@ -13,7 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import REPO, build_site, page
+from conftest import REPO, page
 
 
 def test_example_data_has_no_problems() -> None:
@@ -28,9 +28,12 @@ def test_example_data_has_no_problems() -> None:
     assert len(atlas.offers) >= 60 and len(atlas.networks) >= 12 and len(atlas.contacts) >= 25
 
 
-def test_example_atlas_builds_strict(tmp_path: Path) -> None:
-    """The example data build without a single MkDocs warning (the build runs in strict mode)."""
-    site = build_site(REPO / "data", tmp_path)
+def test_example_atlas_builds_strict(example_site: Path) -> None:
+    """The example data build without a single MkDocs warning (the build runs in strict mode).
+
+    `example_site` (tests/conftest.py) is that build, made once per test run by build_site, which asserts exit code 0.
+    """
+    site = example_site
     profiles = [p for p in (site / "sozialraeume").iterdir() if (p / "index.html").is_file()]
     assert len(profiles) == 19
     from generator.check.validate import validate

@@ -23,7 +23,7 @@ from bs4 import BeautifulSoup
 from frictionless import validate as frictionless_validate
 from rdflib import namespace as ns
 
-from conftest import build_site, page
+from conftest import build_site, page, shared_build
 from generator.exports.dcat import licence_uri
 from generator.exports.tables import Meta
 from generator.core.formatting import fmt_number
@@ -36,17 +36,21 @@ SECRETS = ["geheim", "Geheimrolle", "Erika Verborgen", "geheim-intern@example.or
 DCATDE = rdflib.Namespace("http://dcat-ap.de/def/dcatde/")
 
 
-@pytest.fixture(scope="module")
-def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("opendata-data") / "data"
+def copy_data(folder: Path) -> Path:
     shutil.copytree(FIXTURES / "profile", folder)
     shutil.copytree(FIXTURES / "opendata", folder, dirs_exist_ok=True)
     return folder
 
 
 @pytest.fixture(scope="module")
-def site(data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(data, tmp_path_factory.mktemp("opendata"))
+def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_data(tmp_path_factory.mktemp("opendata-data") / "data")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once per test run from its own copy of the same data (the tests only read it)."""
+    return shared_build(tmp_path_factory, "opendata", lambda root: build_site(copy_data(root / "data"), root))
 
 
 def export_paths(site: Path) -> list[Path]:

@@ -2,7 +2,7 @@
 organisation pages, and that unpublished contacts and internal networks appear in no file of the site.
 
 Built sites: the mini atlas plus the records in tests/fixtures/people (`people_site`), and the example atlas
-(`example_site`), each once per module.
+(`example_site` from tests/conftest.py), each once per test run.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 import vobject
 import yaml
 from bs4 import BeautifulSoup
-from conftest import MINI, REPO, build_site, page
+from conftest import MINI, REPO, build_site, page, shared_build
 
 from generator.exports import vcard as vc
 from generator.pages.people import chunks
@@ -24,17 +24,15 @@ from generator.pages.people import chunks
 PEOPLE = Path(__file__).parent / "fixtures" / "people"
 
 
-@pytest.fixture(scope="module")
-def people_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("people")
+def _people(root: Path) -> Path:
     shutil.copytree(MINI, root / "data")
     shutil.copytree(PEOPLE, root / "data", dirs_exist_ok=True, ignore=shutil.ignore_patterns("README.md"))
     return build_site(root / "data", root)
 
 
 @pytest.fixture(scope="module")
-def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(REPO / "data", tmp_path_factory.mktemp("example"))
+def people_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return shared_build(tmp_path_factory, "people", _people)
 
 
 def soup(site: Path, path: str) -> BeautifulSoup:

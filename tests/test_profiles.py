@@ -9,15 +9,16 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_site, page
+from conftest import page
 
 PROFILE = Path(__file__).parent / "fixtures" / "profile"
 NBSP = "\u00a0"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(PROFILE, tmp_path_factory.mktemp("profile"))
+def site(profile_site: Path) -> Path:
+    """tests/fixtures/profile built once per test run (tests/conftest.py; test_targets.py reads the same site)."""
+    return profile_site
 
 
 def soup(site: Path, path: str) -> BeautifulSoup:

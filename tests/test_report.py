@@ -14,7 +14,7 @@ from generator.reports.linkcheck import text_findings, url_findings
 from generator.reports.care_cli import parse_as_of
 from generator.check.validate import validate
 
-from conftest import MINI, build_site, page
+from conftest import MINI, build_site, page, shared_build
 
 OVERLAY = Path(__file__).parent / "fixtures" / "report"
 
@@ -33,8 +33,8 @@ def report_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(scope="module")
 def report_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("report")
-    return build_site(_data(root), root)
+    """Built once per test run (tests/conftest.py: shared_build); the tests only read it."""
+    return shared_build(tmp_path_factory, "report", lambda root: build_site(_data(root), root))
 
 
 EXPECTED = """\

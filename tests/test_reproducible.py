@@ -33,9 +33,11 @@ def epoch(day: dt.date) -> int:
     return int(dt.datetime.combine(day, dt.time(), dt.timezone.utc).timestamp())
 
 
-def test_two_builds_of_the_example_atlas_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_two_builds_of_the_example_atlas_are_byte_identical(example_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    first = build_site(REPO / "data", tmp_path / "eins")
+    # the first build: the example atlas as built once per test run (tests/conftest.py, without SOURCE_DATE_EPOCH,
+    # in another folder and maybe in another xdist worker process); the second is built here.
+    first = example_site
     second_out = tmp_path / "zwei" / "anderer-ordner"
     build_site(MINI, second_out)  # a different atlas first: the second build also replaces an existing site
     second = build_site(REPO / "data", second_out)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, REPO
+from conftest import MINI, REPO, shared_build
 from generator.cli import main
 
 
@@ -25,11 +25,15 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture(scope="module")
-def sharded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("sharded")
+def _sharded(out: Path) -> Path:
     assert _build(MINI, out, "--pages-per-shard", "10", "--jobs", "2") == 0
     return out / "site"
+
+
+@pytest.fixture(scope="module")
+def sharded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once per test run (tests/conftest.py: shared_build); the tests only read it."""
+    return shared_build(tmp_path_factory, "sharded", _sharded)
 
 
 def test_sharded_build_gives_the_same_bytes_as_one_build(sharded_site: Path, mini_site: Path) -> None:

@@ -130,10 +130,10 @@ def test_data_text_is_escaped(mini_data: Path, tmp_path: Path) -> None:
     assert "[Klick](javascript:alert(2))" in main_text(site, "familienzentren/fz-teststadt/")
 
 
-def test_same_data_same_bytes(tmp_path: Path) -> None:
+def test_same_data_same_bytes(mini_site: Path, tmp_path: Path) -> None:
     from conftest import MINI
 
-    first = build_site(MINI, tmp_path / "a")
+    first = mini_site  # built once per test run (tests/conftest.py), maybe in another xdist worker process
     second = build_site(MINI, tmp_path / "b")
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_site, page
+from conftest import page
 from generator.model import targets
 from generator.check.validate import validate
 
@@ -36,8 +36,9 @@ def test_status_rule():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(PROFILE, tmp_path_factory.mktemp("targets"))
+def site(profile_site: Path) -> Path:
+    """tests/fixtures/profile built once per test run (tests/conftest.py; test_profiles.py reads the same site)."""
+    return profile_site
 
 
 def status_column(html: str) -> dict[str, str]:

@@ -3,7 +3,7 @@
 Fixtures (use them from any module in tests/browser/; mark the module `pytestmark = pytest.mark.browser`):
 
   site_url   (session)  base URL of the served mini atlas, e.g. "http://127.0.0.1:41234/" (ends with "/").
-                        The site is `mini_site` from tests/conftest.py, built once per test session.
+                        The site is `mini_site` from tests/conftest.py, built once per test run.
   browser    (session)  a Playwright `Browser` (Debian's /usr/bin/chromium, headless, no network chatter).
   page_log   (function) what the page did: `.requests` (every URL the page or its frames asked for),
                         `.console_errors` (console messages of type "error"), `.page_errors` (uncaught
@@ -41,7 +41,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("XXX_CHROMIUM", "/usr/bin/chromium"))  # TEMP EXPERIMENT
 # Without the background-networking flags Chromium tries to reach Google's hosts at every start.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -52,6 +52,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+CHROMIUM_ARGS += os.environ.get("XXX_EXTRA_ARGS", "").split()  # TEMP EXPERIMENT
 LOOPBACK = "127.0.0.1"
 REPO = Path(__file__).resolve().parents[2]
 
@@ -103,12 +104,9 @@ TILES_YAML = f"""
 """
 
 
-@pytest.fixture(scope="session")
-def tiles_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The mini atlas with `map.tiles` configured (consent button in every map document), built once."""
+def _tiles(work: Path) -> Path:
     from generator.cli import main
 
-    work = tmp_path_factory.mktemp("mini-tiles")
     shutil.copytree(REPO / "tests" / "fixtures" / "mini", work / "data")
     config = work / "data" / "atlas.yaml"
     text = config.read_text(encoding="utf-8")
@@ -118,6 +116,14 @@ def tiles_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     code = main(["build", "--project", str(REPO), "--data", str(work / "data"), "--site", str(site), "--build-dir", str(build)])
     assert code == 0, "atlas build (Testatlas mit Kacheln) fehlgeschlagen"
     return site
+
+
+@pytest.fixture(scope="session")
+def tiles_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini atlas with `map.tiles` configured (consent button in every map document), built once per test run."""
+    from conftest import shared_build  # tests/conftest.py
+
+    return shared_build(tmp_path_factory, "mini-tiles", _tiles)
 
 
 @pytest.fixture(scope="session")

@@ -18,12 +18,10 @@ CONTENT_WIDTH = (210 - 2 * 16) * MM  # atlas-print.css: A4 with 16 mm left and r
 
 
 @pytest.fixture(scope="module")
-def example_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The example atlas (14 networks: the matrix is split into several tables), served on loopback."""
-    from conftest import REPO, build_site  # tests/conftest.py (pytest puts tests/ on the path)
-
-    site = build_site(REPO / "data", tmp_path_factory.mktemp("example-browser"))
-    with serve(site) as url:
+def example_url(example_site: Path) -> Iterator[str]:
+    """The example atlas (14 networks: the matrix is split into several tables; `example_site` from
+    tests/conftest.py, built once per test run), served on loopback."""
+    with serve(example_site) as url:
         yield url
 
 

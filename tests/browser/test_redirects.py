@@ -4,6 +4,7 @@ engine's link) lands on the record's new page, and the forwarding page is never 
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
@@ -16,16 +17,18 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def renamed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The mini atlas after the offer `seniorentreff` was renamed to `seniorentreff-am-markt`."""
-    from conftest import MINI, build_site  # tests/conftest.py
+    from conftest import MINI, build_site, shared_build  # tests/conftest.py
 
-    root = tmp_path_factory.mktemp("renamed")
-    data = root / "data"
-    shutil.copytree(MINI, data)
-    old = data / "offers" / "seniorentreff.yaml"
-    text = old.read_text(encoding="utf-8").replace("id: seniorentreff", "id: seniorentreff-am-markt\nformer_ids: [seniorentreff]")
-    (data / "offers" / "seniorentreff-am-markt.yaml").write_text(text, encoding="utf-8")
-    old.unlink()
-    site = build_site(data, root)
+    def make(root: Path) -> Path:
+        data = root / "data"
+        shutil.copytree(MINI, data)
+        old = data / "offers" / "seniorentreff.yaml"
+        text = old.read_text(encoding="utf-8").replace("id: seniorentreff", "id: seniorentreff-am-markt\nformer_ids: [seniorentreff]")
+        (data / "offers" / "seniorentreff-am-markt.yaml").write_text(text, encoding="utf-8")
+        old.unlink()
+        return build_site(data, root)
+
+    site = shared_build(tmp_path_factory, "renamed", make)  # once per test run, read only
     with serve(site) as url:
         yield url
 

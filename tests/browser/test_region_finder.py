@@ -27,22 +27,29 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def split_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
     """(base URL, atlas) of the built synthetic atlas with split finder pages."""
+    from conftest import shared_build  # tests/conftest.py
     from generator.cli import main
     from generator.check.validate import validate
 
     if not Path("/usr/bin/chromium").is_file():
         pytest.skip("/usr/bin/chromium fehlt")  # the `browser` fixture says why in CI; no build needed without it
-    work = tmp_path_factory.mktemp("split-finder")
-    data = work / "data"
-    synth.generate(data, 3, seed=11, units_per_district=2, offers_per_centre=(2, 3))
-    config = data / "atlas.yaml"
-    config.write_text(config.read_text(encoding="utf-8") + "\nlists:\n  split_by_region_above: 3\n", encoding="utf-8")
-    atlas, problems = validate(data)
+
+    def make(work: Path) -> Path:
+        data = work / "data"
+        synth.generate(data, 3, seed=11, units_per_district=2, offers_per_centre=(2, 3))
+        config = data / "atlas.yaml"
+        config.write_text(config.read_text(encoding="utf-8") + "\nlists:\n  split_by_region_above: 3\n", encoding="utf-8")
+        atlas, problems = validate(data)
+        assert atlas is not None, problems
+        code = main(["build", "--project", str(REPO), "--data", str(data), "--site", str(work / "site"), "--build-dir", str(work / "build")])
+        assert code == 0, "atlas build (synthetischer Atlas mit Regionenseiten) fehlgeschlagen"
+        shutil.rmtree(work / "build", ignore_errors=True)
+        return work / "site"
+
+    site = shared_build(tmp_path_factory, "split-finder", make)  # once per test run, read only
+    atlas, problems = validate(site.parent / "data")
     assert atlas is not None, problems
-    code = main(["build", "--project", str(REPO), "--data", str(data), "--site", str(work / "site"), "--build-dir", str(work / "build")])
-    assert code == 0, "atlas build (synthetischer Atlas mit Regionenseiten) fehlgeschlagen"
-    shutil.rmtree(work / "build", ignore_errors=True)
-    with serve(work / "site") as url:
+    with serve(site) as url:
         yield url, atlas
 
 
