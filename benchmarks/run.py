@@ -168,7 +168,7 @@ def child(stage: str, data: Path, work: Path) -> dict:
 
         render_time = [0.0]  # in one process (render_site) or in several (render_in_processes)
         build_mod.render_site = _timed(build_mod.render_site, render_time)
-        build_mod.render_jobs.render_in_processes = _timed(build_mod.render_jobs.render_in_processes, render_time,
+        build_mod.parallel.render_in_processes = _timed(build_mod.parallel.render_in_processes, render_time,
                                                            lambda args: result.update(render_processes=args[2]))
         begin = time.perf_counter()
         build_mod.generate(atlas, paths)
