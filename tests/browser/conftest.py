@@ -41,8 +41,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = Path(os.environ.get("XXX_CHROMIUM", "/usr/bin/chromium"))  # TEMP EXPERIMENT
 # Without the background-networking flags Chromium tries to reach Google's hosts at every start.
+CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -52,7 +52,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-CHROMIUM_ARGS += os.environ.get("XXX_EXTRA_ARGS", "").split()  # TEMP EXPERIMENT
 LOOPBACK = "127.0.0.1"
 REPO = Path(__file__).resolve().parents[2]
 
