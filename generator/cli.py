@@ -71,8 +71,9 @@ def _boundaries_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     from .importers.boundaries import DEFAULT_TOLERANCE
 
     cmd = sub.add_parser(
-        "import-boundaries", parents=[common], help="amtliche Grenzen (GeoJSON oder Shapefile) für die Kennzahlenkarten einlesen",
-        description="Liest amtliche Grenzen (z. B. BKG VG250/VG5000, Ebene VWG oder GEM) und schreibt data/boundaries.geojson.",
+        "import-boundaries", parents=[common], help="amtliche Grenzen (GeoJSON oder Shapefile) für die Karten einlesen",
+        description="Liest amtliche Grenzen (z. B. BKG VG250/VG5000, Ebene VWG oder GEM) und schreibt data/boundaries.geojson: "
+        "die Flächen der Sozialräume und den Umriss des Kreises, den alle Karten zeigen.",
     )
     cmd.add_argument("file", type=Path, metavar="DATEI", help="GeoJSON (.geojson, .json), Shapefile (.shp) oder ZIP-Archiv mit Shapefile")
     cmd.add_argument("--output", type=Path, metavar="DATEI", help="Zieldatei (Standard: boundaries.geojson im Datenordner)")
@@ -82,6 +83,10 @@ def _boundaries_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     cmd.add_argument("--key", metavar="SPALTE", help="Eigenschaft mit dem Schlüssel (Standard: wird erkannt, z. B. ARS oder AGS)")
     cmd.add_argument("--source", metavar="TEXT", help="Quellenvermerk, z. B. „© GeoBasis-DE / BKG (2024)“")
     cmd.add_argument("--licence", metavar="TEXT", help="Lizenz der Grenzen, z. B. dl-de/by-2-0")
+    cmd.add_argument("--licence-url", metavar="URL", help="Adresse des Lizenztexts, z. B. https://www.govdata.de/dl-de/by-2-0")
+    cmd.add_argument("--dataset", metavar="TEXT",
+                     help="Quelle der Grenzen (Stelle und Datensatz) fürs Impressum, z. B. „Bundesamt für Kartographie und Geodäsie (BKG), "
+                     "Verwaltungsgebiete 1 : 5 000 000 (VG5000), Stand 01.01.2021“")
 
 
 def _editor_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -124,7 +129,8 @@ def _import_boundaries(args: argparse.Namespace, data: Path) -> int:
     from .importers.boundaries import ImportFailed, import_boundaries
 
     try:
-        result = import_boundaries(args.file, data, args.output, args.tolerance, args.layer, args.key, args.source, args.licence)
+        result = import_boundaries(args.file, data, args.output, args.tolerance, args.layer, args.key, args.source, args.licence,
+                                    args.licence_url, args.dataset)
     except ImportFailed as exc:
         for message in exc.messages:
             print(f"Fehler: {message}", file=sys.stderr)

@@ -36,13 +36,19 @@ def run(capsys: pytest.CaptureFixture, *args: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def pm_data(tmp_path: Path) -> Path:
-    """A writable copy of the example atlas (Potsdam-Mittelmark)."""
-    shutil.copytree(DATA, tmp_path / "data")
+    """A writable copy of the example atlas (Potsdam-Mittelmark), without its boundaries (the importer writes them)."""
+    shutil.copytree(DATA, tmp_path / "data", ignore=shutil.ignore_patterns("boundaries.geojson"))
     return tmp_path / "data"
 
 
 def features(path: Path) -> dict[str, dict]:
-    return {f["properties"]["id"]: f for f in json.loads(path.read_text(encoding="utf-8"))["features"]}
+    """The units' features by id (the district's outline left out: `district_feature`)."""
+    return {f["properties"]["id"]: f for f in json.loads(path.read_text(encoding="utf-8"))["features"] if f["properties"].get("kind") != "district"}
+
+
+def district_feature(path: Path) -> dict:
+    [found] = [f for f in json.loads(path.read_text(encoding="utf-8"))["features"] if f["properties"].get("kind") == "district"]
+    return found
 
 
 def area(feature: dict) -> float:
@@ -60,7 +66,7 @@ def test_import_vwg_layer_gives_one_area_per_unit(pm_data: Path, capsys: pytest.
     target = pm_data / "boundaries.geojson"
     text = target.read_text(encoding="utf-8")
     lines = text.splitlines()
-    assert len(lines) == 19 + 2  # head, one feature per line, end
+    assert len(lines) == 1 + 19 + 1 + 1  # head, one feature per unit and line, the district's outline, end
     assert lines[0].startswith('{"type": "FeatureCollection", "source": "(c) GeoBasis-DE / BKG 2021')
     found = features(target)
     assert list(found) == sorted(p.stem for p in (pm_data / "municipalities").glob("*.yaml"))
@@ -76,6 +82,50 @@ def test_import_vwg_layer_gives_one_area_per_unit(pm_data: Path, capsys: pytest.
     assert len(text.encode()) < 100_000
     # the generator accepts it
     code, out, err = run(capsys, "check", "--data", str(pm_data))
+    assert code == 0, err
+
+
+# The one command that made the example atlas' data/boundaries.geojson (docs/operators.md).
+EXAMPLE_IMPORT = [
+    "--source", "© GeoBasis-DE / BKG 2021 (Daten verändert)",
+    "--licence", "dl-de/by-2-0",
+    "--licence-url", "https://www.govdata.de/dl-de/by-2-0",
+    "--dataset", "Bundesamt für Kartographie und Geodäsie (BKG), Verwaltungsgebiete 1 : 5 000 000 (VG5000), Stand 01.01.2021",
+]
+
+
+@needs_reference
+def test_example_boundaries_are_what_the_importer_makes_of_the_bkg_layer(pm_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """data/boundaries.geojson is not edited by hand: one import of the VWG layer gives exactly its bytes."""
+    target = tmp_path / "boundaries.geojson"
+    code, out, err = run(capsys, "import-boundaries", str(REFERENCE / VWG), "--data", str(pm_data), "--output", str(target), *EXAMPLE_IMPORT)
+    assert code == 0, err
+    assert "Umriss des Kreises aus den Sozialräumen" in out
+    assert target.read_bytes() == (DATA / "boundaries.geojson").read_bytes(), "data/boundaries.geojson neu einlesen (docs/operators.md)"
+
+
+@needs_reference
+def test_one_import_gives_units_district_outline_and_credit(pm_data: Path, capsys: pytest.CaptureFixture) -> None:
+    code, out, err = run(capsys, "import-boundaries", str(REFERENCE / VWG), "--data", str(pm_data), *EXAMPLE_IMPORT)
+    assert code == 0, err
+    target = pm_data / "boundaries.geojson"
+    head = json.loads(target.read_text(encoding="utf-8").splitlines()[0] + "]}")
+    assert head == {
+        "type": "FeatureCollection", "source": "© GeoBasis-DE / BKG 2021 (Daten verändert)", "licence": "dl-de/by-2-0",
+        "licence_url": "https://www.govdata.de/dl-de/by-2-0",
+        "dataset": "Bundesamt für Kartographie und Geodäsie (BKG), Verwaltungsgebiete 1 : 5 000 000 (VG5000), Stand 01.01.2021",
+        "features": [],
+    }
+    district = district_feature(target)
+    assert district["properties"] == {"id": "landkreis-potsdam-mittelmark", "key": "12069", "name": "Landkreis Potsdam-Mittelmark", "kind": "district"}
+    outline = shape(district["geometry"])
+    assert outline.is_valid and outline.geom_type == "Polygon" and not list(outline.interiors)
+    assert outline.exterior.is_ccw  # RFC 7946
+    units = shapely.union_all([shape(f["geometry"]) for f in features(target).values()])
+    assert outline.symmetric_difference(units).area < 1e-4 * outline.area  # the outline of the units' areas …
+    official = shape(json.loads((REFERENCE / "pm_kreis_vg5000.geojson").read_text(encoding="utf-8"))["features"][0]["geometry"])
+    assert outline.intersection(official).area / outline.union(official).area > 0.999  # … is the district of the KRS layer
+    code, _, err = run(capsys, "check", "--data", str(pm_data))
     assert code == 0, err
 
 
@@ -192,6 +242,22 @@ def test_shapefile_in_utm_is_reprojected_and_amt_joined(mini_data: Path, tmp_pat
     assert amt.geom_type == "Polygon"  # the two Gemeinden joined without a seam
     assert amt.bounds == pytest.approx((10.1, 50.0, 10.4, 50.4), abs=0.002)
     assert len(amt.exterior.coords) < 40  # the straight edges lost their extra points
+    code, _, err = run(capsys, "check", "--data", str(mini_data))
+    assert code == 0, err
+
+
+def test_shapefile_import_adds_the_district_outline(mini_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """Without the reference files too: the outline is the union of the imported areas, written last."""
+    source = write_shapefile(tmp_path / "shp")
+    code, out, err = run(capsys, "import-boundaries", str(source), "--data", str(mini_data), "--dataset", "Testgrenzen", "--licence-url", "https://example.org/lizenz")
+    assert code == 0, err
+    target = mini_data / "boundaries.geojson"
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert '"kind":"district"' in lines[-2] and '"dataset": "Testgrenzen"' in lines[0] and '"licence_url": "https://example.org/lizenz"' in lines[0]
+    district = district_feature(target)
+    assert district["properties"] == {"id": "testkreis", "key": "99001", "name": "Landkreis Testkreis", "kind": "district"}
+    assert shape(district["geometry"]).bounds == pytest.approx((10.1, 50.0, 10.6, 50.6), abs=0.002)
+    assert shape(district["geometry"]).symmetric_difference(shapely.union_all([shape(f["geometry"]) for f in features(target).values()])).area < 1e-6
     code, _, err = run(capsys, "check", "--data", str(mini_data))
     assert code == 0, err
 

@@ -477,7 +477,9 @@ def check_boundaries(result: Result, project: Path) -> None:
     ok(result, project)
     assert "19 Sozialräume zugeordnet (Schlüsselspalte ARS)." in result.out
     collection = json.loads((project / "data" / "boundaries.geojson").read_text(encoding="utf-8"))
-    assert collection["source"] == "© GeoBasis-DE / BKG (2024)" and len(collection["features"]) == 19
+    units = [f for f in collection["features"] if f["properties"].get("kind") != "district"]
+    assert collection["source"] == "© GeoBasis-DE / BKG (2024)" and len(units) == 19
+    assert collection["features"][-1]["properties"]["kind"] == "district"  # the outline of the district, from the same command
 
 
 def expect(predicate: Callable[[Result, Path], bool], what: str) -> Callable[[Result, Path], None]:

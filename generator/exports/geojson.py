@@ -84,6 +84,7 @@ def geo_files(atlas: Atlas, meta: Meta) -> dict[str, tuple[str, str, str]]:
             for u in units
             if u.id in atlas.boundaries
         ]
-        title, text = "Grenzen der Sozialräume", "Flächen der Sozialräume, wie sie die Karten der Kennzahlen zeigen."
+        credit = getattr(atlas.boundaries, "credit", "")
+        title, text = "Grenzen der Sozialräume", "Flächen der Sozialräume, wie sie die Karten zeigen." + (f" {credit}." if credit else "")
         files["sozialraeume-grenzen.geojson"] = (title, text, collection(meta, title, text, areas))
     return files

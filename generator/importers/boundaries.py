@@ -14,8 +14,12 @@ The key column is found by its values (the column that matches most units; ties 
 `KEY_PREFERENCE`), or given with `--key`. Geometries are made valid, joined, simplified in metres
 (`shapely.coverage_simplify` keeps shared borders shared; plain topology-preserving simplification
 where the areas do not form a clean coverage), reprojected to WGS84, rounded to 5 decimals (≈ 1 m)
-and oriented as RFC 7946 asks. The output has one feature per line, sorted by unit id, and is
-written atomically. Any mismatch raises `ImportFailed` with German messages; nothing is written then.
+and oriented as RFC 7946 asks. The outline of the district is the union of the simplified unit areas
+(so that it follows their shared borders exactly), written as one more feature with `"kind":
+"district"`: one command gives a new district every boundary its maps draw. The output has one
+feature per line, the units sorted by id, the district last, and is written atomically; its head
+carries the credit (`--source`), the licence (`--licence`, `--licence-url`) and the data set
+(`--dataset`). Any mismatch raises `ImportFailed` with German messages; nothing is written then.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.formatting import fmt_number
-from ..model.boundaries import BOUNDARIES_FILE
+from ..model.boundaries import BOUNDARIES_FILE, DISTRICT_KIND
 from .geofile import GeoFile, GeoFileError, SourceFeature, read_geofile
 
 DEFAULT_TOLERANCE = 100.0  # metres: well below what a district map at zoom 9–11 can show
@@ -57,6 +61,7 @@ class ImportReport:
     vertices: int
     size: int
     method: str
+    outline_vertices: int = 0
     notes: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
@@ -70,6 +75,7 @@ class ImportReport:
         if self.unassigned:
             out.append(f"{len(self.unassigned)} Gebiete im Kreis gehören zu keinem Sozialraum: {', '.join(self.unassigned)}.")
         out.append(f"Vereinfacht ({self.method}): {fmt_number(self.vertices_before)} → {fmt_number(self.vertices)} Punkte.")
+        out.append(f"Umriss des Kreises aus den Sozialräumen: {fmt_number(self.outline_vertices)} Punkte.")
         out += self.notes
         out.append(f"Geschrieben: {self.output} ({fmt_number(self.size / 1024, 1)} kB).")
         return out
@@ -279,6 +285,8 @@ def import_boundaries(
     key: str | None = None,
     credit: str | None = None,
     licence: str | None = None,
+    licence_url: str | None = None,
+    dataset: str | None = None,
 ) -> ImportReport:
     """Import `source` for the atlas in `data_dir`; raises ImportFailed (nothing written) on any problem."""
     import shapely
@@ -319,19 +327,22 @@ def import_boundaries(
     empty = [atlas.municipalities[i].name for i, g in zip(ids, finished) if g.is_empty]
     if empty:
         raise ImportFailed([f"Nach der Vereinfachung bleibt von {', '.join(empty)} keine Fläche übrig; bitte eine kleinere --tolerance wählen"])
+    outline = _finish(_apply(to_wgs84, _outline(simplified)))
 
     head: dict[str, Any] = {"type": "FeatureCollection"}
     credit = credit or geo.attribution
     licence = licence or geo.licence
-    if credit:
-        head["source"] = credit
-    if licence:
-        head["licence"] = licence
+    for name, value in (("source", credit), ("licence", licence), ("licence_url", licence_url), ("dataset", dataset)):
+        if value and value.strip():
+            head[name] = value.strip()
+    district = atlas.district
+    features = [{"type": "Feature", "properties": {"id": unit_id, "key": atlas.municipalities[unit_id].key, "name": atlas.municipalities[unit_id].name},
+                 "geometry": geojson_geometry(geometry)} for unit_id, geometry in zip(ids, finished)]
+    features.append({"type": "Feature", "properties": {"id": district.id, "key": district.key, "name": district.name, "kind": DISTRICT_KIND},
+                     "geometry": geojson_geometry(outline)})
     lines = [json.dumps(head, ensure_ascii=False)[:-1] + ', "features": [']
-    for n, (unit_id, geometry) in enumerate(zip(ids, finished)):
-        unit = atlas.municipalities[unit_id]
-        feature = {"type": "Feature", "properties": {"id": unit_id, "key": unit.key, "name": unit.name}, "geometry": geojson_geometry(geometry)}
-        lines.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":")) + ("," if n < len(ids) - 1 else ""))
+    for n, feature in enumerate(features):
+        lines.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":")) + ("," if n < len(features) - 1 else ""))
     lines.append("]}")
     text = "\n".join(lines) + "\n"
     target = Path(output) if output else Path(data_dir) / BOUNDARIES_FILE
@@ -342,8 +353,25 @@ def import_boundaries(
     return ImportReport(
         output=target, key=matching.prop, units=len(ids), joined=sorted(matching.joined), outside=matching.outside,
         unassigned=sorted(_name(f) for f in matching.unassigned), water=water, vertices_before=before,
-        vertices=int(sum(shapely.get_num_coordinates(finished))), size=len(text.encode("utf-8")), method=method, notes=notes,
+        vertices=int(sum(shapely.get_num_coordinates(finished))), size=len(text.encode("utf-8")), method=method,
+        outline_vertices=int(shapely.get_num_coordinates(outline)), notes=notes,
     )
+
+
+def _outline(areas: list[Any]) -> Any:
+    """The district's outline in metres: the union of the unit areas, without slivers and pinholes between them.
+
+    Areas that do not quite touch (a layer that is no clean coverage) would leave hairline gaps in the
+    union; closing by 1 m and back removes them without moving the outer border.
+    """
+    import shapely
+    from shapely.geometry import MultiPolygon, Polygon
+
+    union = _polygonal(shapely.union_all(areas))
+    closed = _polygonal(union.buffer(1.0, join_style="mitre").buffer(-1.0, join_style="mitre"))
+    polygons = list(closed.geoms) if isinstance(closed, MultiPolygon) else [closed]
+    kept = [Polygon(p.exterior, [r for r in p.interiors if Polygon(r).area > 10_000]) for p in polygons if p.area > 10_000]  # < 1 ha: noise
+    return _polygonal(shapely.union_all(kept)) if kept else union
 
 
 def _name(feature: SourceFeature) -> str:

@@ -1,9 +1,15 @@
 """Boundaries of the units for thematic maps: `data/boundaries.geojson`, read and checked.
 
 The file is optional. `atlas import-boundaries` writes it from official data (generator/importers/boundaries.py):
-a GeoJSON FeatureCollection in WGS84 with one feature per line, properties `id` (unit id), `key` and
-`name`, and optional top-level `source` and `licence` (credit for the map legend and the page).
-Without the file the indicator maps show proportional circles at the seats.
+a GeoJSON FeatureCollection in WGS84 with one feature per line: one per unit with properties `id` (unit id),
+`key` and `name`, and one for the outline of the district with `"kind": "district"` (and the district's
+`id`, `key`, `name`). Optional top-level members say where the areas come from (the Impressum and every
+map name them): `source` (the credit the licence asks for, e.g. „© GeoBasis-DE / BKG 2021 (Daten
+verändert)“), `licence` (e.g. `dl-de/by-2-0`; without `licence_url` the address of the atlas' own licence
+when it is the same), `licence_url` and `dataset` (body and data set, e.g. „Bundesamt für Kartographie und
+Geodäsie (BKG), Verwaltungsgebiete 1 : 5 000 000 (VG5000), Stand 01.01.2021“). A file without the
+district feature gets the outline as the union of the unit areas. Without the file the maps show the
+seats only and the indicator maps show proportional circles there.
 
 `load_boundaries(data_dir, atlas)` returns (unit id → GeoJSON geometry, problems). Problems name the
 file and line (German): invalid JSON, unknown unit ids, keys that do not match the unit, geometries
@@ -26,19 +32,48 @@ POLYGONAL = ("Polygon", "MultiPolygon")
 _HINT = "; die Datei wird mit „atlas import-boundaries DATEI“ aus amtlichen Grenzen erzeugt"
 
 
-class Boundaries(dict):
-    """unit id → GeoJSON geometry (Polygon/MultiPolygon in WGS84), plus the credit of the source."""
+DISTRICT_KIND = "district"  # `properties.kind` of the district's outline
 
-    def __init__(self, geometries: dict[str, dict], source: str | None = None, licence: str | None = None) -> None:
+
+class Boundaries(dict):
+    """unit id → GeoJSON geometry (Polygon/MultiPolygon in WGS84), plus the district's outline and the credit of the source."""
+
+    def __init__(
+        self,
+        geometries: dict[str, dict],
+        source: str | None = None,
+        licence: str | None = None,
+        *,
+        district: dict | None = None,
+        licence_url: str | None = None,
+        dataset: str | None = None,
+    ) -> None:
         super().__init__(sorted(geometries.items()))
         self.source = source
         self.licence = licence
+        self.licence_url = licence_url
+        self.dataset = dataset
+        self.district = district if district is not None else outline_of(list(self.values()))
+        self._labels: dict[str, tuple[float, float]] | None = None
 
     @property
     def credit(self) -> str:
         """`Grenzen: © GeoBasis-DE / BKG (2021), dl-de/by-2-0` or empty."""
         parts = [p for p in (self.source, self.licence) if p]
         return "Grenzen: " + ", ".join(parts) if parts else ""
+
+    def label_points(self) -> dict[str, tuple[float, float]]:
+        """unit id → (lat, lon) of the place for its name: deep inside its largest part (computed once)."""
+        if self._labels is None:
+            self._labels = {unit_id: label_point(geometry) for unit_id, geometry in self.items()}
+        return self._labels
+
+    def area_order(self) -> list[str]:
+        """Unit ids, largest area first (names of big areas are placed first, small ones where room is left)."""
+        import shapely.geometry
+
+        sizes = {unit_id: shapely.geometry.shape(g).area for unit_id, g in self.items()}
+        return sorted(sizes, key=lambda unit_id: (-round(sizes[unit_id], 9), unit_id))
 
 
 def load_boundaries(data_dir: Path, atlas: Atlas) -> tuple[Boundaries | None, list[Problem]]:
@@ -63,11 +98,19 @@ def load_boundaries(data_dir: Path, atlas: Atlas) -> tuple[Boundaries | None, li
     bounds = atlas.config.map.bounds
     geometries: dict[str, dict] = {}
     first_line: dict[str, int] = {}
+    district: dict | None = None
     for number, feature in enumerate(data["features"], start=1):
         line = lines[number - 1] if number - 1 < len(lines) else 1
         props = feature.get("properties") if isinstance(feature, dict) else None
         unit_id = props.get("id") if isinstance(props, dict) else None
         where = f"Gebiet Nr. {number}"
+        if isinstance(props, dict) and props.get("kind") == DISTRICT_KIND:
+            reason = _district_problem(feature, atlas, district is not None, bounds)
+            if reason is not None:
+                problems.append(Problem(shown, line, f"{where} (Umriss des Kreises): {reason}"))
+            else:
+                district = feature["geometry"]
+            continue
         if not isinstance(unit_id, str) or not unit_id:
             problems.append(Problem(shown, line, f"{where}: Eigenschaft „id“ (Kennung des Sozialraums) fehlt"))
             continue
@@ -97,8 +140,68 @@ def load_boundaries(data_dir: Path, atlas: Atlas) -> tuple[Boundaries | None, li
             problems.append(Problem(shown, 1, f"Für den Sozialraum „{unit.name}“ ({unit_id}, Schlüssel {unit.key}) fehlt eine Fläche{_HINT}"))
     if problems:
         return None, sorted(set(problems))
-    source, licence = data.get("source"), data.get("licence")
-    return Boundaries(geometries, source if isinstance(source, str) else None, licence if isinstance(licence, str) else None), []
+
+    def text(name: str) -> str | None:
+        value = data.get(name)
+        return value if isinstance(value, str) and value.strip() else None
+
+    licence, licence_url = text("licence"), text("licence_url")
+    own = atlas.config.licence  # the atlas' own licence (atlas.yaml) gives the address when the file names the same one
+    if licence_url is None and licence is not None and licence in (own.id, own.name):
+        licence_url = own.url
+    return Boundaries(geometries, text("source"), licence, district=district, licence_url=licence_url, dataset=text("dataset")), []
+
+
+def _district_problem(feature: dict, atlas: Atlas, seen: bool, bounds: Any) -> str | None:
+    """Why the district's outline feature is not usable, or None."""
+    if seen:
+        return "der Kreis hat schon einen Umriss; die Datei darf nur einen enthalten"
+    key = feature["properties"].get("key")
+    if key is not None and str(key) != atlas.district.key:
+        return f"Schlüssel „{key}“ passt nicht zum Kreisschlüssel „{atlas.district.key}“ in district.yaml"
+    geometry = feature.get("geometry")
+    reason = _geometry_problem(geometry)
+    if reason is None and not _inside(geometry, bounds):
+        reason = "liegt nicht im Kartenausschnitt; sind die Koordinaten nicht in WGS84 (Länge, Breite)?"
+    return reason
+
+
+def outline_of(geometries: list[dict]) -> dict | None:
+    """The outline of areas as a GeoJSON geometry (their union, 5 decimals), or None without areas."""
+    if not geometries:
+        return None
+    import shapely
+    import shapely.geometry
+
+    union = shapely.union_all([shapely.geometry.shape(g) for g in geometries])
+    union = shapely.make_valid(shapely.set_precision(union, 1e-5))
+    polygons = [p for p in getattr(union, "geoms", [union]) if p.geom_type == "Polygon" and not p.is_empty]
+    if not polygons:
+        return None
+
+    def ring(coords: Any) -> list[list[float]]:
+        return [[round(x, 5), round(y, 5)] for x, y, *_ in coords]
+
+    shapes = sorted(polygons, key=lambda p: (-p.area, p.bounds))
+    rings = [[ring(p.exterior.coords)] + [ring(r.coords) for r in p.interiors] for p in shapes]
+    return {"type": "Polygon", "coordinates": rings[0]} if len(rings) == 1 else {"type": "MultiPolygon", "coordinates": rings}
+
+
+def label_point(geometry: dict) -> tuple[float, float]:
+    """(lat, lon) of a point deep inside the largest polygon of a geometry (pole of inaccessibility), 5 decimals."""
+    import shapely.geometry
+    from shapely.ops import polylabel
+
+    polygons = polygons_of(geometry)
+    lat0 = sum(p[1] for p in polygons[0][0]) / len(polygons[0][0])
+    k = math.cos(math.radians(lat0))  # longitude degrees → lengths comparable to latitude degrees
+
+    def scaled(polygon: list) -> Any:
+        return shapely.geometry.Polygon([(x * k, y) for x, y, *_ in polygon[0]], [[(x * k, y) for x, y, *_ in r] for r in polygon[1:]])
+
+    largest = max((scaled(p) for p in polygons), key=lambda p: p.area)
+    point = polylabel(largest.buffer(0) if not largest.is_valid else largest, tolerance=0.001)
+    return round(point.y, 5), round(point.x / k, 5)
 
 
 def _json_reason(msg: str) -> str:

@@ -89,18 +89,20 @@ def site_parts(site: Site, only: Iterable[Record] | None = None) -> list[Callabl
             members = a.municipalities_of_region(region.id)
             ids = {m.id for m in members}
             site.map(f"region-{region.id}", f"{region.name}: Sozialräume und Familienzentren",
-                     _unit_points(a, members) + _centre_points(c for c in listed_centres if c.municipality in ids))
+                     _unit_points(a, members) + _centre_points(c for c in listed_centres if c.municipality in ids), focus=tuple(sorted(ids)))
 
     def unit_maps(chunk: list[Municipality]) -> None:
         for unit in chunk:
             site.map(f"sozialraum-{unit.id}", f"{unit.name}: Verwaltungssitz, Familienzentren und Angebotsorte",
-                     _unit_points(a, [unit], sized=False) + _centre_points(a.centres_in(unit.id)) + _offer_points(a.offers_in(unit.id)))
+                     _unit_points(a, [unit], sized=False) + _centre_points(a.centres_in(unit.id)) + _offer_points(a.offers_in(unit.id)),
+                     focus=(unit.id,))
 
     def centre_maps(chunk: list[FamilyCentre]) -> None:
         for centre in chunk:
             home = [a.municipalities[centre.municipality]] if centre.municipality in a.municipalities else []
             site.map(f"familienzentrum-{centre.id}", f"Lage von {centre.name}",
-                     _unit_points(a, home, sized=False) + _centre_points([centre]) + _offer_points(a.offers_at(centre.id)))
+                     _unit_points(a, home, sized=False) + _centre_points([centre]) + _offer_points(a.offers_at(centre.id)),
+                     focus=tuple(u.id for u in home))
 
     def indicator(ind: Indicator) -> None:
         latest = figures.latest_per_unit(a, ind)

@@ -26,7 +26,7 @@ from ..model import hours, review
 from ..model.atlas import Atlas, is_active
 from ..model.schema import MEASURE_STATUSES, Indicator, Offer
 from ..model.targets import STATUS_LABELS
-from ..visuals import maps, thematic
+from ..visuals import basemap, maps, thematic
 from . import TEMPLATES_DIR, figures, people, search_compact, search_scope, searchwords
 from .links import record_path
 from .tools import PageTools
@@ -162,10 +162,14 @@ class Site:
             body = f"{heading}\n\n{notice}\n{rest.lstrip()}"
         self.add(path, front_matter(title) + body)
 
-    def map(self, name: str, title: str, points: list[maps.Point]) -> None:
+    def map(self, name: str, title: str, points: list[maps.Point], focus: tuple[str, ...] = ()) -> None:
+        """Point map `karten/<name>.html` and its static SVG; with boundaries (data/boundaries.geojson) on the units'
+        areas and names, the units in `focus` (ids) highlighted and in view."""
         config = self.atlas.config.map
-        self.add(maps.map_path(name), maps.render_map(name, title, points, config.bounds, config.tiles))
-        self.add(maps.svg_path(name), maps.render_static(title, points, config.bounds))
+        names = {u.id: u.name for u in self.atlas.municipalities.values()}
+        base = basemap.base_layer(self.atlas.boundaries, names, focus)
+        self.add(maps.map_path(name), maps.render_map(name, title, points, config.bounds, config.tiles, base))
+        self.add(maps.svg_path(name), maps.render_static(title, points, config.bounds, base))
 
     def thematic(self, name: str, title: str, ind: Indicator, values: list[figures.MapValue]) -> thematic.ThematicMap:
         """Indicator map: areas by class with boundaries (data/boundaries.geojson), else circles; every unit, also without value."""

@@ -4,6 +4,9 @@ Each map document
 * loads Leaflet from the site itself (`assets/leaflet/`), nothing from a CDN, no jQuery, Bootstrap or
   Font Awesome (folium's defaults are replaced per instance; popups would need jQuery, so the maps
   use tooltips);
+* shows the units' areas, the district's outline and the units' names when data/boundaries.geojson
+  exists (generator/visuals/basemap.py), so that it reads without any background map; a metric scale and
+  a German attribution that credits the boundaries;
 * has no background tiles unless `atlas.config.map.tiles` is set, and then loads them only after the
   visitor clicks "Karte laden" (remembered for the visit in sessionStorage only if the visitor ticks
   "Für diesen Besuch merken"; the same button withdraws the consent) – see
@@ -34,6 +37,7 @@ from markupsafe import Markup
 
 from ..core.markup import asset_url, clean_text, safe_url
 from ..model.schema import Bounds, Tiles
+from . import basemap
 
 MAP_DIR = "karten"
 LEAFLET_DIR = "assets/leaflet"
@@ -157,7 +161,7 @@ def _add(m: folium.Map, point: Point) -> None:
         colour = VALUE_COLOUR if point.kind == "value" else UNIT_COLOUR
         folium.CircleMarker(
             [point.lat, point.lon], radius=_radius(point.kind, point.weight), color=colour, weight=2,
-            fill=True, fill_color=colour, fill_opacity=0.35, tooltip=tooltip,
+            fill=True, fill_color=colour, fill_opacity=0.35, tooltip=tooltip, class_name="atlas-point",
         ).add_to(m)
         return
     size = 16
@@ -172,11 +176,14 @@ _STYLE = """<style>
 body, .leaflet-container { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
 .leaflet-container { background: #f4f6f9; }
 .leaflet-control-attribution a { text-decoration: underline; }
+.leaflet-container .leaflet-control-attribution { font-size: 11px; line-height: 1.35; color: #1a1a1a; background: rgba(255,255,255,0.9); }
+.leaflet-control-scale-line { font-size: 11px; color: #1a1a1a; border-color: #1a1a1a; background: rgba(255,255,255,0.85); }
 .atlas-marker { background: none; border: 0; }
 .atlas-legend { position: absolute; right: 8px; top: 8px; z-index: 1000; max-width: 45%; margin: 0; padding: 4px 8px;
   list-style: none; font-size: 12px; line-height: 1.5; color: #1a1a1a; background: rgba(255,255,255,0.92);
   border: 1px solid #6b6b6b; border-radius: 3px; }
 .atlas-legend svg { vertical-align: middle; margin-right: 4px; }
+@media (max-width: 480px) { .atlas-legend { font-size: 11px; line-height: 1.35; padding: 3px 6px; } }
 .leaflet-container:focus-visible { outline: 3px solid #1a1a1a; outline-offset: -3px; }
 .leaflet-container a:focus-visible, .atlas-marker:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 1px; }
 </style>"""
@@ -252,8 +259,10 @@ def _tiles_control(tiles: Tiles, map_var: str) -> str:
 _LEAFLET_GERMAN = """<script>
 L.Control.Zoom.prototype.options.zoomInTitle = "Vergrößern";
 L.Control.Zoom.prototype.options.zoomOutTitle = "Verkleinern";
-L.Control.Attribution.prototype.options.prefix = '<a href="https://leafletjs.com" title="Leaflet: JavaScript-Bibliothek für interaktive Karten">Leaflet</a>';
+L.Control.Attribution.prototype.options.prefix = 'Karte: <a href="https://leafletjs.com" title="Leaflet, eine JavaScript-Bibliothek für interaktive Karten">Leaflet</a>';
 </script>"""
+# A metric scale only (Leaflet shows miles and feet beside it by default), after the map is created.
+_SCALE = "L.control.scale({imperial: false, metric: true, maxWidth: 120, position: \"bottomright\"}).addTo(%s);"
 _CHARSET = re.compile(r'<meta http-equiv="content-type"[^>]*>', re.I)
 _VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>', re.S)
 _EXTERNAL = re.compile(r'<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*"(?:https?:)?//', re.I)
@@ -265,17 +274,18 @@ def render_map(
     points: list[Point],
     bounds: Bounds,
     tiles: Tiles | None = None,
+    base: basemap.Base | None = None,
 ) -> str:
     """A complete HTML document for `karten/<name>.html`. Same arguments → same bytes."""
     with deterministic_ids(name):
         m = new_map(name, bounds, tiles)
         for point in points:
             _add(m, point)
-        m.fit_bounds(_fit(points, bounds))
+        m.fit_bounds(fit(points, bounds, base))
         document = m.get_root().render()
         map_var = m.get_name()
     kinds = [k for k in ("unit", "seat", "value", "centre", "offer") if any(p.kind == k for p in points)]
-    return finish_document(document, name, title, map_var, tiles, _legend(kinds) if kinds else "")
+    return finish_document(document, name, title, map_var, tiles, _legend(kinds) if kinds else "", base=base)
 
 
 def new_map(name: str, bounds: Bounds, tiles: Tiles | None) -> folium.Map:
@@ -286,21 +296,31 @@ def new_map(name: str, bounds: Bounds, tiles: Tiles | None) -> folium.Map:
         location=[(bounds.south + bounds.north) / 2, (bounds.west + bounds.east) / 2],
         zoom_start=9,
         max_zoom=tiles.max_zoom if tiles else 18,
-        control_scale=True,
+        control_scale=False,  # finish_document adds a metric-only scale
         scrollWheelZoom=False,
+        **({} if tiles else {"zoomSnap": 0.25}),  # without tiles the district may fill the frame (tiles want whole zoom levels)
     )
     m.default_js = [("leaflet", rel + f"{LEAFLET_DIR}/leaflet.js")]
     m.default_css = [("leaflet_css", rel + f"{LEAFLET_DIR}/leaflet.css")]
     return m
 
 
-def finish_document(document: str, name: str, title: str, map_var: str, tiles: Tiles | None, extra_body: str, style: str = "") -> str:
-    """Rendered folium HTML → the map document: language, title, legend, consent control, no foreign requests."""
+def finish_document(document: str, name: str, title: str, map_var: str, tiles: Tiles | None, extra_body: str, style: str = "",
+                    base: basemap.Base | None = None) -> str:
+    """Rendered folium HTML → the map document: language, title, legend, consent control, scale, boundaries
+    and their credit (`base`), no foreign requests."""
     rel = asset_url(map_path(name), "")
-    extra_end = ""
+    extra_end = f"<script>\n{_SCALE % map_var}\n</script>\n"
+    if base is not None:
+        extra_end += basemap.script(base, map_var)
+        style += basemap.style()
+        credit = basemap.attribution(base)
+        if credit:
+            credit_js = json.dumps(credit, ensure_ascii=False).replace("</", "<\\/")
+            extra_end += f"<script>\n{map_var}.attributionControl.addAttribution({credit_js});\n</script>\n"
     if tiles is not None:
         extra_body += _tiles_control(tiles, map_var)
-        extra_end = f'<script src="{rel}{MAP_SCRIPT}"></script>\n'
+        extra_end += f'<script src="{rel}{MAP_SCRIPT}"></script>\n'
     document = document.replace("<html>", '<html lang="de">', 1)
     leaflet_tag = f'<script src="{rel}{LEAFLET_DIR}/leaflet.js"></script>'
     document = document.replace(leaflet_tag, f"{leaflet_tag}\n    {_LEAFLET_GERMAN}", 1)
@@ -313,16 +333,18 @@ def finish_document(document: str, name: str, title: str, map_var: str, tiles: T
         1,
     )
     document = document.replace("<body>", f"<body>\n{extra_body}", 1)
-    if extra_end:
-        document = document.replace("</html>", f"{extra_end}</html>", 1)
+    document = document.replace("</html>", f"{extra_end}</html>", 1)
     document = "\n".join(line.rstrip() for line in document.splitlines()) + "\n"
     if _EXTERNAL.search(document):
         raise RuntimeError(f"Karte {name}: ein Skript oder Stil würde von einem fremden Server geladen")
     return document
 
 
-def _fit(points: list[Point], bounds: Bounds) -> list[list[float]]:
-    """Bounds to show: around the points (with a margin), or the configured area without points."""
+def fit(points: list[Point], bounds: Bounds, base: basemap.Base | None = None) -> list[list[float]]:
+    """Bounds to show: with boundaries the focus areas or the district and the points (with a margin); else
+    around the points, or the configured area without points."""
+    if base is not None:
+        return basemap.view(base, [(p.lat, p.lon) for p in points])
     if not points:
         return [[bounds.south, bounds.west], [bounds.north, bounds.east]]
     south, north = min(p.lat for p in points), max(p.lat for p in points)
@@ -335,7 +357,7 @@ def _fit(points: list[Point], bounds: Bounds) -> list[list[float]]:
 # --------------------------------------------------------------------------------------------- static version
 
 
-def render_static(title: str, points: list[Point], bounds: Bounds) -> str:
+def render_static(title: str, points: list[Point], bounds: Bounds, base: basemap.Base | None = None) -> str:
     """The static SVG version of a point map (`karten/<name>.svg`): same symbols and legend."""
     from . import mapsvg
 
@@ -360,4 +382,10 @@ def render_static(title: str, points: list[Point], bounds: Bounds) -> str:
                 legend.append(mapsvg.Key("triangle", LEGEND_TEXT[kind], OFFER_FILL, OFFER_LINE, 6.0))
     count = len(points)
     description = f"Statische Karte mit {count} eingezeichneten Orten; dieselben Angaben stehen als Text auf der Seite." if count else "Statische Karte ohne eingezeichnete Orte."
-    return mapsvg.render_svg(title, description, marks=marks, legend=legend, fallback=(bounds.west, bounds.south, bounds.east, bounds.north))
+    view = None
+    if base is not None:
+        (south, west), (north, east) = fit(points, bounds, base)
+        view = (west, south, east, north)
+        description += " Eingezeichnet sind die Grenzen der Sozialräume mit ihren Namen und die Kreisgrenze."
+    return mapsvg.render_svg(title, description, marks=marks, legend=legend, fallback=(bounds.west, bounds.south, bounds.east, bounds.north),
+                             base=base, view=view, credit=base.credit if base else "")

@@ -1,7 +1,9 @@
 """Static SVG versions of the maps (`karten/<name>.svg`): for print and for readers without JavaScript.
 
-The same content as the interactive map – areas filled by class, circles at the seats, squares and
-triangles for places – on a plain background, with the legend below the map and `<title>`/`<desc>`.
+The same content as the interactive map – the units' areas, the district's outline and the units' names
+(generator/visuals/basemap.py), areas filled by class, circles at the seats, squares and triangles for
+places – on a plain background, with the legend and the credit below the map and `<title>`/`<desc>`.
+Everything is clipped to the map's frame, so areas around the part shown do not run into the legend.
 Projection: equirectangular with the longitude scaled by cos(latitude) at the centre of the area,
 fitted into `WIDTH` pixels; good enough for a district. Output is deterministic (1 decimal), and every
 text is escaped.
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from typing import Iterable, Literal
 
 from ..model.boundaries import iter_points, polygons_of
+from . import basemap
 
 WIDTH = 640
 MAX_MAP_HEIGHT = 560
@@ -24,6 +27,7 @@ ROW = 22
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 TEXT = "#1a1a1a"
 HATCH_ID = "keine-daten"
+CLIP_ID = "kartenausschnitt"
 
 Symbol = Literal["area", "nodata", "circle", "square", "triangle", "text"]
 
@@ -134,11 +138,22 @@ def render_svg(
     legend: Iterable[Key] = (),
     fallback: tuple[float, float, float, float] = (0.0, 0.0, 1.0, 1.0),
     credit: str = "",
+    base: basemap.Base | None = None,
+    view: tuple[float, float, float, float] | None = None,
 ) -> str:
-    """A complete SVG document. `fallback` (west, south, east, north) is the area shown without content."""
+    """A complete SVG document. `fallback` (west, south, east, north) is the area shown without content,
+    `view` the area to show whatever the content; `base` draws areas, outline and names beneath/above it."""
     areas, marks, legend = list(areas), list(marks), list(legend)
-    project = _Projection(*_bbox(areas, marks, fallback))
+    project = _Projection(*(view or _bbox(areas, marks, fallback)))
     body: list[str] = []
+    if base is not None and not areas:  # a thematic map's areas replace the plain ones
+        for unit_id, name, geometry in base.areas:
+            focus = unit_id in base.focus
+            body.append(
+                f'<path d="{_path(project, geometry)}" fill="{basemap.FOCUS_FILL if focus else basemap.AREA_FILL}" fill-rule="evenodd" '
+                f'stroke="{basemap.FOCUS_LINE if focus else basemap.AREA_LINE}" stroke-width="{2.5 if focus else 1}" stroke-linejoin="round" '
+                f'data-kind="unit"><title>{_esc(name)}</title></path>'
+            )
     for area in areas:
         symbol = "nodata" if area.nodata else "area"
         fill = f"url(#{HATCH_ID})" if area.nodata else area.fill
@@ -147,9 +162,14 @@ def render_svg(
             f'<path d="{_path(project, area.geometry)}" fill="{fill}" fill-rule="evenodd" stroke="{area.stroke}" '
             f'stroke-width="{area.stroke_width:g}" stroke-linejoin="round"{dash} data-kind="{symbol}"><title>{_esc(area.label)}</title></path>'
         )
+    if base is not None and base.district:
+        body.append(f'<path d="{_path(project, base.district)}" fill="none" stroke="{basemap.OUTLINE}" stroke-width="2.5" '
+                    'stroke-linejoin="round" data-kind="district"/>')
     for mark in sorted(marks, key=lambda m: (-m.radius, m.lat, m.lon)):  # small on top of large
         x, y = project(mark.lon, mark.lat)
         body.append(f"<g><title>{_esc(mark.label)}</title>{_symbol(mark.symbol, x, y, mark.radius, mark.fill, mark.stroke, mark.fill_opacity, mark.dashed)}</g>")
+    if base is not None:
+        body += _labels(project, base, marks)
     y = project.height + 4
     rows: list[str] = []
     for key in legend:
@@ -168,6 +188,9 @@ def render_svg(
         f'<defs><pattern id="{HATCH_ID}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
         '<rect width="6" height="6" fill="#ececec"/><line x1="0" y1="0" x2="0" y2="6" stroke="#6b6b6b" stroke-width="1.5"/></pattern></defs>'
     )
+    if base is not None:
+        defs = defs.replace("</defs>", f'<clipPath id="{CLIP_ID}"><rect width="{WIDTH}" height="{_f(project.height)}"/></clipPath></defs>')
+        body = [f'<g clip-path="url(#{CLIP_ID})">'] + body + ["</g>"]
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{total}" viewBox="0 0 {WIDTH} {total}" '
         f'role="img" aria-labelledby="titel beschreibung" font-family="{FONT}" font-size="13" fill="{TEXT}">\n'
@@ -177,3 +200,62 @@ def render_svg(
         + "\n".join(rows) + ("\n" if rows else "")
         + "</svg>\n"
     )
+
+
+def _labels(project: _Projection, base: basemap.Base, marks: list[Mark]) -> list[str]:
+    """The units' names, placed as the interactive map places them (basemap.py): inside the frame, not over a
+    name, a square or a triangle, over a circle only where nothing else is left; on its own place where it
+    fits, else moved, but with its middle inside its own area."""
+    import shapely.geometry
+
+    Box = tuple[float, float, float, float]
+
+    def box_of(mark: Mark) -> Box:
+        x, y = project(mark.lon, mark.lat)
+        return (x - mark.radius - 1, y - mark.radius - 1, x + mark.radius + 1, y + mark.radius + 1)
+
+    hard: list[Box] = [box_of(m) for m in marks if m.symbol != "circle"]
+    soft: list[Box] = [box_of(m) for m in marks if m.symbol == "circle"]
+    shapes: dict[str, object] = {}
+
+    def inside(unit: str, x: float, y: float) -> bool:
+        if unit not in base.geometries:
+            return False
+        if unit not in shapes:
+            shapes[unit] = shapely.geometry.shape(base.geometries[unit])
+        lon = project.west + (x - project.offset_x) / (project.kx * project.scale)
+        lat = project.north - (y - MARGIN) / project.scale
+        return shapes[unit].contains(shapely.geometry.Point(lon, lat))  # type: ignore[attr-defined]
+
+    def free(box: Box, taken: list[Box]) -> bool:
+        if box[0] < 2 or box[1] < 2 or box[2] > WIDTH - 2 or box[3] > project.height - 2:
+            return False
+        return not any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in taken)
+
+    placed: dict[int, tuple[float, float]] = {}
+    # first every name that fits on its own place, then the others moved; each pass in the names' order
+    for count, avoid_circles in ((1, True), (1, False), (len(basemap.SHIFTS), True), (len(basemap.SHIFTS), False)):
+        for index, label in enumerate(base.labels):
+            if index in placed:
+                continue
+            size = 13.0 if label.focus else 12.0
+            x0, y0 = project(label.lon, label.lat)
+            width, height = basemap.label_width(label.name, size), size * 1.2
+            taken = hard + soft if avoid_circles else hard
+            for n, (sx, sy) in enumerate(basemap.SHIFTS[:count]):
+                x, y = x0 + sx * (width / 2 + 10), y0 + sy * (height / 2 + 10)
+                box = (x - width / 2 - 3, y - height / 2 - 2, x + width / 2 + 3, y + height / 2 + 2)
+                if free(box, taken) and (n == 0 or inside(label.unit, x, y)):
+                    placed[index] = (x, y)
+                    hard.append(box)
+                    break
+    out = []
+    for index, label in enumerate(base.labels):
+        if index not in placed:
+            continue
+        x, y = placed[index]
+        size = 13.0 if label.focus else 12.0
+        weight = 700 if label.focus else 600
+        out.append(f'<text x="{_f(x)}" y="{_f(y + size * 0.35)}" text-anchor="middle" font-size="{size:g}" font-weight="{weight}" '
+                   f'stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke" data-kind="label">{_esc(label.name)}</text>')
+    return out

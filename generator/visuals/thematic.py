@@ -12,8 +12,9 @@ the class of every area, so that the page can show the same legend as a table.
 * Without boundaries: circles at the seats, circle area ∝ value, a legend with 2–3 reference circles;
   negative values dashed; units without a value as small grey rings („keine Daten“).
 
-The promises of generator/visuals/maps.py hold: Leaflet from the site, deterministic ids, nothing from other
-hosts, tiles only after consent.
+Both show the district's outline and the units' names, the circles also the units' areas beneath them
+(generator/visuals/basemap.py), when boundaries exist. The promises of generator/visuals/maps.py hold:
+Leaflet from the site, deterministic ids, nothing from other hosts, tiles only after consent.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import folium
 
 from ..core.formatting import fmt_value
 from ..model.schema import Bounds, Tiles
+from . import basemap
 from . import classify as cls
 from . import mapsvg
 from .maps import deterministic_ids, finish_document, new_map, tooltip_text
@@ -41,7 +43,6 @@ MAX_RADIUS = 20.0  # px, circle of the largest value
 
 _THEMATIC_STYLE = """<style>
 .atlas-legend .atlas-legend__head { font-weight: 600; }
-.atlas-legend .atlas-legend__credit { font-size: 11px; color: #3d3d3d; }
 </style>
 """
 
@@ -112,15 +113,16 @@ def render_thematic(
     """The map of one indicator (same arguments → same bytes)."""
     areas = sorted(areas, key=lambda a: (a.name.casefold(), a.id))
     credit = getattr(boundaries, "credit", "") if boundaries else ""
-    if boundaries:
-        return _choropleth(name, title, areas, bounds, tiles, boundaries, unit, decimals, method, min(k, len(PALETTE)), credit)
-    return _circles(name, title, areas, bounds, tiles, unit, decimals)
+    names = {a.id: a.name for a in areas}
+    if boundaries and any(a.id in boundaries for a in areas):
+        return _choropleth(name, title, areas, bounds, tiles, boundaries, unit, decimals, method, min(k, len(PALETTE)), credit, names)
+    return _circles(name, title, areas, bounds, tiles, unit, decimals, basemap.base_layer(boundaries, names))
 
 
 # --------------------------------------------------------------------------------------------- areas
 
 
-def _choropleth(name, title, areas, bounds, tiles, boundaries, unit, decimals, method, k, credit) -> ThematicMap:
+def _choropleth(name, title, areas, bounds, tiles, boundaries, unit, decimals, method, k, credit, names) -> ThematicMap:
     breaks = cls.classify([a.value for a in areas if a.value is not None], method, k)
     colours = palette(len(breaks) - 1) if breaks else []
     classes = {a.id: cls.class_of(a.value, breaks) for a in areas}
@@ -140,12 +142,13 @@ def _choropleth(name, title, areas, bounds, tiles, boundaries, unit, decimals, m
         dark = PALETTE.index(colours[c]) >= DARK_FROM
         return {"fillColor": colours[c], "fillOpacity": 0.9, "color": "#ffffff" if dark else LIGHT_LINE, "weight": 1.2 if dark else 0.8}
 
+    # the areas are drawn by the base layer (one Leaflet layer); light areas first, so that the white outlines
+    # of dark areas are drawn on top
+    drawn = sorted(shown, key=lambda a: -1 if classes[a.id] is None else classes[a.id])
+    base = basemap.base_layer(boundaries, names, styles={a.id: style(a) for a in shown}, tooltips={a.id: _label(a) for a in shown},
+                              order=[a.id for a in drawn])
     with deterministic_ids(name):
         m = new_map(name, bounds, tiles)
-        # light areas first, so that the white outlines of dark areas are drawn on top
-        for a in sorted(shown, key=lambda a: -1 if classes[a.id] is None else classes[a.id]):
-            feature = {"type": "Feature", "properties": {}, "geometry": boundaries[a.id]}
-            folium.GeoJson(feature, style_function=lambda _f, s=style(a): s, tooltip=folium.Tooltip(tooltip_text(_label(a)), sticky=True)).add_to(m)
         m.fit_bounds(_area_bounds([boundaries[a.id] for a in shown], bounds))
         document = m.get_root().render()
         map_var = m.get_name()
@@ -154,9 +157,8 @@ def _choropleth(name, title, areas, bounds, tiles, boundaries, unit, decimals, m
         swatch = _swatch(row.colour, row.index is None)
         items.append(f"<li>{swatch}{html.escape(row.label)}</li>")
     head = f'<li class="atlas-legend__head">{html.escape(title)}</li>'
-    tail = f'<li class="atlas-legend__credit">{html.escape(credit)}</li>' if credit else ""
-    box = f'<ul class="atlas-legend" aria-label="Legende">{head}{"".join(items)}{tail}</ul>'
-    page = finish_document(document, name, title, map_var, tiles, box, _THEMATIC_STYLE)
+    box = f'<ul class="atlas-legend" aria-label="Legende">{head}{"".join(items)}</ul>'  # the credit: in the attribution
+    page = finish_document(document, name, title, map_var, tiles, box, _THEMATIC_STYLE, base=base)
 
     svg_areas = []
     for a in shown:
@@ -173,7 +175,7 @@ def _choropleth(name, title, areas, bounds, tiles, boundaries, unit, decimals, m
                    f"({cls.METHODS[method]}), von hell (niedrig) bis dunkel (hoch); schraffiert: keine Daten. "
                    "Dieselben Werte stehen als Tabelle auf der Seite.")
     svg = mapsvg.render_svg(title, description, areas=svg_areas, legend=keys, credit=credit,
-                            fallback=(bounds.west, bounds.south, bounds.east, bounds.north))
+                            fallback=(bounds.west, bounds.south, bounds.east, bounds.north), base=base)
     return ThematicMap("areas", page, svg, legend, classes, breaks, method, credit)
 
 
@@ -221,7 +223,7 @@ def reference_values(largest: float) -> list[float]:
     return refs
 
 
-def _circles(name, title, areas, bounds, tiles, unit, decimals) -> ThematicMap:
+def _circles(name, title, areas, bounds, tiles, unit, decimals, base) -> ThematicMap:
     valued = [a for a in areas if a.value is not None]
     largest = max((abs(a.value) for a in valued), default=0.0)
     missing = [a for a in areas if a.value is None]
@@ -234,12 +236,12 @@ def _circles(name, title, areas, bounds, tiles, unit, decimals) -> ThematicMap:
         m = new_map(name, bounds, tiles)
         for a in sorted(valued, key=lambda a: (-abs(a.value), a.name)):  # small circles on top
             folium.CircleMarker([a.lat, a.lon], radius=max(radius(a.value, largest), 1.5), color=CIRCLE_COLOUR, weight=2,
-                                dash_array="4 3" if a.value < 0 else None, fill=True, fill_color=CIRCLE_COLOUR, fill_opacity=0.35,
+                                dash_array="4 3" if a.value < 0 else None, fill=True, fill_color=CIRCLE_COLOUR, fill_opacity=0.35, class_name="atlas-point",
                                 tooltip=folium.Tooltip(tooltip_text(_label(a)), sticky=False)).add_to(m)
         for a in missing:
-            folium.CircleMarker([a.lat, a.lon], radius=4, color=NODATA_LINE, weight=1.5, dash_array="3 2", fill=True,
+            folium.CircleMarker([a.lat, a.lon], radius=4, color=NODATA_LINE, weight=1.5, dash_array="3 2", fill=True, class_name="atlas-point",
                                 fill_color=NODATA_FILL, fill_opacity=0.9, tooltip=folium.Tooltip(tooltip_text(_label(a)))).add_to(m)
-        m.fit_bounds(_point_bounds(areas, bounds))
+        m.fit_bounds(basemap.view(base, [(a.lat, a.lon) for a in areas]) if base else _point_bounds(areas, bounds))
         document = m.get_root().render()
         map_var = m.get_name()
     size = int(2 * MAX_RADIUS + 4)
@@ -257,7 +259,7 @@ def _circles(name, title, areas, bounds, tiles, unit, decimals) -> ThematicMap:
     if negative:
         items.append("<li>gestrichelter Rand: negativer Wert</li>")
     box = f'<ul class="atlas-legend" aria-label="Legende">{"".join(items)}</ul>'
-    page = finish_document(document, name, title, map_var, tiles, box, _THEMATIC_STYLE)
+    page = finish_document(document, name, title, map_var, tiles, box, _THEMATIC_STYLE, base=base)
 
     marks = [mapsvg.Mark(a.lat, a.lon, "circle", max(radius(a.value, largest), 1.5), CIRCLE_COLOUR, CIRCLE_COLOUR, _label(a), dashed=a.value < 0)
              for a in valued]
@@ -269,8 +271,14 @@ def _circles(name, title, areas, bounds, tiles, unit, decimals) -> ThematicMap:
     if negative:
         keys.append(mapsvg.Key("circle", "gestrichelter Rand: negativer Wert", "none", CIRCLE_COLOUR, 6.0, dashed=True))
     description = ("Kreise an den Verwaltungssitzen; ihre Fläche entspricht dem Wert. Dieselben Werte stehen als Tabelle auf der Seite.")
-    svg = mapsvg.render_svg(title, description, marks=marks, legend=keys, fallback=(bounds.west, bounds.south, bounds.east, bounds.north))
-    return ThematicMap("circles", page, svg, legend, {a.id: None for a in areas}, [], "circles")
+    view = None
+    if base is not None:
+        (south, west), (north, east) = basemap.view(base, [(a.lat, a.lon) for a in areas])
+        view = (west, south, east, north)
+        description += " Darunter die Grenzen der Sozialräume mit ihren Namen und die Kreisgrenze."
+    svg = mapsvg.render_svg(title, description, marks=marks, legend=keys, fallback=(bounds.west, bounds.south, bounds.east, bounds.north),
+                            base=base, view=view, credit=base.credit if base else "")
+    return ThematicMap("circles", page, svg, legend, {a.id: None for a in areas}, [], "circles", base.credit if base else "")
 
 
 def _point_bounds(areas: list[AreaValue], bounds: Bounds) -> list[list[float]]:
