@@ -140,6 +140,13 @@ def tiles_site_url(tiles_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def example_site_url(example_site: Path) -> Iterator[str]:
+    """The example atlas (`example_site` from tests/conftest.py, built once per test run), served on loopback."""
+    with serve(example_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Headless Debian Chromium driven by Playwright, one per test session."""
     if not CHROMIUM.is_file():
