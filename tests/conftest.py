@@ -34,6 +34,16 @@ def page(site: Path, path: str) -> str:
     return (site / path / "index.html").read_text(encoding="utf-8") if not path.endswith(".html") else (site / path).read_text(encoding="utf-8")
 
 
+# ------------------------------------------------------------------ workers
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: two workers per core. Many tests wait (a browser loading a page, a server answering, a build
+    of another worker under the lock), so one worker per core leaves cores idle; ATLAS_TEST_WORKERS overrides."""
+    wanted = os.environ.get("ATLAS_TEST_WORKERS", "")
+    if wanted.isdigit():
+        return int(wanted)
+    return 2 * (os.cpu_count() or 1)
+
+
 # ------------------------------------------------------------------ built once per test run
 def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder of this test run that every xdist worker sees (the workers' temp folders are popen-gw0, … in it)."""
@@ -102,6 +112,24 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             return build_site(REPO / "data", root)
 
     return shared_build(tmp_path_factory, "example", make)
+
+
+@pytest.fixture(scope="session")
+def example_atlas():
+    """The example atlas (data/) validated once per worker, without problems (read only)."""
+    from generator.check.validate import validate
+
+    atlas, problems = validate(REPO / "data")
+    assert atlas is not None and problems == [], problems
+    return atlas
+
+
+@pytest.fixture(scope="session")
+def example_pages(example_atlas) -> dict[str, str]:
+    """Every file the generator writes for the example atlas (path → text), rendered once per worker (read only)."""
+    from generator.pages.render import render_site
+
+    return render_site(example_atlas)
 
 
 PROFILE = Path(__file__).parent / "fixtures" / "profile"

@@ -32,10 +32,9 @@ LABELS = re.compile(r'<text [^>]*data-kind="label">([^<]*)</text>')
 
 
 @pytest.fixture(scope="module")
-def example() -> tuple[object, dict[str, str]]:
-    atlas, problems = validate(DATA)
-    assert atlas is not None, problems
-    return atlas, render_site(atlas)
+def example(example_atlas: object, example_pages: dict[str, str]) -> tuple[object, dict[str, str]]:
+    """The example atlas and its rendered files (tests/conftest.py, once per worker)."""
+    return example_atlas, example_pages
 
 
 def map_files(pages: dict[str, str], suffix: str) -> dict[str, str]:

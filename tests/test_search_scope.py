@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.build.pipeline import build
-from generator.core.paths import Paths
 from generator.pages.search_scope import exclude_sections
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,10 +21,8 @@ def test_exclude_sections_marks_headings_and_keeps_existing_attributes():
     assert "## Quellen { #quellen }" in only and "## Werte nach Jahr { data-search-exclude }" in only
 
 
-def test_built_example_index_leaves_out_lists_and_value_tables(tmp_path):
-    paths = Paths.create(ROOT, ROOT / "data", tmp_path / "site", tmp_path / "build")
-    assert build(paths) == []
-    docs = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+def test_built_example_index_leaves_out_lists_and_value_tables(example_site: Path):
+    docs = json.loads((example_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     locations = {d["location"] for d in docs}
     assert "angebote/alter/" in locations  # the list page itself is still found by its title
     assert not [loc for loc in locations if loc.startswith("angebote/alter/#")]
@@ -36,5 +32,5 @@ def test_built_example_index_leaves_out_lists_and_value_tables(tmp_path):
     assert sections and not [loc for loc in sections if "werte-nach-jahr" in loc or "rangfolge" in loc]
     # place names still lead to the profile (searchwords.py)
     assert any(d["location"] == "sozialraeume/amt-brueck/" and "Borkheide" in d.get("tags", []) for d in docs)
-    html = (tmp_path / "site" / "kennzahlen" / "altenquotient" / "index.html").read_text(encoding="utf-8")
+    html = (example_site / "kennzahlen" / "altenquotient" / "index.html").read_text(encoding="utf-8")
     assert "data-search-exclude" in html and "Werte nach Jahr" in html  # still on the page, only not indexed

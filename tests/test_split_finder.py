@@ -153,10 +153,10 @@ def test_top_pages_do_not_grow_with_the_number_of_regions_except_table_and_index
         assert sizes[(4, top)] - sizes[(2, top)] < 2 * 400, (top, sizes)
 
 
-def test_below_the_threshold_finder_and_nearby_are_unchanged(tmp_path):
+def test_below_the_threshold_finder_and_nearby_are_unchanged(tmp_path, example_pages):
     copy = tmp_path / "data"
     shutil.copytree(ROOT / "data", copy)
-    default = render_site(_validate(ROOT / "data"))
+    default = example_pages
     _write_setting(copy, "split_by_region_above: 1000000")
     huge = render_site(_validate(copy))
     for top in TOPS:

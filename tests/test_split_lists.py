@@ -90,8 +90,8 @@ def test_split_pages_do_not_grow_with_the_number_of_regions(tmp_path):
     assert sizes[4][1] < sizes[2][1] * 1.5, sizes  # the short page: one table row per region more
 
 
-def test_below_the_threshold_nothing_changes(tmp_path):
-    default = render_site(_atlas(ROOT / "data", None))
+def test_below_the_threshold_nothing_changes(tmp_path, example_pages):
+    default = example_pages
     copy = tmp_path / "data"
     import shutil
 
