@@ -5,7 +5,7 @@
 Serves an already built site (default: site/, as `atlas build` writes it) on 127.0.0.1 and opens one page per
 page type (tests/browser/first_sight.py: PAGE_TYPES) in headless Chromium at 390×844 (phone) and 1366×768
 (desktop). Per page type and viewport it prints the page height in CSS px and the number of tables that hide
-columns (tests/browser/first_sight.py: CLIPPED_TABLES; collapsed <details> opened first). The figures go into
+columns (tests/browser/first_sight.py: clipped_tables; collapsed <details> opened first). The figures go into
 the issue's note as "before" and "after"; the limits themselves are asserted by the browser tests.
 
 Needs the test dependencies (pip install -e '.[test]') and Debian's /usr/bin/chromium.
@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-from tests.browser.first_sight import CLIPPED_TABLES, PAGE_TYPES, SIZE_IDS, SIZES, opened, page_height  # noqa: E402
+from tests.browser.first_sight import PAGE_TYPES, SIZE_IDS, SIZES, clipped_tables, opened, page_height  # noqa: E402
 
 
 def measure(site: Path) -> dict[str, dict[str, dict[str, object]]]:
@@ -40,7 +40,7 @@ def measure(site: Path) -> dict[str, dict[str, dict[str, object]]]:
                 for size, size_id in zip(SIZES, SIZE_IDS):
                     with opened(browser, url + path, size) as (page, _visit):
                         height = page_height(page)
-                        clipped = page.evaluate(CLIPPED_TABLES)
+                        clipped = clipped_tables(page)
                     results.setdefault(kind, {})[size_id] = {"height": height, "clipped": clipped}
         finally:
             browser.close()

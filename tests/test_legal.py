@@ -116,12 +116,16 @@ def test_leichte_sprache_unit_with_family_centre(mini_site: Path) -> None:
     for expected in (
         "In Teststadt wohnen 20.000 Menschen.", "Teststadt ist eine Stadt.", "In Teststadt gibt es 1 Familien-Zentrum.",
         "Das Familien-Zentrum heißt: Familienzentrum Teststadt.", "Die Adresse ist: Marktplatz 1, 99999 Teststadt",
-        "Am Montag und Dienstag: von 9 Uhr bis 16 Uhr.", "Manche Angaben auf dieser Seite sind nur ein Beispiel.",
+        "Am Montag und Dienstag: von 9 Uhr bis 16 Uhr.",
         "Dann fragen Sie: Landkreis Testkreis.", "Sie können anrufen: 09999 100-0",
     ):
         assert expected in text, expected
     assert "%" not in text
     assert "../../familienzentren/fz-teststadt/" in hrefs(mini_site, "leichte-sprache/teststadt/")
+    # example data: the banner says it in Leichte Sprache (issue 17), the page names its offers with links
+    banner = soup(mini_site, "leichte-sprache/teststadt/").select_one(".md-banner .atlas-notice")
+    assert " ".join(banner.get_text(" ").split()) == "Achtung: Manche Angaben sind nur ein Beispiel. Sie stimmen nicht."
+    assert "Diese Angebote gibt es:" in text and "../../angebote/krabbelgruppe/" in hrefs(mini_site, "leichte-sprache/teststadt/")
 
 
 def test_leichte_sprache_unit_without_family_centre(mini_site: Path) -> None:
@@ -190,8 +194,8 @@ def test_example_flag_tiles_and_escaping(mini_data: Path) -> None:
     assert "Einwilligung" in pages["datenschutz.md"] and "<script>" not in pages["datenschutz.md"]
 
 
-def test_example_atlas_legal_pages_and_beelitz() -> None:
-    pages = render(REPO / "data")
+def test_example_atlas_legal_pages_and_beelitz(example_pages: dict[str, str]) -> None:
+    pages = example_pages
     assert '!!! warning "Mustertext"' in pages["impressum.md"]
     assert "Stahnsdorfer Damm 77" in pages["datenschutz.md"]
     assert "https://msgiv.brandenburg.de/msgiv/de/beauftragte/landesbehindertenbeauftragte/durchsetzungsstelle" in pages["barrierefreiheit.md"]

@@ -196,19 +196,26 @@ def test_vcard_link_works_from_pages_at_every_depth(people_site: Path) -> None:
 
 
 def test_topic_page_entry_has_role_name_organisation_mail_phone_responsibility(people_site: Path) -> None:
+    # issue 17: a compact entry per topic group; the vCard and the coordinated networks are on the contact's page
     html = article(people_site, "ansprechpersonen/")
     section = html.select_one("h2#pflege-alter")
     assert section is not None and section.get_text().startswith("Pflege und Alter")
-    items = section.find_next("ul").select(":scope > li")
+    group = section.find_parent("details")
+    assert group is not None and not group.has_attr("open")
+    items = group.select("ul > li")
     entry = next(li for li in items if "Erika Beispielfrau" in li.get_text())
     assert entry.select_one('a[href="pflegeberatung-sued/"]').get_text().startswith("Pflegeberatung")
     assert entry.select_one('a[href="mailto:pflege-sued@example.org"]') is not None
     assert entry.select_one('a[href="tel:0300100021"]') is not None
     assert entry.select_one('a[href="../organisationen/verein-sued/"]') is not None
-    assert "Zuständig für: Amt Testheide" in text(entry) and "koordiniert: Pflegekonferenz Nord" in text(entry)
+    assert "Zuständig für: Amt Testheide" in text(entry)
+    assert entry["data-topics"].split() == ["pflege-alter"] and entry["data-units"] == "amt-testheide"
+    assert "pflegekonferenz-nord" in entry["data-networks"].split() and "pflegekonferenz nord" in entry["data-text"]
     district_wide = next(li for li in items if "Sozialberatung des Kreises" in li.get_text())
-    assert "Zuständig für: ganzer Landkreis" in text(district_wide)
-    assert "Beispiel" in text(entry)
+    assert "Zuständig für: ganzer Landkreis" in text(district_wide) and district_wide["data-units"] == ""
+    assert "Beispiel" in entry.get_text()
+    person = article(people_site, "ansprechpersonen/pflegeberatung-sued/")
+    assert "Pflegekonferenz Nord" in text(person) and person.select_one('a[href$="pflegeberatung-sued.vcf"]') is not None
 
 
 def test_contact_page_names_everything_and_links_topics(people_site: Path) -> None:
@@ -221,39 +228,36 @@ def test_contact_page_names_everything_and_links_topics(people_site: Path) -> No
 
 
 def test_units_page_separates_unit_contacts_from_district_wide_ones(people_site: Path) -> None:
+    # issue 17: each unit (and „Kreisweit zuständig“) is a closed group whose summary holds the heading
     html = article(people_site, "ansprechpersonen/orte/")
     sections: dict[str, str] = {}
     for h2 in html.select("h2"):
-        parts = []
-        for sibling in h2.find_next_siblings():
-            if sibling.name == "h2":
-                break
-            parts.append(text(sibling))
-        sections[h2["id"]] = " ".join(parts)
+        group = h2.find_parent("details")
+        assert group is not None and not group.has_attr("open"), h2["id"]
+        sections[h2["id"]] = text(group)
     assert "Sozialberatung des Kreises" in sections["kreisweit"]
     assert "Pflegeberatung" not in sections["kreisweit"]
     assert "Pflegeberatung" in sections["amt-testheide"] and "Sozialberatung des Kreises" not in sections["amt-testheide"]
     assert "Netzwerkkoordination Frühe Hilfen" in sections["teststadt"] and "Pflegeberatung" not in sections["teststadt"]
     assert "Außerdem für Amt Testheide zuständig: 1 Stelle kreisweit" in sections["amt-testheide"]
-    assert html.select_one('h2#amt-testheide ~ p a[href="./#kreisweit"]') is not None
+    assert html.select_one('h2#amt-testheide').find_parent("details").select_one('a[href="./#kreisweit"]') is not None
 
 
 def test_network_page_lists_coordination_and_fitting_member_contacts(people_site: Path) -> None:
+    # issue 17: each network is a closed group whose summary holds the heading and the number of contacts
     html = article(people_site, "ansprechpersonen/netzwerke/")
     sections = {h2["id"]: h2 for h2 in html.select("h2")}
     assert set(sections) == {"fruehe-hilfen-teststadt", "pflegekonferenz-nord", "konferenz-testheide"}
 
     def part(ident: str) -> str:
-        out = []
-        for sibling in sections[ident].find_next_siblings():
-            if sibling.name == "h2":
-                break
-            out.append(text(sibling))
-        return " ".join(out)
+        group = sections[ident].find_parent("details")
+        assert group is not None and not group.has_attr("open")
+        return text(group)
 
     nord = part("pflegekonferenz-nord")
-    assert "Koordination Pflegeberatung, Wohnberatung; Hilfsmittel \\ Anträge für pflegende Angehörige in der Region Nord – Erika Beispielfrau" in nord
-    assert "Ansprechpersonen aus beteiligten Organisationen Sozialberatung des Kreises" in nord  # shares the topic
+    assert nord.startswith("Pflegekonferenz Nord (2)")
+    assert "Koordination: Pflegeberatung, Wohnberatung; Hilfsmittel \\ Anträge für pflegende Angehörige in der Region Nord – Erika Beispielfrau" in nord
+    assert "Ansprechpersonen aus beteiligten Organisationen: Sozialberatung des Kreises" in nord  # shares the topic
     assert "Sozialberatung" not in part("fruehe-hilfen-teststadt")  # no shared topic
     assert "Kreisverwaltung Testkreis" in part("konferenz-testheide")  # coordinating organisation, no contact
 
@@ -324,10 +328,8 @@ def test_matrix_is_a_table_with_scoped_headers_and_words_in_cells(people_site: P
     assert "Geheimrunde" not in lists
 
 
-def test_example_matrix_splits_networks_and_matches_the_data(example_site: Path) -> None:
-    from generator.check.validate import validate
-
-    atlas, _ = validate(REPO / "data")
+def test_example_matrix_splits_networks_and_matches_the_data(example_site: Path, example_atlas) -> None:
+    atlas = example_atlas
     html = article(example_site, "organisationen/wer-mit-wem/")
     tables = html.select("table")
     assert len(tables) == 4 and all(len(t.select("thead th")) <= 5 for t in tables)

@@ -35,6 +35,7 @@ from ..pages import search_compact  # noqa: E402
 from ..pages.privacy_notice import with_third_party_section  # noqa: E402
 from ..pages.render import render_site  # noqa: E402
 from ..pages.site import DEFAULT_EXAMPLE_NOTICE  # noqa: E402
+from ..pages.table_regions import TableRegions  # noqa: E402
 from . import parallel, shards  # noqa: E402
 from .failures import disk_error, internal_error  # noqa: E402
 from .progress import LOAD, MKDOCS, PUBLISH, RENDER, WRITE, Progress, or_quiet  # noqa: E402
@@ -139,7 +140,13 @@ def mkdocs_config(atlas: Atlas, paths: Paths, site_dir: Path, *, strict: bool = 
     config = load_config(strict=strict, **mkdocs_overrides(atlas, paths, site_dir))
     config.extra.update(extra_values(atlas))
     config["nav"] = navigation(config["nav"], atlas)
+    with_table_regions(config)
     return config
+
+
+def with_table_regions(config) -> None:
+    """Every table of every page in a labelled, focusable scroll region (issue 17; pages/table_regions.py)."""
+    config["markdown_extensions"].append(TableRegions())
 
 
 @dataclass(frozen=True)
@@ -162,6 +169,7 @@ class ShardConfig:
         config = load_config(strict=True, **{**self.overrides, "site_dir": str(site_dir)})
         config.extra.update(self.extra)
         config["nav"] = self.nav
+        with_table_regions(config)
         return config
 
 

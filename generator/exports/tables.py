@@ -337,8 +337,8 @@ def value_table(atlas: Atlas, meta: Meta) -> Table:
     count = sum(len(values) for by_area in atlas.stats.table.values() for values in by_area.values())
     description = (
         "Alle Werte aller Kennzahlen für Sozialräume, Planungsregionen und den Landkreis im Langformat, gerundet wie auf den "
-        "Seiten. source: given (angegeben), aggregated (Summe der Sozialräume), computed (berechnet); forecast: Prognose; "
-        "reliability: ok, flagged (unsicher, wenige Fälle) oder suppressed (zum Schutz kleiner Fallzahlen ohne Wert)."
+        "Seiten, zu jedem Wert seine Herkunft (angegeben, Summe der Sozialräume oder berechnet), ob er eine Prognose ist, "
+        "und seine Verlässlichkeit (verlässlich, unsicher wegen weniger Fälle oder zum Schutz kleiner Fallzahlen ohne Wert)."
     )
     return Table("kennzahlwerte", "Kennzahlwerte", description, VALUE_COLUMNS, rows, count)
 

@@ -25,6 +25,7 @@ AGE_GROUPS = (("Kinder", 0, 11), ("Jugendliche", 12, 17), ("ältere Menschen", 6
 # target group labels (data/vocabularies.yaml) that mean families; matched as German words, not ids
 FAMILY_WORDS = re.compile(r"famili|eltern|schwanger|alleinerziehend", re.IGNORECASE)
 TYPE_SENTENCE = {"stadt": "eine Stadt", "amtsfreie-gemeinde": "eine Gemeinde", "amt": "ein Amt"}
+OFFER_LIMIT = 12  # a unit's page names at most this many offers (by title), then says how many more there are
 
 
 def easy_path(unit: Municipality) -> str:
@@ -94,7 +95,8 @@ def easy_pages(site: Any, common: dict[str, Any]) -> None:
     atlas = site.atlas
     units = list(atlas.municipalities.values())
     helpers = dict(easy_path=easy_path, easy_hours=easy_hours, place_words=place_words, type_sentence=TYPE_SENTENCE,
-                   count_sentence=count_sentence, offer_sentences=offer_sentences, legal=getattr(atlas.config, "legal", None))
+                   count_sentence=count_sentence, offer_sentences=offer_sentences, legal=getattr(atlas.config, "legal", None),
+                   easy_offer_limit=OFFER_LIMIT)
     pages = [(f"{FOLDER}/index.md", "leichte_sprache.md.j2", "Der Sozial-Atlas in Leichter Sprache", dict(units=units))]
     for unit in units:
         centres = [c for c in atlas.centres_in(unit.id) if getattr(c, "status", "aktiv") != "beendet"]  # closed for good: not listed

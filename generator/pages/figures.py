@@ -5,12 +5,12 @@ Pure functions on the Atlas that return small records; the templates only format
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ..core.formatting import fmt_date, fmt_number, fmt_value
+from ..core.formatting import fmt_number, fmt_value
 from ..model.atlas import Atlas
 from ..model.indicators import Value
-from ..model.schema import Indicator, Municipality, Region
+from ..model.schema import Indicator, Municipality
 
 POPULATION_LABEL = "Einwohnerinnen und Einwohner"
 AREA_LABEL = "Fläche"

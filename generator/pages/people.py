@@ -3,9 +3,10 @@
 Pages and files (all from the Atlas, which holds published contacts and public networks only, so an
 unpublished contact or an internal committee cannot reach any of them):
 
-  ansprechpersonen/index.md          contacts by topic, and all contacts A–Z
+  ansprechpersonen/index.md          contacts by topic (closed groups, filterable), and all contacts A–Z
   ansprechpersonen/orte.md           by unit: responsible for the unit, separated from district-wide ones
   ansprechpersonen/netzwerke.md      by network: coordination and contacts of member organisations
+                                     (the groups, compact entries and filter: contact_groups.py)
   ansprechpersonen/<id>.md           one page per contact (a stable address other pages link to)
   ansprechpersonen/vcard/<id>.vcf    one vCard per contact (generator/exports/vcard.py)
   organisationen/wer-mit-wem.md      matrix organisations × networks, and the same as lists
@@ -26,6 +27,7 @@ from markupsafe import Markup
 from ..core.markup import html_attr, md_href, root_prefix, served_dir
 from ..exports.vcard import vcard
 from ..model.schema import Contact, Municipality, Network, Organisation
+from . import contact_groups as groups
 from . import lists
 from .links import CONTACTS_FOLDER, record_path
 
@@ -84,6 +86,20 @@ def ordered_networks(atlas: Any) -> list[Network]:
     """Public networks by type (vocabulary order), then name."""
     order = {t.id: n for n, t in enumerate(atlas.vocabularies.network_types)}
     return sorted(atlas.networks.values(), key=lambda n: (order.get(n.type, len(order)), n.name.casefold(), n.id))
+
+
+def contact_networks(atlas: Any) -> dict[str, list[Network]]:
+    """Contact id → the public networks it coordinates or is a fitting member contact of (`member_contacts`)."""
+
+    def build() -> dict[str, list[Network]]:
+        found: dict[str, list[Network]] = {}
+        for network in ordered_networks(atlas):
+            coordinator = [network.coordinator] if atlas.contact(network.coordinator) else []
+            for contact_id in dict.fromkeys(coordinator + [c.id for c in member_contacts(atlas, network)]):
+                found.setdefault(contact_id, []).append(network)
+        return found
+
+    return atlas.memo("contact_networks", atlas.networks, build)
 
 
 def _network_rank(atlas: Any) -> dict[str, int]:
@@ -203,6 +219,10 @@ class PeopleTools:
 
     def topic_links(self, contact: Contact) -> Markup:
         return self.p.join([self.p.to(lists.contact_topic_target(self.atlas, contact, t), self.atlas.label("topics", t)) for t in contact.topics])
+
+    def grouped(self) -> groups.GroupTools:
+        """Grouped, compact and filterable contact lists (contact_groups.py): `{% set gg = pp.grouped() %}`."""
+        return groups.GroupTools(self.p, contact_networks(self.atlas), ordered_networks(self.atlas))
 
     def member_contacts(self, network: Network) -> list[Contact]:
         return member_contacts(self.atlas, network)

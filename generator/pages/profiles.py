@@ -22,6 +22,7 @@ from ..model import profile, targets
 from ..model.indicators import SOURCE_LABELS, Statistics, Value, formula_text
 from ..model.schema import Indicator, Municipality
 from ..visuals import charts
+from .links import record_path
 
 if TYPE_CHECKING:
     from .site import Site
@@ -51,6 +52,8 @@ class ChartWriter:
     def add(self, name: str, chart: charts.Chart) -> Figure:
         path = f"{CHART_DIR}/{name}.svg"
         self.site.add(path, chart.svg)
+        if chart.narrow:  # the phone drawing beside it (issue 17: charts legible on a phone)
+            self.site.add(charts.narrow_path(path), chart.narrow)
         return Figure(path, chart)
 
 
@@ -60,7 +63,7 @@ def figure_html(page: str, fig: Figure) -> Markup:
     without inline processing, which keeps big profiles cheap to build; the figure (summary and table) is excluded
     from search: its facts would only crowd out the pages a search is for."""
     chart = fig.chart
-    src = html_attr(asset_url(page, fig.path))
+    narrow = asset_url(page, charts.narrow_path(fig.path)) if chart.narrow else ""
     num = ' class="num"'
     note = f'<p class="atlas-chart__note">{html_attr(chart.note)}</p>\n' if chart.note else ""
     head = "".join(f'<th scope="col"{num if i else ""}>{html_attr(h)}</th>' for i, h in enumerate(chart.head))
@@ -69,7 +72,7 @@ def figure_html(page: str, fig: Figure) -> Markup:
         for row in chart.rows
     )
     return Markup(
-        f'<figure class="atlas-chart" data-search-exclude>\n<img src="{src}" alt="{html_attr(chart.alt)}" loading="lazy">\n'
+        f'<figure class="atlas-chart" data-search-exclude>\n{charts.picture(asset_url(page, fig.path), narrow, chart.alt)}\n'
         f"<figcaption>{html_attr(chart.title)}</figcaption>\n<p class=\"atlas-chart__summary\">{html_attr(chart.summary)}</p>\n"
         f'<details class="atlas-chart__data" data-search-exclude>\n<summary>Daten des Diagramms als Tabelle</summary>\n'
         f'<table>\n<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n</table>\n{note}</details>\n</figure>'
@@ -92,8 +95,16 @@ def value_text(p: "PageTools", ind: Indicator, v: Value | None, unit: bool = Tru
 # --------------------------------------------------------------------------------------------- profile
 
 
+def without_toc(text: str) -> str:
+    """Front matter `hide: [toc]`: a profile has its own „Auf dieser Seite“ under the title (sozialraum.md.j2), and
+    its wide comparison table needs the width of Material's table of contents beside it (issue 17)."""
+    head, sep, rest = text.partition("\n---\n")
+    return f"{head}\nhide:\n  - toc{sep}{rest}" if sep else text
+
+
 def unit_context(site: "Site", unit: Municipality) -> dict[str, Any]:
     atlas = site.atlas
+    site.later(record_path(unit), without_toc)
     stats: Statistics = atlas.stats
     writer = ChartWriter(site)
     rows = profile.rows(stats, atlas.indicators, unit)
@@ -142,7 +153,8 @@ def _rank_base(site: "Site", ind: Indicator, r: Any) -> tuple[charts.RankBase | 
         atlas = site.atlas
         values = atlas.stats.unit_values(ind.id, r.value.key)
         items = [charts.RankItem(atlas.municipalities[u].name, v.value if v.shown else None, False, v.flagged) for u, v in values.items()]
-        reference = r.district.value if r.district is not None and r.district.year == r.value.year and r.district.shown else None
+        comparable = ind.aggregation != "sum"  # a district total is no mark beside its units' values (it would squeeze them)
+        reference = r.district.value if comparable and r.district is not None and r.district.year == r.value.year and r.district.shown else None
         base = charts.rank_base(items, ind.unit, ind.decimals, reference=reference)
         site.cache[key] = (base, {u: i for i, u in enumerate(values)}, items, reference)
     return site.cache[key]
@@ -175,7 +187,7 @@ def indicator_context(site: "Site", ind: Indicator) -> dict[str, Any]:
             items = [charts.RankItem(atlas.municipalities[u].name, v.value if v.shown else None, False, v.flagged) for u, v in values.items()]
             ranking = writer.add(f"kennzahl-{ind.id}-rang", charts.ranking(
                 f"{ind.label} {latest_key[0]}: alle Sozialräume", items, ind.unit, ind.decimals,
-                reference=district.value if district is not None and district.shown else None,
+                reference=district.value if ind.aggregation != "sum" and district is not None and district.shown else None,
                 reference_label=_district_label(atlas), ident=f"kennzahl-{ind.id}-rang"))
     sources = sorted({SOURCE_LABELS[v.source] for area in stats.table.get(ind.id, {}).values() for v in area.values()})
     uses = [i for i in atlas.indicators.values() if i.formula and ind.id in i.formula.numerator + i.formula.denominator]

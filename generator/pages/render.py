@@ -112,6 +112,7 @@ def site_parts(site: Site, only: Iterable[Record] | None = None) -> list[Callabl
 
     def overview_pages() -> None:
         site.page("index.md", "index.md.j2", a.config.title, units=units, centres=centres, **common)
+        site.later("landkreis/index.md", profiles.without_toc)  # own „Auf dieser Seite“, wide matrix (issue 17)
         site.page("landkreis/index.md", "landkreis.md.j2", a.district.name, units=units, totals=figures.totals(units),
                   district_values=figures.district_values(a), **common)
         if a.regions:

@@ -2,7 +2,7 @@
 
 A render run makes one `Site`; each page module adds its pages with `site.page(path, template, title,
 **context)` (a template from templates/ with `PageTools` as `p`), `site.map(…)` or `site.add(path, text)`.
-`Site` checks that no path is made twice, adds the search words and the example notice, and hands every
+`Site` checks that no path is made twice, adds the search words, and hands every
 finished file to its `sink` (or keeps it in `files`).
 
 Safety: every value a template prints is escaped for Markdown and HTML by the environment's `finalize`
@@ -33,7 +33,6 @@ from .tools import PageTools
 
 _BLANK_LINES = re.compile(r"\n{3,}")
 DEFAULT_EXAMPLE_NOTICE = "Dieser Atlas enthält Beispieldaten. Erfundene Einträge sind mit „Beispiel“ gekennzeichnet."
-EXAMPLE_MARK = 'class="atlas-example"'
 
 UNIT_TYPES = {"stadt": "Stadt", "amtsfreie-gemeinde": "amtsfreie Gemeinde", "amt": "Amt"}
 MEMBER_TYPES = {"stadt": "Stadt", "gemeinde": "Gemeinde"}
@@ -103,7 +102,7 @@ class Site:
         paths: every docs path added so far (a path added twice raises `BuildError`).
         sink: `sink(path, content)` receives each file as soon as it is final (build/write.py streams
             them to disk; build/parallel.py sends them from worker processes).
-        notice: the example-data notice shown at the top of pages with example records.
+        notice: the example-data notice (the theme shows it in its banner, see build/pipeline.py).
         finishers: per-page changes registered with `later`, applied when that page is added.
         cache: work the page modules share within one run (e.g. rankings), keyed by the module.
 
@@ -154,12 +153,8 @@ class Site:
         body = self.env.get_template(template).render(atlas=self.atlas, p=tools, title=title, figures=figures, **context)
         body = "\n".join(line.rstrip() for line in body.strip().splitlines()) + "\n"
         body = _BLANK_LINES.sub("\n\n", body)
-        if EXAMPLE_MARK in body:
-            heading, _, rest = body.partition("\n")
-            # the same notice on hundreds of pages would be a tenth of the search index and the snippet of
-            # every result: it stays visible but out of the index
-            notice = f'<div class="atlas-notice" data-search-exclude markdown>\n\n!!! info "Beispieldaten"\n\n    {md_text(self.notice)}\n\n</div>\n'
-            body = f"{heading}\n\n{notice}\n{rest.lstrip()}"
+        # The example notice is not repeated in the page: the theme's banner (overrides/main.html) is the one
+        # notice of every page, and each invented record carries its badge (issue 17).
         self.add(path, front_matter(title) + body)
 
     def map(self, name: str, title: str, points: list[maps.Point], focus: tuple[str, ...] = ()) -> None:

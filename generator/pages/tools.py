@@ -16,8 +16,9 @@ from ..core.markup import email_link, html_attr, md_text, page_link, phone_link,
 from ..model.atlas import Atlas
 from ..model.schema import Contact, Indicator, Network, Offer, Organisation, Record
 from ..visuals import maps
-from . import figures, people, profiles
+from . import figures, people, profiles, series_matrix
 from .links import FOLDERS, record_name, record_path
+from .table_regions import STACKED_CLASS
 
 
 class PageTools:
@@ -69,8 +70,9 @@ class PageTools:
         """Links to the records' pages, each with its example badge."""
         return self.join([self.link(r) for r in records if r is not None], sep)
 
-    def table(self, head: list[Any], rows: Iterable[Iterable[Any]], numeric: Iterable[int] = ()) -> Markup:
-        """A Markdown table with a header row; `numeric` column indices are right-aligned."""
+    def table(self, head: list[Any], rows: Iterable[Iterable[Any]], numeric: Iterable[int] = (), stacked: bool = False) -> Markup:
+        """A Markdown table with a header row; `numeric` column indices are right-aligned. `stacked`: on a phone
+        each row shows as a card of „Spalte: Wert“ lines (table_regions.py), for lists residents read there."""
         right = set(numeric)
 
         def cell(value: Any) -> str:
@@ -81,6 +83,8 @@ class PageTools:
             "| " + " | ".join("---:" if i in right else "---" for i in range(len(head))) + " |",
         ]
         lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+        if stacked:
+            lines = [f'<div class="{STACKED_CLASS}" markdown="1">', "", *lines, "", "</div>"]
         return Markup("\n".join(lines))
 
     def figure(self, fig: figures.Figure, badge: str = "Beispielwert") -> Markup:
@@ -123,6 +127,14 @@ class PageTools:
         """A chart: image, caption, German summary and its data table (raw HTML: cheap for MkDocs, kept out of search)."""
         return profiles.figure_html(self.page, fig)
 
+    def href(self, record: Record) -> Markup:
+        """Served URL of a record's page relative to this page, for raw HTML (where MkDocs rewrites no links)."""
+        return series_matrix.href(self.page, record)
+
+    def district_series(self, caption: str) -> Markup:
+        """The district's values as one matrix: a row per indicator, a column per year, forecasts apart."""
+        return series_matrix.matrix_html(self, series_matrix.district_matrix(self.atlas), caption)
+
     def status(self, status: Any) -> Markup:
         """Target status as a labelled badge (the word itself carries the meaning, the colour only repeats it)."""
         return Markup(f'<span class="atlas-status atlas-status--{html_attr(status.status)}">{html_attr(status.label)}</span>')
@@ -158,10 +170,13 @@ class PageTools:
         return Markup("; koordiniert: ") + self.links(networks) if networks else Markup("")
 
     def place(self, offer: Offer) -> Markup:
-        """Where an offer takes place: the family centre (linked) or the place text, and the unit."""
+        """Where an offer takes place: the family centre (linked) or the place text, and the unit.
+
+        The centre is a detail of the offer: it carries no example badge of its own here (one mark per
+        record in a line; its own page and the lists of centres mark it)."""
         centre = self.atlas.family_centres.get(offer.family_centre or "")
         unit = self.atlas.municipalities.get(offer.municipality)
-        parts = [self.link(centre) if centre else (offer.place or "")]
+        parts = [self.link(centre, badge=False) if centre else (offer.place or "")]
         if unit is not None:
             parts.append(unit.name)
         return self.join([p for p in parts if p], ", ")

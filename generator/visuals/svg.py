@@ -13,7 +13,10 @@ from decimal import Decimal
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 FONT_SIZE = 13  # px in viewBox units; the charts are 640 wide, so this is 13 px at natural size
-WIDTH = 640
+SMALL_SIZE = 12  # the smallest text of a chart (notes); charts are never shown scaled below natural size…
+WIDTH = 640  # …on wide screens (a content column of at least 640 px)…
+NARROW = 340  # …and on phones, which get a second drawing this wide (≥ 11 px even in a 312 px column)
+LINE = 17  # line height of wrapped text
 
 TEXT = "#222222"  # 15,9:1 on white
 MUTED = "#555555"  # 7,5:1 on white: axis labels, reference series
@@ -80,11 +83,37 @@ def num(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def text_width(text: str, size: float = FONT_SIZE) -> float:
-    """A rough width of `text` in a sans-serif font; enough to lay out labels without overlap."""
-    wide = sum(1 for ch in text if ch in "MWmw%@")
-    narrow = sum(1 for ch in text if ch in "il.,:;|' ()-1tfjrI")
-    return size * (0.56 * len(text) + 0.3 * wide - 0.24 * narrow)
+# Advance widths in em, per character, of DejaVu Sans (the widest common sans-serif: Linux desktops and the test
+# browser); Roboto, Segoe UI, San Francisco, Helvetica and Arial are narrower, so text laid out with these fits
+# everywhere. Characters not listed: 0,65 em (digits and most lower-case letters).
+_ADVANCE = {ch: em for em, chars in (
+    (0.3, " ,.'IJijl\u201a\u2018\u2019\u00b7\u00a0\u202f"), (0.35, "-/:;\\f|"), (0.4, "!()[]rt\u00b2\u00b3"), (0.45, '"'),
+    (0.5, "*_`sz\u2013\u201e\u201c\u00b0"), (0.55, "?Lc"), (0.6, "FPTYaekovxy\u00e4\u00f6\u00ab\u00bb"), (0.7, "ABCRVXZ\u00c4"),
+    (0.75, "DGHNU\u00dc"), (0.8, "&OQw\u00d6"), (0.85, "#+<=>M^~\u00d7"), (0.95, "%m"), (1.0, "@W\u2014\u2026"),
+) for ch in chars}
+BOLD = 1.12  # bold text is up to this much wider
+
+
+def text_width(text: str, size: float = FONT_SIZE, bold: bool = False) -> float:
+    """The width of `text` at `size` px in DejaVu Sans (generous for other fonts): enough to lay out labels
+    without overlap and inside the chart."""
+    return size * sum(_ADVANCE.get(ch, 0.65) for ch in text) * (BOLD if bold else 1.0)
+
+
+def wrap(text: str, available: float, size: float = FONT_SIZE, bold: bool = False) -> list[str]:
+    """`text` in lines no wider than `available` (broken at spaces; a single over-long word stands alone)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and text_width(f"{lines[-1]} {word}", size, bold) <= available:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def text_lines(x: float, y: float, lines: list[str], anchor: str = "start", **attrs: object) -> str:
+    """Lines of text from baseline `y`, `LINE` apart (one `<text>` per line)."""
+    return "\n".join(text(x, y + i * LINE, line, anchor, **attrs) for i, line in enumerate(lines))
 
 
 def nice_step(span: float, target: int = 5) -> Decimal:
@@ -210,20 +239,24 @@ def sample(kind: str, x: float, y: float, style: Style | None, ident: str) -> st
     return marker(UNIT_STYLE, x + 13, y, scale=1.4)  # highlighted unit
 
 
-def legend(entries: list[tuple[str, Style | None, str]], top: float, ident: str) -> tuple[list[str], float]:
-    """Legend rows from `top`; returns the drawing and the height used."""
-    widths = [34 + text_width(label) for _, _, label in entries]
-    rows = wrap_items(widths, WIDTH - 32, 22)
+def legend(entries: list[tuple[str, Style | None, str]], top: float, ident: str, width: float = WIDTH) -> tuple[list[str], float]:
+    """Legend rows from `top` in a chart `width` wide (a label too long for one row wraps); returns the drawing
+    and the height used."""
+    available = width - 32
+    labels = [wrap(label, available - 34) for _, _, label in entries]
+    widths = [34 + max(text_width(line) for line in lines) for lines in labels]
+    rows = wrap_items(widths, available, 22)
     parts: list[str] = []
-    for r, indices in enumerate(rows):
-        y = top + 11 + r * 22
+    y = top + 11
+    for indices in rows:
         x = 16.0
         for i in indices:
-            kind, style, label = entries[i]
+            kind, style, _ = entries[i]
             parts.append(sample(kind, x, y, style, ident))
-            parts.append(text(x + 34, y + 4.5, label))
+            parts.append(text_lines(x + 34, y + 4.5, labels[i]))
             x += widths[i] + 22
-    return parts, len(rows) * 22
+        y += 22 + LINE * (max(len(labels[i]) for i in indices) - 1)
+    return parts, y - top - 11
 
 
 def flag_ring(x: float, y: float) -> str:

@@ -101,9 +101,13 @@ def page_height(page: Any) -> int:
     return int(page.evaluate("() => Math.ceil(document.documentElement.scrollHeight)"))
 
 
-# Tables that do not show all their columns: wider than the box they sit in, unless that box scrolls and a
-# keyboard user can reach it (focusable) and a screen-reader user knows what it is (labelled). Closed
-# <details> are opened first, so collapsed tables are checked as a visitor sees them after a click.
+# Tables that do not show all their columns: wider than the box they sit in, unless that box scrolls, a
+# keyboard user can reach it (focusable), a screen-reader user knows what it is (role region, labelled) and a
+# sighted user is told (a visible hint, SCROLL_HINT, in the box or right before it). Closed <details> are
+# opened first, so collapsed tables are checked as a visitor sees them after a click. Each entry names the
+# table (caption or header row), its width in its box and what is missing. Use `clipped_tables(page)`: what
+# depends on a box's scroll state (the hint) is updated with the next frame, not at once.
+SCROLL_HINT = ".atlas-scroll__hint"
 CLIPPED_TABLES = """() => {
   document.querySelectorAll('details').forEach(d => { d.open = true; });
   const found = [];
@@ -117,12 +121,35 @@ CLIPPED_TABLES = """() => {
     const width = box ? box.clientWidth : document.documentElement.clientWidth;
     const wide = table.getBoundingClientRect().right > right + 1 || table.scrollWidth > width + 1;
     if (!wide) continue;
-    const scrolls = box && ['auto', 'scroll'].includes(getComputedStyle(box).overflowX);
-    const reachable = scrolls && box.tabIndex >= 0 && (box.getAttribute('aria-label') || box.getAttribute('aria-labelledby'));
-    if (!reachable) {
+    const missing = [];
+    if (!box || !['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) missing.push('scrollt nicht');
+    else {
+      if (box.tabIndex < 0) missing.push('nicht fokussierbar');
+      if (box.getAttribute('role') !== 'region' || !(box.getAttribute('aria-label') || box.getAttribute('aria-labelledby')))
+        missing.push('kein benannter Bereich');
+      const shown = el => el && el.getClientRects().length > 0 && getComputedStyle(el).visibility === 'visible'
+        && el.getBoundingClientRect().height > 0 && el.getBoundingClientRect().width > 0;
+      const before = box.previousElementSibling;
+      if (!shown(box.querySelector('HINT')) && !(before && before.matches('HINT') && shown(before)))
+        missing.push('kein sichtbarer Hinweis');
+    }
+    if (missing.length) {
       const caption = table.caption ? table.caption.textContent.trim() : (table.rows[0] ? table.rows[0].textContent.trim() : '');
-      found.push(caption.slice(0, 60) + ' (' + Math.round(table.scrollWidth) + ' px in ' + Math.round(width) + ' px)');
+      found.push(caption.slice(0, 60) + ' (' + Math.round(table.scrollWidth) + ' px in ' + Math.round(width) + ' px: ' + missing.join(', ') + ')');
     }
   }
   return found;
-}"""
+}""".replace("HINT", SCROLL_HINT)
+
+
+def clipped_tables(page: Any, tries: int = 10) -> list[str]:
+    """CLIPPED_TABLES, asked again (every 0.1 s, up to `tries` times) while it finds any: details just opened
+    and scroll-state queries are rendered with the next frame. A Python wait, as a page without JavaScript
+    runs no requestAnimationFrame callback."""
+    found = page.evaluate(CLIPPED_TABLES)
+    for _ in range(tries):
+        if not found:
+            break
+        page.wait_for_timeout(100)
+        found = page.evaluate(CLIPPED_TABLES)
+    return found

@@ -7,7 +7,10 @@
  * written to the URL query (history.replaceState) and read back on load, and the count in the
  * aria-live region says how many offers are shown.
  * Nearby: the chosen place's coordinates (data-lat/data-lon of the option) give every list item a
- * straight-line (haversine) distance; the list is re-ordered, nearest first, and `?ort=` keeps the choice.
+ * straight-line (haversine) distance; the list is re-ordered, nearest first, and shows the entries within
+ * the chosen radius (#atlas-naehe-umkreis, default 15 km), at most 20 at first: „Mehr anzeigen“ adds 20
+ * (and moves the focus to the first added entry), „Umkreis erweitern“ picks the next radius. `?ort=` and
+ * `?umkreis=` keep the choice; the aria-live line says how many entries are in the radius.
  * Region choice (short pages of a big atlas, generator/render_finder_regions.py): the typed place is looked
  * up in the datalist (each option names the regions of that place) and the region's page is opened with
  * the query; a place in several regions gives links to choose. `?ort=` on load is forwarded the same way.
@@ -142,54 +145,127 @@
     return whole + "," + (tenths % 10) + "\u00a0km";
   }
 
-  function applyNearby(select, list, status, items) {
+  var NEARBY_STEP = 20;        // entries shown at first and added by „Mehr anzeigen“
+  var NEARBY_RADIUS = "15";    // default radius in km (the first option of #atlas-naehe-umkreis)
+
+  function radiusKm(select) {
+    var value = select ? select.value : NEARBY_RADIUS;
+    return value === "alle" ? Infinity : parseFloat(value);
+  }
+
+  function kmText(km) {
+    return String(km).replace(".", ",") + "\u00a0km";
+  }
+
+  function applyNearby(nearby, keepLimit) {
+    var select = nearby.select, list = nearby.list, status = nearby.status;
     var option = select.options[select.selectedIndex];
     var params = new URLSearchParams(window.location.search);
+    if (!keepLimit) nearby.limit = NEARBY_STEP;
+    nearby.more.hidden = true;
+    nearby.widen.hidden = true;
     if (!option || !option.value) {
       list.hidden = true;
       status.textContent = "Noch kein Ort gewählt.";
       params.delete("ort");
+      params.delete("umkreis");
       writeQuery(params);
       return;
     }
     var lat = parseFloat(option.dataset.lat);
     var lon = parseFloat(option.dataset.lon);
-    var rows = items.map(function (item, index) {
+    var rows = nearby.items.map(function (item, index) {
       var d = distanceKm(lat, lon, parseFloat(item.dataset.lat), parseFloat(item.dataset.lon));
-      return { item: item, km: d, index: index };
+      return { item: item, km: d, tenths: Math.round(d * 10), index: index };
     });
     rows.sort(function (x, y) { return (x.km - y.km) || (x.index - y.index); });
-    rows.forEach(function (row) {
+    var radius = radiusKm(nearby.radius);
+    var inside = rows.filter(function (row) { return row.tenths <= radius * 10; }).length;  // as the distance reads
+    var shown = Math.min(inside, nearby.limit);
+    rows.forEach(function (row, position) {
       row.item.querySelector(".atlas-naehe__distance").textContent = formatKm(row.km);
+      row.item.hidden = position >= shown;
       list.appendChild(row.item);
     });
-    list.hidden = false;
+    list.hidden = shown === 0;
+    var place = option.textContent.split(" \u2013 ")[0];
     var note = option.dataset.note ? " (" + option.dataset.note + ")" : "";
-    status.textContent = rows.length + " Einträge, sortiert nach Entfernung von " + option.textContent.split(" – ")[0] + note + ".";
+    var area = radius === Infinity ? "" : " im Umkreis von " + kmText(radius);
+    var text;
+    if (inside === 0) {
+      text = "Kein Eintrag" + area + ", sortiert nach Entfernung von " + place + note + ".";
+    } else {
+      text = (inside === 1 ? "1 Eintrag" : inside + " Einträge") + area + ", sortiert nach Entfernung von " + place + note + ".";
+      if (shown < inside) text += " Die nächsten " + shown + " werden gezeigt.";
+    }
+    status.textContent = text;
+    if (shown < inside) {
+      var next = Math.min(NEARBY_STEP, inside - shown);
+      nearby.more.textContent = "Mehr anzeigen (" + next + " weitere von " + (inside - shown) + ")";
+      nearby.more.hidden = false;
+    }
+    var wider = null;
+    if (nearby.radius && radius !== Infinity && rows.length > inside) {
+      var options = Array.prototype.slice.call(nearby.radius.options);
+      wider = options[nearby.radius.selectedIndex + 1] || null;
+    }
+    if (wider) {
+      nearby.widen.textContent = "Umkreis erweitern auf " + wider.textContent;
+      nearby.widen.dataset.value = wider.value;
+      nearby.widen.hidden = false;
+    }
     params.set("ort", option.value);
+    if (nearby.radius && nearby.radius.value !== NEARBY_RADIUS) params.set("umkreis", nearby.radius.value);
+    else params.delete("umkreis");
     writeQuery(params);
   }
 
   function initNearby(box) {
-    var select = document.getElementById("atlas-naehe-ort");
-    var list = document.getElementById("atlas-naehe-liste");
-    var status = document.getElementById("atlas-naehe-status");
-    if (!select || !list || !status) return;
+    var nearby = {
+      select: document.getElementById("atlas-naehe-ort"),
+      radius: document.getElementById("atlas-naehe-umkreis"),
+      list: document.getElementById("atlas-naehe-liste"),
+      status: document.getElementById("atlas-naehe-status"),
+      more: document.getElementById("atlas-naehe-mehr") || document.createElement("button"),
+      widen: document.getElementById("atlas-naehe-weiter") || document.createElement("button"),
+      limit: NEARBY_STEP
+    };
+    var select = nearby.select;
+    if (!select || !nearby.list || !nearby.status) return;
     hideNotice("atlas-naehe-ohne-js");
-    var items = Array.prototype.slice.call(list.querySelectorAll("li[data-lat]"));
+    nearby.items = Array.prototype.slice.call(nearby.list.querySelectorAll("li[data-lat]"));
     box.hidden = false;
-    list.hidden = true;
-    var wanted = new URLSearchParams(window.location.search).get("ort");
+    nearby.list.hidden = true;
+    var params = new URLSearchParams(window.location.search);
+    var wanted = params.get("ort");
     if (wanted && !Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) {
       wanted = optionByName(select, wanted);  // a place name, e.g. from the region choice
     }
     if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) {
       select.value = wanted;
     }
-    var update = function () { applyNearby(select, list, status, items); };
+    var radius = params.get("umkreis");
+    if (nearby.radius && radius && Array.prototype.some.call(nearby.radius.options, function (o) { return o.value === radius; })) {
+      nearby.radius.value = radius;
+    }
+    var update = function () { applyNearby(nearby, false); };
     select.addEventListener("change", update);
+    if (nearby.radius) nearby.radius.addEventListener("change", update);
     select.form.addEventListener("submit", function (event) {
       event.preventDefault();
+      update();
+    });
+    nearby.more.addEventListener("click", function () {
+      var first = nearby.limit;  // the first entry the click adds gets the focus
+      nearby.limit += NEARBY_STEP;
+      applyNearby(nearby, true);
+      var added = nearby.list.querySelectorAll("li[data-lat]")[first];
+      var link = added && added.querySelector("a");
+      if (link) link.focus();
+    });
+    nearby.widen.addEventListener("click", function () {
+      if (!nearby.radius || !nearby.widen.dataset.value) return;
+      nearby.radius.value = nearby.widen.dataset.value;
       update();
     });
     if (select.value) update();

@@ -7,6 +7,8 @@
  * status sentence for entries that are not active. This script computes today's date and time in
  * Europe/Berlin with Intl (not the build date, which would be stale), writes one sentence into the
  * element and shows it. Without JavaScript the element stays hidden and the weekly table speaks alone.
+ * Elements with data-atlas-after="YYYY-MM-DD" and data-atlas-past="…" (a network's next meeting) get the
+ * text of data-atlas-past once the visitor's Berlin date is after that day.
  */
 (function () {
   "use strict";
@@ -61,6 +63,15 @@
     }
     var text = "Heute geöffnet, " + list(today.map(span)) + " Uhr";
     return text + (now.time >= today[today.length - 1][1] ? " (jetzt geschlossen)." : ".");
+  }
+
+  // Dates the build knew as upcoming (a network's next meeting, after the data date): once the visitor's
+  // own Berlin date is past them, the label says so (e.g. „Letztes Treffen“ instead of „Nächstes Treffen“).
+  var upcoming = document.querySelectorAll("[data-atlas-after][data-atlas-past]");
+  for (var u = 0; u < upcoming.length; u++) {
+    if (berlinNow().date > upcoming[u].getAttribute("data-atlas-after")) {
+      upcoming[u].textContent = upcoming[u].getAttribute("data-atlas-past");
+    }
   }
 
   var boxes = document.querySelectorAll("[data-atlas-hours]");

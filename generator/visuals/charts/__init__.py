@@ -16,6 +16,13 @@ squeeze the lines into the top strip, and the axis starts at a 1-2-5 tick below 
 A ranking strip shows positions, not lengths, so its axis covers the values' range only.
 Ranks: 1 = highest value; values equal at the shown precision share a rank (1, 2, 2, 4).
 
+Two drawings of every chart, the same texts and data: `Chart.svg`, `svg.WIDTH` (640) wide, and `Chart.narrow`,
+`svg.NARROW` (340) wide with labels wrapped, fewer ticks and values above their bars where needed. The page
+shows the narrow one on phones (`picture()`, `NARROW_MEDIA`), each at its natural size, so that no letter is
+drawn below 11 CSS px (svg.SMALL_SIZE is 12). Layout widths come from `svg.text_width` (DejaVu Sans, the widest
+common sans-serif), so that no label leaves its drawing. Every axis and the ranking strip has a title
+(`data-kind="axis-title"`): a time series its unit and „Jahr“, a ranking „Wert (unit) – ein Strich je …“.
+
 Modules: common.py (data classes, shared texts and styles), series_chart.py, bar_chart.py, rank_chart.py;
 this package exports the public interface.
 """
@@ -23,11 +30,13 @@ this package exports the public interface.
 from __future__ import annotations
 
 from .bar_chart import comparison_bars
-from .common import DENSE, EMPTY, FLAG, FLAG_LEGEND, NO_VALUE, ZERO_SHARE, Bar, Chart, Point, RankItem, Series
+from .common import (
+    DENSE, EMPTY, FLAG, FLAG_LEGEND, NARROW_MEDIA, NO_VALUE, ZERO_SHARE, Bar, Chart, Point, RankItem, Series, narrow_path, picture,
+)
 from .rank_chart import RankBase, rank_base, ranking, ranks
 from .series_chart import time_series
 
 __all__ = [
-    "Bar", "Chart", "DENSE", "EMPTY", "FLAG", "FLAG_LEGEND", "NO_VALUE", "Point", "RankBase", "RankItem", "Series",
-    "ZERO_SHARE", "comparison_bars", "rank_base", "ranking", "ranks", "time_series",
+    "DENSE", "EMPTY", "FLAG", "FLAG_LEGEND", "NARROW_MEDIA", "NO_VALUE", "ZERO_SHARE", "Bar", "Chart", "Point", "RankBase",
+    "RankItem", "Series", "comparison_bars", "narrow_path", "picture", "rank_base", "ranking", "ranks", "time_series",
 ]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from ...core.formatting import fmt_number
+from ...core.markup import html_attr
 from .. import svg as s
 
 ZERO_SHARE = 0.6
@@ -14,6 +15,7 @@ FLAG_LEGEND = "unsicher (wenige Fälle)"
 EMPTY = "Keine Werte vorhanden"
 NO_VALUE = "kein Wert"
 DENSE = 60  # above this many units, the ranking strip becomes a small histogram
+NARROW_MEDIA = "screen and (max-width: 44.9375em)"  # Material's breakpoint; above it the column is ≥ 672 px
 ROLE_ORDER = {"unit": 0, "district": 1, "region": 2, "other": 3}
 
 
@@ -41,6 +43,7 @@ class Chart:
     rows: list[list[str]]
     alt: str
     note: str = ""  # shown under the data table, e.g. that the table is an excerpt
+    narrow: str = ""  # the same chart drawn `svg.NARROW` wide for phones (same texts, larger in proportion)
 
 
 @dataclass(frozen=True)
@@ -83,10 +86,34 @@ def rounded_to(value: float, decimals: int) -> Decimal:
 
 def empty_chart(title: str, kind: str, ident: str, head: list[str]) -> Chart:
     height = 80
-    body = [s.text(s.WIDTH / 2, 45, EMPTY, "middle", fill=s.MUTED)]
     summary = f"{EMPTY}."
-    svg = s.document(ident, s.WIDTH, height, title, summary, body)
-    return Chart(title, svg, summary, head, [], f"{kind}: {title} – keine Werte vorhanden")
+    svg, narrow = (s.document(narrow_ident(ident, width), width, height, title, summary, [s.text(width / 2, 45, EMPTY, "middle", fill=s.MUTED)])
+                   for width in (s.WIDTH, s.NARROW))
+    return Chart(title, svg, summary, head, [], f"{kind}: {title} – keine Werte vorhanden", narrow=narrow)
+
+
+def narrow_path(path: str) -> str:
+    """Where the phone drawing of the chart at `path` (`….svg`) is written: `…-schmal.svg`."""
+    return path.removesuffix(".svg") + "-schmal.svg"
+
+
+def picture(src: str, narrow_src: str, alt: str) -> str:
+    """The chart as image (URLs relative to the page): the phone drawing on screens up to 719 px (where the
+    content column is narrower than the wide drawing), the wide one elsewhere and in print; not scaled up."""
+    img = f'<img src="{html_attr(src)}" alt="{html_attr(alt)}" loading="lazy">'
+    if not narrow_src:
+        return img
+    return f'<picture class="atlas-chart__picture"><source media="{NARROW_MEDIA}" srcset="{html_attr(narrow_src)}">{img}</picture>'
+
+
+def narrow_ident(ident: str, width: float) -> str:
+    """The id prefix of a drawing: the chart's own, `-schmal` added for the narrow one."""
+    return ident if width == s.WIDTH else f"{ident}-schmal"
+
+
+def axis_title(x: float, y: float, content: str, anchor: str = "start") -> str:
+    """The title of an axis or strip (what its numbers are), marked for tests and tools."""
+    return s.text(x, y, content, anchor, fill=s.MUTED, data_kind="axis-title")
 
 
 def series_styles(series: list[Series]) -> list[s.Style]:

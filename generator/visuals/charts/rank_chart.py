@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...core.formatting import DASH, fmt_number, fmt_value, join_words
 from .. import svg as s
-from .common import DENSE, FLAG, NO_VALUE, Chart, RankItem, empty_chart, label_with_unit, rounded_to, value_cell
+from .common import (
+    DENSE,
+    FLAG,
+    NO_VALUE,
+    Chart,
+    RankItem,
+    axis_title,
+    empty_chart,
+    label_with_unit,
+    narrow_ident,
+    rounded_to,
+    value_cell,
+)
 
 
 def ranks(items: list[RankItem], decimals: int) -> dict[int, int]:
@@ -23,9 +35,9 @@ def _names(labels: list[str]) -> str:
     return join_words(labels) if len(labels) <= 2 else f"{labels[0]} und {len(labels) - 1} weiteren"
 
 
-def _strip(positions: list[float]) -> str:
+def _strip(positions: list[float], dense: bool) -> str:
     """One mark per unit; with many units a small histogram (5 px bins, height by count) instead of a grey block."""
-    if len(positions) <= DENSE:
+    if not dense:
         marks = "".join(f"M{s.num(p)} 34v22" for p in sorted(positions))
         return f'<path d="{marks}" stroke="{s.MARK}" stroke-width="1.5" fill="none"/>'
     bins: dict[int, int] = {}
@@ -52,10 +64,43 @@ class RankBase:
     position: dict[int, int]  # item index → row
     tied: dict[int, list[int]]  # rank → item indices
     span: str
-    ticks: list[float]
-    tick_decimals: int
-    strip: str  # the marks of all units, for the given reference
     reference: float | None
+    layouts: dict[float, Axis] = field(default_factory=dict)  # chart width → axis and marks, made once
+
+    def axis(self, width: float) -> Axis:
+        """The value axis and the marks of all units in a chart `width` wide (computed once per width)."""
+        if width not in self.layouts:
+            values = [self.items[i].value for i in self.valued]
+            self.layouts[width] = _axis(values, self.reference, width, len(values) > DENSE)  # type: ignore[arg-type]
+        return self.layouts[width]
+
+
+@dataclass
+class Axis:
+    ticks: list[float]
+    decimals: int
+    left: float
+    right: float
+    strip: str = ""
+
+    def __call__(self, value: float) -> float:
+        return s.Scale(self.ticks[0], self.ticks[-1], self.left, self.right)(value)
+
+
+def _axis(values: list[float], reference: float | None, width: float, dense: bool) -> Axis:
+    """1-2-5 ticks over the values, as many as fit without their labels touching (6 at most), and margins so
+    that the outer labels stay inside the chart; the strip of marks on that axis."""
+    domain = values + ([reference] if reference is not None else [])
+    for target in (6, 5, 4, 3, 2):
+        ticks, decimals = s.nice_ticks(min(domain), max(domain), target)
+        labels = [s.text_width(fmt_number(t, decimals)) for t in ticks]
+        left, right = max(24.0, labels[0] / 2 + 6), width - max(24.0, labels[-1] / 2 + 6)
+        gap = (right - left) / max(1, len(ticks) - 1)
+        if len(ticks) <= 2 or gap >= max(labels) + 12:
+            break
+    axis = Axis(ticks, decimals, left, right)
+    axis.strip = _strip([axis(v) for v in values], dense)
+    return axis
 
 
 def rank_base(items: list[RankItem], unit: str, decimals: int, *, reference: float | None,
@@ -74,21 +119,18 @@ def rank_base(items: list[RankItem], unit: str, decimals: int, *, reference: flo
     lowest = [items[i].label for i in tied[rank[valued[-1]]]]
     span = (f"Werte von {fmt_number(count)} {among}: {fmt_value(items[valued[-1]].value, decimals, unit)} "
             f"({_names(lowest)}) bis {fmt_value(items[valued[0]].value, decimals, unit)} ({_names(highest)}).")
-    values = [items[i].value for i in valued] + ([reference] if reference is not None else [])
-    ticks, tick_decimals = s.nice_ticks(min(values), max(values), 6)  # type: ignore[type-var]
-    x = s.Scale(ticks[0], ticks[-1], 24.0, s.WIDTH - 24.0)
-    strip = _strip([x(items[i].value) for i in valued])  # type: ignore[arg-type]
     return RankBase(items, decimals, unit, among, rank, valued, order, rows, {i: n for n, i in enumerate(order)}, tied,
-                    span, ticks, tick_decimals, strip, reference)
+                    span, reference)
 
 
 def ranking(title: str, items: list[RankItem], unit: str, decimals: int, *, reference: float | None,
             reference_label: str, ident: str, among: str = "Sozialräumen",
             highlight_note: str = "dieser Sozialraum", table_rows: int | None = None,
-            base: RankBase | None = None, focus: int | None = None) -> Chart:
+            base: RankBase | None = None, focus: int | None = None, one: str = "Sozialraum") -> Chart:
     """A compact strip: every unit a small mark on one value axis, the highlighted unit large with its rank.
 
-    `among` is the dative plural in "Rang 3 von 19 Sozialräumen"; `highlight_note` marks the unit in the table.
+    `among` is the dative plural in "Rang 3 von 19 Sozialräumen", `one` the singular in "ein Strich je Sozialraum";
+    `highlight_note` marks the unit in the table.
     `table_rows`: with a highlighted unit and more areas than this, the data table is an excerpt (the first
     three, the highlighted unit with three neighbours on each side, the last three), so that a profile stays
     the same size however many units the atlas has; the full ranking belongs on the indicator page.
@@ -104,7 +146,7 @@ def ranking(title: str, items: list[RankItem], unit: str, decimals: int, *, refe
         focus = next((i for i, item in enumerate(items) if item.highlight), None)
     if base is None:
         return empty_chart(title, kind, ident, head)
-    items, rank, valued = base.items, base.rank, base.valued
+    items, rank = base.items, base.rank
     count = len(rank)
     note = ""
     at = base.position[focus] if focus is not None else None
@@ -132,39 +174,56 @@ def ranking(title: str, items: list[RankItem], unit: str, decimals: int, *, refe
     sentences.append(base.span)
     summary = " ".join(sentences)
 
-    ticks, tick_decimals = base.ticks, base.tick_decimals
-    left, right = 24.0, s.WIDTH - 24.0
-    x = s.Scale(ticks[0], ticks[-1], left, right)
-    axis_y = 64.0
+    svg, narrow = (_draw(base, focus, headline, reference_label, one, width, narrow_ident(ident, width), title, summary)
+                   for width in (s.WIDTH, s.NARROW))
+    subject = f" – {headline}" if headline else ""
+    return Chart(title, svg, summary, head, rows, f"{kind}: {title}{subject}", note, narrow)
+
+
+def _draw(base: RankBase, focus: int | None, headline: str | None, reference_label: str, one: str,
+          width: float, ident: str, title: str, summary: str) -> str:
+    """The strip `width` wide: the headline above (too long for one line: the rank on a line of its own), the
+    value axis with its title below."""
+    items, rank, reference, unit, decimals = base.items, base.rank, base.reference, base.unit, base.decimals
+    x = base.axis(width)
+    lines = [] if not headline else [headline] if s.text_width(headline, bold=True) <= width - 16 else [
+        line for part in headline.split(" – ") for line in s.wrap(part, width - 16, bold=True)]  # „Rang …“ on its own line
+    dy = s.LINE * max(len(lines) - 1, 0)  # the strip moves down by the headline's extra lines
+    axis_y = 64.0 + dy
     body: list[str] = []
-    for tick in ticks:
+    for tick in x.ticks:
         body.append(s.line(x(tick), axis_y, x(tick), axis_y + 4, s.TEXT, 1))
-        body.append(s.text(x(tick), axis_y + 18, fmt_number(tick, tick_decimals), "middle", fill=s.MUTED))
-    body.append(s.line(left, axis_y, right, axis_y, s.TEXT, 1))
-    body.append(base.strip)
+        body.append(s.text(x(tick), axis_y + 18, fmt_number(tick, x.decimals), "middle", fill=s.MUTED))
+    body.append(s.line(x.left, axis_y, x.right, axis_y, s.TEXT, 1))
+    body.append(f'<g transform="translate(0 {s.num(dy)})">{x.strip}</g>' if dy else x.strip)
     if reference is not None:
-        body.append(s.line(x(reference), 26, x(reference), axis_y, s.MUTED, 1.5, "4 3"))
+        body.append(s.line(x(reference), 26 + dy, x(reference), axis_y, s.MUTED, 1.5, "4 3"))
     if focus is not None and focus in rank:
         fx = x(items[focus].value)  # type: ignore[arg-type]
-        body.append(f'<circle cx="{s.num(fx)}" cy="45" r="9.5" fill="#FFFFFF"/>')
-        body.append(s.marker(s.UNIT_STYLE, fx, 45, scale=1.4))
+        body.append(f'<circle cx="{s.num(fx)}" cy="{s.num(45 + dy)}" r="9.5" fill="#FFFFFF"/>')
+        body.append(s.marker(s.UNIT_STYLE, fx, 45 + dy, scale=1.4))
         if items[focus].flagged:
-            body.append(s.flag_ring(fx, 45).replace('r="9"', 'r="11"'))
-    if headline:
-        centre = x(items[focus].value) if focus in rank else left  # type: ignore[arg-type]
-        width = s.text_width(headline)
-        start = min(max(centre - width / 2, 8), s.WIDTH - 8 - width)
-        body.append(s.text(start, 18, headline, font_weight="bold"))
+            body.append(s.flag_ring(fx, 45 + dy).replace('r="9"', 'r="11"'))
+    if len(lines) == 1:
+        centre = x(items[focus].value) if focus in rank else x.left  # type: ignore[arg-type]
+        line_width = s.text_width(lines[0], bold=True)
+        start = min(max(centre - line_width / 2, 8), width - 8 - line_width)
+        body.append(s.text(start, 18, lines[0], font_weight="bold"))
+    elif lines:
+        body.append(s.text_lines(8, 18, lines, font_weight="bold"))
+    count = len(rank)
+    marks = f"ein Strich je {one}" if count <= DENSE else "Höhe der Striche: Zahl der Gebiete"
+    title_lines = s.wrap(f"{label_with_unit('Wert', unit)} – {marks}, Rang 1 = höchster Wert", width - 32)
+    body.extend(axis_title(16, axis_y + 36 + n * s.LINE, line) for n, line in enumerate(title_lines))
     entries: list[tuple[str, s.Style | None, str]] = [("tick", None, f"alle Werte ({fmt_number(count)})")]
     if focus is not None and focus in rank:
         entries.append(("highlight", None, items[focus].label))
     if reference is not None:
         entries.append(("reference", None, f"{reference_label}: {fmt_value(reference, decimals, unit)}"))
-    legend, legend_height = s.legend(entries, axis_y + 30, ident)
+    legend_top = axis_y + 41 + s.LINE * (len(title_lines) - 1)
+    legend, legend_height = s.legend(entries, legend_top, ident, width)
     body.extend(legend)
-    svg = s.document(ident, s.WIDTH, axis_y + 30 + legend_height + 6, title, summary, body)
-    subject = f" – {headline}" if headline else ""
-    return Chart(title, svg, summary, head, rows, f"{kind}: {title}{subject}", note)
+    return s.document(ident, width, legend_top + legend_height + 6, title, summary, body)
 
 
 def _excerpt(rows: list[list[str]], focus: int, among: str) -> tuple[list[list[str]], str, int]:

@@ -12,8 +12,10 @@ from .common import (
     Chart,
     Point,
     Series,
+    axis_title,
     empty_chart,
     label_with_unit,
+    narrow_ident,
     rounded_to,
     series_styles,
     value_cell,
@@ -129,6 +131,18 @@ def time_series(title: str, series: list[Series], unit: str, decimals: int, *, i
         return empty_chart(title, kind, ident, head)
     years = sorted({p.year for x in series for p in x.points})
     data_years = sorted({p.year for x in series for p in x.points if p.value is not None})
+    summary = _series_summary(series, unit, decimals)
+    svg, narrow = (_draw(series, unit, width, ident, title, summary) for width in (s.WIDTH, s.NARROW))
+    span = f"{data_years[0]}{DASH}{data_years[-1]}" if len(data_years) > 1 else str(data_years[0])
+    alt_title = title if span in title else f"{title} {span}"
+    alt = f"{kind}: {alt_title}, {join_words([x.label for x in series])}"
+    return Chart(title, svg, summary, head, _series_rows(series, years, decimals), alt, narrow=narrow)
+
+
+def _draw(series: list[Series], unit: str, width: float, ident: str, title: str, summary: str) -> str:
+    """The chart `width` wide (svg.WIDTH or svg.NARROW); both axes titled: the value's unit above, „Jahr“ below."""
+    values = [p.value for x in series for p in x.points if p.value is not None]
+    data_years = sorted({p.year for x in series for p in x.points if p.value is not None})
     styles = series_styles(series)
     has_forecast = any(p.forecast and p.value is not None for x in series for p in x.points)
     has_flag = any(p.flagged and p.value is not None for x in series for p in x.points)
@@ -138,28 +152,29 @@ def time_series(title: str, series: list[Series], unit: str, decimals: int, *, i
         entries.append(("forecast", s.Style(s.MUTED, "circle", 2, 4.5), "Prognose"))
     if has_flag:
         entries.append(("flag", None, FLAG_LEGEND))
-    body, legend_height = s.legend(entries, 8, ident)
+    body, legend_height = s.legend(entries, 8, narrow_ident(ident, width), width)
 
     ticks, tick_decimals = _value_domain(values)
     labels = [fmt_number(t, tick_decimals) for t in ticks]
     left = 16 + max(s.text_width(t) for t in labels) + 10
-    right = s.WIDTH - 24
-    top = 8 + legend_height + 34
-    bottom = top + 230
-    height = bottom + 34
-    y = s.Scale(ticks[0], ticks[-1], bottom, top)
+    right = width - 24
     x = s.Scale(data_years[0], data_years[-1], left + 18, right - 18)
     px_per_year = (right - left - 36) / max(1, data_years[-1] - data_years[0])
+    axis = unit if len(unit) > 3 else f"in {unit}" if unit else "Wert"
+    band_x = x(_forecast_start(series)) if has_forecast else right
+    label_width = s.text_width("Prognose", bold=True)
+    label_x, anchor = (band_x + 6, "start") if band_x + 6 + label_width <= right else (right, "end")
+    apart = 16 + s.text_width(axis) + 12 <= (label_x if anchor == "start" else label_x - label_width)
+    top = 8 + legend_height + 34 + (0 if apart or not has_forecast else s.LINE)  # „Prognose“ beside the axis title, else below it
+    bottom = top + (230 if width == s.WIDTH else 200)
+    height = bottom + 52
+    y = s.Scale(ticks[0], ticks[-1], bottom, top)
 
     if has_forecast:
-        start_year = _forecast_start(series)
-        band_x = x(start_year)
         body.append(f'<rect x="{s.num(band_x)}" y="{s.num(top)}" width="{s.num(right - band_x)}" '
                     f'height="{s.num(bottom - top)}" fill="{s.BAND}"/>')
-        label_x, anchor = (band_x + 6, "start") if band_x + 80 < right else (right, "end")
         body.append(s.text(label_x, top - 8, "Prognose", anchor, font_weight="bold", fill=s.MUTED))
-    if unit:
-        body.append(s.text(16, top - 8, unit if len(unit) > 3 else f"in {unit}", fill=s.MUTED))
+    body.append(axis_title(16, top - 8 - (0 if apart or not has_forecast else s.LINE), axis))
     for tick, label in zip(ticks, labels):
         body.append(s.line(left, y(tick), right, y(tick), s.GRID if tick != 0 else s.TEXT, 1))
         body.append(s.text(left - 8, y(tick) + 4.5, label, "end", fill=s.MUTED))
@@ -167,6 +182,7 @@ def time_series(title: str, series: list[Series], unit: str, decimals: int, *, i
     for year in _year_ticks(data_years, px_per_year):
         body.append(s.line(x(year), bottom, x(year), bottom + 5, s.TEXT, 1))
         body.append(s.text(x(year), bottom + 20, str(year), "middle", fill=s.MUTED))
+    body.append(axis_title(right, bottom + 40, "Jahr", "end"))
 
     order = sorted(range(len(series)), key=lambda i: (-ROLE_ORDER.get(series[i].role, 3), -i))
     for i in order:  # references first, the unit last (on top)
@@ -181,10 +197,4 @@ def time_series(title: str, series: list[Series], unit: str, decimals: int, *, i
                 body.append(s.marker(style, x(p.year), y(p.value), hollow=p.forecast))
                 if p.flagged:
                     body.append(s.flag_ring(x(p.year), y(p.value)))
-
-    summary = _series_summary(series, unit, decimals)
-    span = f"{data_years[0]}{DASH}{data_years[-1]}" if len(data_years) > 1 else str(data_years[0])
-    alt_title = title if span in title else f"{title} {span}"
-    alt = f"{kind}: {alt_title}, {join_words([x.label for x in series])}"
-    svg = s.document(ident, s.WIDTH, height, title, summary, body)
-    return Chart(title, svg, summary, head, _series_rows(series, years, decimals), alt)
+    return s.document(narrow_ident(ident, width), width, height, title, summary, body)
