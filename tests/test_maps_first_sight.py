@@ -238,3 +238,15 @@ def test_names_and_credit_are_escaped_in_maps(mini_data: Path) -> None:
     assert "&lt;img src=x onerror=alert(1)&gt;&lt;/script&gt;{{ 7*7 }}" in document  # shown as text, never evaluated
     svg = maps.render_static("Probe", [], atlas.config.map.bounds, base)
     assert "<img" not in svg and "&lt;img src=x onerror=alert(1)&gt;" in svg
+
+
+def test_every_map_legend_can_be_folded_and_is_open_without_javascript(example: tuple) -> None:
+    """Legends stand in <details open> (open without JavaScript); a line of script closes them on phones."""
+    _, pages = example
+    documents = map_files(pages, ".html")
+    with_legend = [path for path, text in documents.items() if 'class="atlas-legend"' in text]
+    assert len(with_legend) >= 20
+    for path in with_legend:
+        text = documents[path]
+        assert text.count('<details class="atlas-legend-box" open><summary>Legende</summary><ul class="atlas-legend" aria-label="Legende">') == 1, path
+        assert "if (window.innerWidth < 480) { document.currentScript.previousElementSibling.open = false; }" in text, path

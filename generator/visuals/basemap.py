@@ -191,7 +191,7 @@ _SCRIPT = """(function (map, base) {
     var frame = map.getContainer().getBoundingClientRect();
     // never over the legend, the consent box, a control, a place's square or triangle, or another name;
     // over a seat's circle only where no other place is left
-    var hard = boxes(".atlas-legend, .atlas-tiles, .leaflet-control", document).concat(boxes(".leaflet-marker-icon", map.getPane("markerPane")));
+    var hard = boxes(".atlas-legend-box, .atlas-tiles, .leaflet-control", document).concat(boxes(".leaflet-marker-icon", map.getPane("markerPane")));
     var soft = boxes(".atlas-point", map.getContainer());
     var todo = labels.map(function (marker, n) {
       var el = marker.getElement();
@@ -221,6 +221,8 @@ _SCRIPT = """(function (map, base) {
     todo.forEach(function (l) { l.text.style.visibility = l.placed ? "" : "hidden"; });
   }
   map.on("zoomend moveend resize", declutter);
+  var legendBox = document.querySelector(".atlas-legend-box");
+  if (legendBox) { legendBox.addEventListener("toggle", declutter); }  // names move out from under an opened legend
   declutter();
   window.addEventListener("load", declutter);  // again once the fonts are there: names may have grown
   if (document.fonts && document.fonts.ready) { document.fonts.ready.then(declutter); }

@@ -179,11 +179,15 @@ body, .leaflet-container { font-family: system-ui, -apple-system, "Segoe UI", Ro
 .leaflet-container .leaflet-control-attribution { font-size: 11px; line-height: 1.35; color: #1a1a1a; background: rgba(255,255,255,0.9); }
 .leaflet-control-scale-line { font-size: 11px; color: #1a1a1a; border-color: #1a1a1a; background: rgba(255,255,255,0.85); }
 .atlas-marker { background: none; border: 0; }
-.atlas-legend { position: absolute; right: 8px; top: 8px; z-index: 1000; max-width: 45%; margin: 0; padding: 4px 8px;
-  list-style: none; font-size: 12px; line-height: 1.5; color: #1a1a1a; background: rgba(255,255,255,0.92);
+.atlas-legend-box { position: absolute; right: 8px; top: 8px; z-index: 1000; max-width: 45%; padding: 4px 8px;
+  font-size: 12px; line-height: 1.5; color: #1a1a1a; background: rgba(255,255,255,0.92);
   border: 1px solid #6b6b6b; border-radius: 3px; }
+.atlas-legend-box summary { cursor: pointer; font-weight: 600; }
+.atlas-legend-box summary:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; }
+.atlas-legend { margin: 0; padding: 0; list-style: none; }
 .atlas-legend svg { vertical-align: middle; margin-right: 4px; }
-@media (max-width: 480px) { .atlas-legend { font-size: 11px; line-height: 1.35; padding: 3px 6px; } }
+@media (max-width: 480px) { .atlas-legend-box { font-size: 11px; line-height: 1.35; padding: 3px 6px; }
+  .atlas-legend-box[open] { max-width: 70%; } }
 .leaflet-container:focus-visible { outline: 3px solid #1a1a1a; outline-offset: -3px; }
 .leaflet-container a:focus-visible, .atlas-marker:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 1px; }
 </style>"""
@@ -201,6 +205,15 @@ _TILES_STYLE = """<style>
 </style>"""
 
 
+def legend_box(items: str) -> str:
+    """The legend over the map (`items`: its <li> elements), behind a summary „Legende“. Open on wide maps; on
+    maps narrower than 480 px (phones) closed at first, since open it would cover a third of the map and the
+    names beneath it. Without JavaScript it stays open. The page shows the same legend as text or a table."""
+    return ('<details class="atlas-legend-box" open><summary>Legende</summary>'
+            f'<ul class="atlas-legend" aria-label="Legende">{items}</ul></details>\n'
+            "<script>if (window.innerWidth < 480) { document.currentScript.previousElementSibling.open = false; }</script>")
+
+
 def _legend(kinds: list[Kind]) -> str:
     items = []
     for kind in kinds:
@@ -211,7 +224,7 @@ def _legend(kinds: list[Kind]) -> str:
         else:
             symbol = _svg(kind, 14)
         items.append(f"<li>{symbol}{html.escape(LEGEND_TEXT[kind])}</li>")
-    return f'<ul class="atlas-legend" aria-label="Legende">{"".join(items)}</ul>'
+    return legend_box("".join(items))
 
 
 _ATTRIBUTION_LINK = re.compile(r"""<a\s+href\s*=\s*["']([^"'<>]*)["']\s*>([^<]*)</a>""", re.I)

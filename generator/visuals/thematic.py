@@ -31,7 +31,7 @@ from ..model.schema import Bounds, Tiles
 from . import basemap
 from . import classify as cls
 from . import mapsvg
-from .maps import deterministic_ids, finish_document, new_map, tooltip_text
+from .maps import deterministic_ids, finish_document, legend_box, new_map, tooltip_text
 
 # sequential, light → dark; adjacent steps differ by a luminance ratio of at least 1,35
 PALETTE = ("#f7f5d8", "#c1dac6", "#88bfb5", "#44a4a3", "#337e98", "#195a8c", "#00387f")
@@ -157,7 +157,7 @@ def _choropleth(name, title, areas, bounds, tiles, boundaries, unit, decimals, m
         swatch = _swatch(row.colour, row.index is None)
         items.append(f"<li>{swatch}{html.escape(row.label)}</li>")
     head = f'<li class="atlas-legend__head">{html.escape(title)}</li>'
-    box = f'<ul class="atlas-legend" aria-label="Legende">{head}{"".join(items)}</ul>'  # the credit: in the attribution
+    box = legend_box(head + "".join(items))  # the credit: in the attribution
     page = finish_document(document, name, title, map_var, tiles, box, _THEMATIC_STYLE, base=base)
 
     svg_areas = []
@@ -258,7 +258,7 @@ def _circles(name, title, areas, bounds, tiles, unit, decimals, base) -> Themati
         items.append(f"<li>{symbol}{html.escape(row.label)}</li>")
     if negative:
         items.append("<li>gestrichelter Rand: negativer Wert</li>")
-    box = f'<ul class="atlas-legend" aria-label="Legende">{"".join(items)}</ul>'
+    box = legend_box("".join(items))
     page = finish_document(document, name, title, map_var, tiles, box, _THEMATIC_STYLE, base=base)
 
     marks = [mapsvg.Mark(a.lat, a.lon, "circle", max(radius(a.value, largest), 1.5), CIRCLE_COLOUR, CIRCLE_COLOUR, _label(a), dashed=a.value < 0)

@@ -151,3 +151,33 @@ def test_map_documents_with_boundaries_have_no_wcag_violations(browser: Any, exa
         assert violations == [], f"{document}: {len(violations)} Verstöße\n{describe(violations)}"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_legend_is_closed_on_a_phone_and_open_on_a_desktop(browser: Any, example_url: str, size: tuple[int, int]) -> None:
+    """Open on a phone the legend covered the district's north-east (Teltow, Kleinmachnow, Stahnsdorf); there it
+    waits behind „Legende“ until tapped, on a desktop it is open. Opened, the names move out from under it."""
+    requests: list[str] = []
+    errors: list[str] = []
+    context, _, frame = open_map(browser, example_url, size, requests, errors)
+    try:
+        box = frame.locator(".atlas-legend-box")
+        assert box.count() == 1 and frame.locator(".atlas-legend-box > summary").inner_text().strip() == "Legende"
+        map_box = frame.locator(".folium-map").bounding_box()
+        phone = size[0] < 500
+        assert (box.get_attribute("open") is None) == phone
+        assert frame.locator(".atlas-legend li").first.is_visible() != phone
+        share = box.bounding_box()["width"] * box.bounding_box()["height"] / (map_box["width"] * map_box["height"])
+        assert share < (0.05 if phone else 0.25), share
+        if phone:
+            frame.locator(".atlas-legend-box > summary").click()
+            assert frame.locator(".atlas-legend li").first.is_visible()
+            frame.wait_for_timeout(100)
+            legend = frame.evaluate("() => { const r = document.querySelector('.atlas-legend-box').getBoundingClientRect();"
+                                    " return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; }")
+            for label in frame.evaluate(VISIBLE_LABELS):  # both in the frame's own coordinates
+                assert (label["right"] <= legend["left"] or label["left"] >= legend["right"]
+                        or label["bottom"] <= legend["top"] or label["top"] >= legend["bottom"]), (label, legend)
+    finally:
+        context.close()
+    assert errors == []
