@@ -332,7 +332,7 @@ def finish_document(document: str, name: str, title: str, map_var: str, tiles: T
             credit_js = json.dumps(credit, ensure_ascii=False).replace("</", "<\\/")
             extra_end += f"<script>\n{map_var}.attributionControl.addAttribution({credit_js});\n</script>\n"
     if tiles is not None:
-        extra_body += _tiles_control(tiles, map_var)
+        extra_body = _tiles_control(tiles, map_var) + extra_body  # „Karte laden“ before the legend's summary
         extra_end += f'<script src="{rel}{MAP_SCRIPT}"></script>\n'
     document = document.replace("<html>", '<html lang="de">', 1)
     leaflet_tag = f'<script src="{rel}{LEAFLET_DIR}/leaflet.js"></script>'

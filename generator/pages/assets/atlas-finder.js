@@ -5,7 +5,9 @@
  *
  * Finder: the form's fields filter the server-rendered list in place (items get `hidden`), the filter is
  * written to the URL query (history.replaceState) and read back on load, and the count in the
- * aria-live region says how many offers are shown.
+ * aria-live region says how many offers are shown. The submit button names the number too („12 Angebote
+ * anzeigen“); on a phone it stays at the bottom of the screen while the form is in view (CSS, sticky), and
+ * a click on it scrolls to the results and moves the focus to their count.
  * Nearby: the chosen place's coordinates (data-lat/data-lon of the option) give every list item a
  * straight-line (haversine) distance; the list is re-ordered, nearest first, and shows the entries within
  * the chosen radius (#atlas-naehe-umkreis, default 15 km), at most 20 at first: „Mehr anzeigen“ adds 20
@@ -90,6 +92,9 @@
     });
     var text = countText(shown, items.length, isFiltered(f));
     if (count.textContent !== text) count.textContent = text;
+    var button = form.querySelector("button[type=submit]");
+    var label = shown === 0 ? "Kein Angebot passt" : shown + (shown === 1 ? " Angebot anzeigen" : " Angebote anzeigen");
+    if (button && button.textContent !== label) button.textContent = label;
     empty.hidden = shown !== 0;
     var params = new URLSearchParams();
     FINDER_FIELDS.forEach(function (name) {
@@ -124,6 +129,9 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       update();
+      count.setAttribute("tabindex", "-1");  // the results begin here: bring them into view, for the keyboard too
+      count.scrollIntoView({block: "start"});
+      count.focus({preventScroll: true});
     });
     if (params.toString()) update();
   }
