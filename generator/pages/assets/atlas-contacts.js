@@ -21,16 +21,11 @@
   var FIELDS = ["suche", "thema", "ort", "netzwerk"];
   var DISTRICT_WIDE = "kreisweit";
 
-  function fold(text) {
-    return String(text || "").toLowerCase()
-      .replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss")
-      .normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-      .replace(/\s+/g, " ").trim();
-  }
-
-  function words(value) {
-    return value ? value.split(" ") : [];
-  }
+  // folding and word lists exactly as in the finder (atlas-finder.js, loaded before this file)
+  var shared = window.atlasText;
+  if (!shared) return;  // without it the groups and anchors still work as plain <details>
+  var fold = shared.fold;
+  var words = shared.words;
 
   function persons(count) {
     return count === 1 ? "1 Ansprechperson" : count + " Ansprechpersonen";

@@ -35,6 +35,9 @@
     return value ? value.split(" ") : [];
   }
 
+  // shared with atlas-contacts.js, which mkdocs.yml loads after this file
+  window.atlasText = {fold: fold, words: words};
+
   function writeQuery(params) {
     var query = params.toString();
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
