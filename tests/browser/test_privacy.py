@@ -76,6 +76,8 @@ def test_tiles_load_after_karte_laden_and_only_from_the_tile_host(page: Any, pag
 def test_consent_is_not_remembered_without_the_tick(page: Any, page_log: Any, tiles_site_url: str, tiles_site: Path) -> None:
     visit(page, tiles_site_url, tiles_site, MAP)
     page.get_by_role("button", name="Karte laden").click()
+    wait_for_tiles(page)  # the first map's tile requests are all answered: none of them can be logged late
+    settle(page)
     page_log.requests.clear()
     visit(page, tiles_site_url, tiles_site, OTHER_MAP)
     settle(page)
