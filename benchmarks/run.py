@@ -10,6 +10,10 @@ stage group in its own process, so that the peak memory (ru_maxrss) belongs to t
 * generate  – render Markdown, maps and charts (render_site) + write the docs folder (build.generate),
 * mkdocs    – the generator's MkDocs build (build.run_mkdocs, strict; above 2.000 pages in shards, as
               many processes at a time as the machine has cores – generator/build/shards.py),
+* search    – the site search: Pagefind indexes the built site (generator/build/search_index.py; after the
+              mkdocs stage), then the start page is opened in Chromium and queries are typed into the search
+              box (benchmarks/search_weight.py): bytes one query loads, start and query apart. Indexing speed is
+              given as a ratio to the MkDocs stage of the same run (seconds per page, index/MkDocs).
 * plain     – plain MkDocs on the same generated docs folder, with the same mkdocs.yml (INHERIT),
               nav and theme values, plus hooks that time every page (benchmarks/page_timer.py).
 * serve     – `atlas serve` on a copy of the same data (benchmarks/serve_rebuild.py): the time until the
@@ -21,7 +25,8 @@ stage group in its own process, so that the peak memory (ru_maxrss) belongs to t
 Each child process also loads and validates the data first (not timed) where it needs the atlas; its
 peak memory includes that atlas. Peak memory is sampled over the stage's process and its children together
 (the MkDocs shards), so it is what the machine needs for that stage. Reported per size: wall time per stage, peak RSS per stage, pages
-written, pages per second, size of site/ and of the search index (raw, gzip), the generator's own
+written, pages per second, size of site/ and of the search index (Pagefind bundle on disk, indexing time and
+bytes one query loads), the generator's own
 stages as a share of the plain MkDocs build, the MkDocs time per page with and without a map, and the
 preview's times (serve). Output: a Markdown table on stdout and JSON (--json). Nothing here asserts.
 """
@@ -29,7 +34,6 @@ preview's times (serve). Output: a Markdown table on stdout and JSON (--json). N
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import resource
@@ -43,7 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 SIZES = {"pm": 1, "bb": 14, "de": 400}
-CHILD_STAGES = ("validate", "generate", "mkdocs", "plain")  # each in its own process (run_child)
+CHILD_STAGES = ("validate", "generate", "mkdocs", "search", "plain")  # each in its own process (run_child)
 STAGES = (*CHILD_STAGES, "serve")
 SERVE_SIZES = ("pm", "bb")
 
@@ -185,6 +189,13 @@ def child(stage: str, data: Path, work: Path) -> dict:
         with build_date(atlas):
             run_mkdocs(atlas, paths, site)
         result = {"mkdocs": time.perf_counter() - begin}
+    elif stage == "search":
+        from generator.build.search_index import build_index
+
+        begin = time.perf_counter()
+        index = build_index(work / "site")
+        result = {"index_s": time.perf_counter() - begin, "indexed_pages": index.pages, "bundle_bytes": index.bytes,
+                  "bundle_files": index.files}
     elif stage == "plain":
         os.environ["ATLAS_PAGE_TIMES"] = str(work / "page_times.json")
         from mkdocs.commands.build import build as mkdocs_build
@@ -255,18 +266,10 @@ def _dir_bytes(folder: Path) -> int:
 
 
 def search_index(site: Path) -> dict:
-    """Size of the search index, raw and gzip, and its bytes per top-level section."""
-    path = site / "search" / "search_index.json"
-    if not path.is_file():
-        return {"raw": 0, "gzip": 0, "docs": 0, "sections": {}}
-    raw = path.read_bytes()
-    docs = json.loads(raw).get("docs", [])
-    sections: dict[str, int] = {}
-    for doc in docs:
-        section = doc.get("location", "").split("/")[0].split("#")[0] or "(start)"
-        sections[section] = sections.get(section, 0) + len(json.dumps(doc, ensure_ascii=False).encode())
-    return {"raw": len(raw), "gzip": len(gzip.compress(raw, 6, mtime=0)), "docs": len(docs),
-            "sections": dict(sorted(sections.items(), key=lambda kv: -kv[1]))}
+    """The Pagefind bundle on disk and the bytes of a first search in Chromium (benchmarks/search_weight.py)."""
+    from search_weight import summary
+
+    return summary(site)
 
 
 def page_costs(times_file: Path) -> dict:
@@ -314,13 +317,14 @@ def measure(name: str, districts: int, work: Path, stages=STAGES, reuse: bool = 
     counts = _count_records(data) if reuse and (data / "atlas.yaml").is_file() else synth(data, districts, **shape)
     result: dict = {"size": name, "districts": districts, "counts": counts, "synth_s": time.perf_counter() - start, "cpus": os.cpu_count()}
     for stage in stages:
-        result[stage] = serve_stage(data, serve_repeats) if stage == "serve" else run_child(stage, data, work)
+        key = "search_stage" if stage == "search" else stage  # result["search"]: the measured index (below)
+        result[key] = serve_stage(data, serve_repeats) if stage == "serve" else run_child(stage, data, work)
     docs = work / "build" / "docs"
     site = work / "site"
     result["pages"] = sum(1 for _ in docs.rglob("*.md"))
     result["docs_files"] = sum(1 for p in docs.rglob("*") if p.is_file())
     result["site_bytes"] = _dir_bytes(site) if site.is_dir() else 0
-    result["search"] = search_index(site)
+    result["search"] = search_index(site) if "search" in stages else {}
     result["page_costs"] = page_costs(work / "page_times.json")
     return summarise(result)
 
@@ -356,7 +360,11 @@ COLUMNS = [
     ("map page/other: all, without profiles, centre/offer", lambda r: f"{r['page_costs']['map_ratio']:.2f}, "
      f"{r['page_costs']['map_ratio_without_profiles']:.2f}, {r['page_costs']['centre_vs_offer']:.2f}"),
     ("site MB", lambda r: f"{r['site_bytes'] / 1e6:.1f}"),
-    ("search raw/gz MB", lambda r: f"{r['search']['raw'] / 1e6:.1f} / {r['search']['gzip'] / 1e6:.2f}"),
+    ("search index s (× MkDocs s/page)", lambda r: f"{r['search_stage']['index_s']:.1f} "
+     f"({(r['search_stage']['index_s'] / r['search_stage']['indexed_pages']) / (r['mkdocs']['mkdocs'] / r['pages']):.2f})"),
+    ("search bundle MB (files)", lambda r: f"{r['search']['disk']['bytes'] / 1e6:.1f} ({r['search']['disk']['files']})"),
+    ("first search kB: before, start + query (max)", lambda r: f"{r['search']['before'] / 1e3:.0f}, "
+     f"{r['search']['queries'][0]['start'] / 1e3:.0f} + {r['search']['max_query'] / 1e3:.0f}"),
     ("preview s: first build; save → page, → all (median of n)", lambda r: f"{r['serve']['ready']:.1f}; "
      f"{r['serve']['page_median']:.1f}, {r['serve']['all_median']:.1f} (n={len(r['serve']['page'])})"),
 ]

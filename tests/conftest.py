@@ -159,28 +159,6 @@ def finder_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return shared_build(tmp_path_factory, "finder", _finder)
 
 
-SEARCH = Path(__file__).parent / "fixtures" / "search"
-
-
-@pytest.fixture(scope="session")
-def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small atlas with real place names (Amt Brück with Borkheide, Teltow, Schwielowsee with Ferch) for the search tests."""
-    return shared_build(tmp_path_factory, "search", lambda root: build_site(SEARCH, root))
-
-
-def _compact(root: Path) -> Path:
-    shutil.copytree(SEARCH, root / "data")
-    config = root / "data" / "atlas.yaml"
-    config.write_text(config.read_text(encoding="utf-8") + "\nsearch:\n  index: compact\n  text_chars: 80\n", encoding="utf-8")
-    return build_site(root / "data", root)
-
-
-@pytest.fixture(scope="session")
-def compact_search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The search test atlas with the compact search index of big atlases (search: index: compact, 80 characters)."""
-    return shared_build(tmp_path_factory, "compact", _compact)
-
-
 def _hostile(root: Path) -> Path:
     from hostile_atlas import make_hostile_data
 

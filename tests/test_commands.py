@@ -42,8 +42,8 @@ def test_example_atlas_builds_strict(example_site: Path) -> None:
         assert (site / "familienzentren" / centre / "index.html").is_file()
     for network in atlas.networks:
         assert (site / "netzwerke" / network / "index.html").is_file()
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["de"]
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["de"]  # the site search (Pagefind), German
     district = page(site, "landkreis/")
     for figure in ("2.592", "211.000", "29,1", "31,7", "33,7", "79,2", "4,6", "2,9", "1,7", "29.905", "53.795", "31.028", "5.706"):
         assert figure in district, figure

@@ -17,6 +17,7 @@ import vobject
 import yaml
 from bs4 import BeautifulSoup
 from conftest import MINI, REPO, build_site, page, shared_build
+from pagefind_index import text as search_text
 
 from generator.exports import vcard as vc
 from generator.pages.people import chunks
@@ -140,11 +141,13 @@ def _secrets(data: Path) -> list[str]:
 def _leaks(site: Path, secrets: list[str]) -> list[str]:
     leaks = []
     files = [p for p in sorted(site.rglob("*")) if p.is_file()]
-    assert any(p.suffix == ".vcf" for p in files) and (site / "search" / "search_index.json").is_file()
+    assert any(p.suffix == ".vcf" for p in files) and (site / "pagefind" / "pagefind-entry.json").is_file()
     for file in files:
         content = file.read_bytes().decode("utf-8", errors="ignore")
         unescaped = content.replace("\\/", "/")  # JSON may escape slashes
         leaks += [f"{file.relative_to(site)}: {s}" for s in secrets if s in content or s in unescaped]
+    index = search_text(site)  # the search's fragments are compressed: read them unpacked
+    leaks += [f"pagefind: {s}" for s in secrets if s in index]
     return leaks
 
 

@@ -13,7 +13,8 @@ from generator.cli import main
 from generator.core.paths import Paths
 from generator.build.progress import Progress
 
-STAGES = ["Daten laden und prüfen", "Seiten erzeugen", "Seiten schreiben", "Website bauen (MkDocs)", "Veröffentlichen"]
+STAGES = ["Daten laden und prüfen", "Seiten erzeugen", "Seiten schreiben", "Website bauen (MkDocs)", "Suchindex erstellen (Pagefind)",
+          "Veröffentlichen"]
 
 
 class FakeTerminal(io.StringIO):
@@ -44,7 +45,9 @@ def test_build_without_terminal_prints_one_plain_line_per_stage(tmp_path: Path) 
     assert written.group(1) == written.group(2)  # a fresh staging folder: every file is new
     pages = int(re.fullmatch(r"Website bauen \(MkDocs\): (\d+) Seiten in \d+,\d s", lines[3]).group(1))
     assert pages == len(list((tmp_path / "build" / "docs").rglob("*.md")))  # counted by the plugin, page by page
-    assert re.fullmatch(r"Veröffentlichen: fertig in \d+,\d s", lines[4])
+    indexed = int(re.fullmatch(r"Suchindex erstellen \(Pagefind\): (\d+) Seiten in \d+,\d s", lines[4]).group(1))
+    assert 0 < indexed < pages  # editors' pages and long lists are not searched
+    assert re.fullmatch(r"Veröffentlichen: fertig in \d+,\d s", lines[5])
 
 
 def test_terminal_gets_carriage_return_updates_and_german_numbers() -> None:

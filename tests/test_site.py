@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from conftest import build_site, page
+from pagefind_index import pages as search_pages, text as search_text
 
 
 def soup(site: Path, path: str) -> BeautifulSoup:
@@ -78,13 +79,15 @@ def test_unpublished_contact_appears_nowhere(mini_site: Path) -> None:
             text = path.read_text(encoding="utf-8", errors="ignore")
             assert "Geheimrolle" not in text, path
             assert "geheim-intern@example.org" not in text, path
+    assert "Geheimrolle" not in search_text(mini_site) and "geheim-intern@example.org" not in search_text(mini_site)
 
 
 def test_search_index_is_german_and_finds_network(mini_site: Path) -> None:
-    index = json.loads((mini_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["de"]
-    hits = [d for d in index["docs"] if "Frühe Hilfen" in d["title"] + d["text"] and "Teststadt" in d["title"] + d["text"]]
-    assert any(d["location"].startswith("netzwerke/fruehe-hilfen-teststadt/") for d in hits)
+    entry = json.loads((mini_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["de"]  # German stemming, from <html lang="de">
+    network = search_pages(mini_site)["/netzwerke/fruehe-hilfen-teststadt/"]
+    assert "Frühe Hilfen" in network["content"] and "Teststadt" in network["content"]
+    assert network["filters"]["Seitentyp"] == ["Netzwerk"]
 
 
 def test_no_third_party_assets(mini_site: Path) -> None:

@@ -76,7 +76,7 @@ def test_a_region_page_lists_exactly_its_offers(tmp_path):
         assert _offer_links(topics) <= own and _offer_links(topics)
         other = next(o for o in listed if o.municipality not in units)
         assert f"../../{other.id}.md)" not in topics + by_age + text
-        assert "{ data-search-exclude }" in by_age  # list sections stay out of the search index like the whole lists
+        assert "\nsearch_index: false\n" in by_age  # region lists stay out of the site search like the whole lists
 
 
 def test_split_pages_do_not_grow_with_the_number_of_regions(tmp_path):

@@ -36,7 +36,7 @@ def test_a_markdown_table_gets_a_focusable_region_named_after_its_heading():
     assert region["role"] == "region" and region["tabindex"] == "0"
     assert region["aria-label"] == "Tabelle: Termine & Zeiten"  # no permalink „¶“, no example badge
     hint = region.find(class_=HINT_CLASS)
-    assert hint.get_text() == HINT_TEXT and hint["aria-hidden"] == "true" and hint.has_attr("data-search-exclude")
+    assert hint.get_text() == HINT_TEXT and hint["aria-hidden"] == "true" and hint.has_attr("data-pagefind-ignore")
     assert region.find("table").find("td").get_text() == "Montag"
     assert region.contents.index(hint) < region.contents.index(region.find("table"))
 

@@ -31,14 +31,14 @@ from ..core.markup import html_attr  # noqa: E402
 from ..core.paths import BuildError, Paths  # noqa: E402
 from ..core.problems import Problem  # noqa: E402
 from ..model.atlas import Atlas  # noqa: E402
-from ..pages import search_compact  # noqa: E402
 from ..pages.privacy_notice import with_third_party_section  # noqa: E402
+from ..pages import search_marks  # noqa: E402
 from ..pages.render import render_site  # noqa: E402
 from ..pages.site import DEFAULT_EXAMPLE_NOTICE  # noqa: E402
 from ..pages.table_regions import TableRegions  # noqa: E402
-from . import parallel, shards  # noqa: E402
+from . import parallel, search_index, shards  # noqa: E402
 from .failures import disk_error, internal_error  # noqa: E402
-from .progress import LOAD, MKDOCS, PUBLISH, RENDER, WRITE, Progress, or_quiet  # noqa: E402
+from .progress import LOAD, MKDOCS, PUBLISH, RENDER, SEARCH, WRITE, Progress, or_quiet  # noqa: E402
 from .publish import publish, recover, remove, staging_dir  # noqa: E402
 from .write import DocsSync, WriteReport  # noqa: E402
 
@@ -101,6 +101,7 @@ def extra_values(atlas: Atlas) -> dict[str, str]:
         "example_notice": (atlas.config.example_notice or DEFAULT_EXAMPLE_NOTICE) if atlas.has_example_data else "",
         "data_date_text": formatting.fmt_date(atlas.config.data_date),
         "report_url": atlas.config.report_url or "",
+        "search_ranking": search_marks.ranking_json(),  # the search box's ranking (issue 18)
     }
 
 
@@ -204,11 +205,6 @@ def run_mkdocs(atlas: Atlas, paths: Paths, site_dir: Path, progress: Progress | 
                                         on_shard=lambda done, _count: stage.update(sum(sizes[:done]), sum(sizes)))
                 if problems:
                     raise BuildError(f"MkDocs-Build fehlgeschlagen: {'; '.join(problems)}")
-            search = atlas.config.search
-            result = search_compact.apply(site_dir, search_compact.is_compact(atlas), search.text_chars)
-            if result is not None and result.mode == "compact":
-                stage.note = (f"Suchindex kompakt: {formatting.fmt_number(result.documents_after)} statt "
-                              f"{formatting.fmt_number(result.documents_before)} Einträge")
     except MkDocsException as exc:
         details = "; ".join(collector.messages) or str(exc)
         raise BuildError(f"MkDocs-Build fehlgeschlagen: {details}") from None
@@ -278,6 +274,9 @@ def build(paths: Paths, progress: Progress | None = None, *, jobs: int | None = 
                 with build_date(atlas):
                     run_mkdocs(atlas, paths, staging, progress, jobs=jobs,
                                pages_per_shard=pages_per_shard)
+                with progress.stage(SEARCH, unit="Seiten") as stage:  # the last step: Pagefind reads the built HTML
+                    index = search_index.build_index(staging)
+                    stage.update(index.pages, index.pages)
                 with progress.stage(PUBLISH):
                     publish(staging, paths.site)
             finally:

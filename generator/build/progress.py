@@ -37,6 +37,7 @@ LOAD = "Daten laden und prüfen"
 RENDER = "Seiten erzeugen"
 WRITE = "Seiten schreiben"
 MKDOCS = "Website bauen (MkDocs)"
+SEARCH = "Suchindex erstellen (Pagefind)"
 PUBLISH = "Veröffentlichen"
 
 

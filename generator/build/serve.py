@@ -15,8 +15,9 @@ Trade-off of the dirty build (preview only; `atlas build` always builds everythi
 change are not rendered again, so what they take from *other* pages stays as it was – the navigation
 (fixed in mkdocs.yml here, so only the „Ziele“ entry can change) and the links to pages that were added or
 removed. That is why an added or removed file, a changed nav or a theme change triggers a full build.
-Material's search index is carried over between dirty builds; the preview merges the rebuilt pages'
-entries into it itself (Material's own merge handles one changed page only).
+After every full or dirty build Pagefind indexes the preview folder again (search_index.py, a few seconds for
+a district), so the search box of the preview finds what the editor just saved; the quick first step of a big
+atlas leaves the index to its second round.
 
 Big atlases (from `QUICK_RECORDS` records, e.g. a Land) take half a minute and more to render. There an
 edit of records that have pages of their own (units, centres, offers, networks, organisations,
@@ -28,7 +29,6 @@ Anything else – a new, renamed or removed record, other files, a second round 
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 import tempfile
@@ -46,6 +46,7 @@ from ..pages.links import record_path
 from ..pages.render import site_parts
 from ..pages.site import Site
 from .parallel import record_count
+from . import search_index
 from .pipeline import Paths, generate, mkdocs_config, sigterm_interrupts
 from .progress import fmt_seconds
 from .write import docs_path, write_if_changed
@@ -142,6 +143,7 @@ class Preview:
         if not full and not report.written:
             return "unchanged"
         self._mkdocs(config, dirty=not full, pages=report.written)
+        search_index.build_index(self.site_dir)  # the search box of the preview (issue 18)
         self.built, self._theme, self._nav = True, theme, config["nav"]
         return "full" if full else "dirty"
 
@@ -189,15 +191,8 @@ class Preview:
         from mkdocs.commands.build import build as mkdocs_build
 
         if not self._started:
-            config.plugins.on_startup(command="serve", dirty=True)  # Material's search keeps its index between builds
+            config.plugins.on_startup(command="serve", dirty=True)
             self._started = True
-        search = config.plugins.get("material/search")
-        # Material merges a dirty build's search entries into the previous index by the *first* rebuilt
-        # page only, so every other rebuilt page would be listed twice (and a rebuilt start page, location
-        # "", would drop all others). The preview merges by every rebuilt page itself.
-        previous = getattr(search, "search_index_prev", None) if dirty else None
-        if previous is not None:
-            search.search_index_prev = None
         logger = logging.getLogger("mkdocs")
         hide = _HideDirtyWarning()
         logger.addFilter(hide)
@@ -209,16 +204,12 @@ class Preview:
             logger.removeFilter(hide)
             for handler in logger.handlers:
                 handler.removeFilter(hide)
-        if previous is not None:
-            _merge_search(search, previous.entries, {_page_url(path) for path in pages if path.endswith(".md")}, self.site_dir)
 
     def close(self) -> None:
         """Forget the state MkDocs' plugins keep for dirty builds (their instances live as long as the process)."""
         from mkdocs.config.defaults import MkDocsConfig
 
         for plugin in MkDocsConfig.plugins.plugin_cache.values():
-            if hasattr(plugin, "search_index_prev"):  # Material's search: else a later build in this process merges it
-                plugin.search_index_prev = None
             if hasattr(plugin, "is_dirty"):
                 plugin.is_dirty = False
 
@@ -237,28 +228,6 @@ class Preview:
             pages = ", ".join(self.quick_pages[:3]) + (" …" if len(self.quick_pages) > 3 else "")
             self.say(f"Vorschau: geänderte Einträge in {fmt_seconds(time.monotonic() - start)} neu gebaut ({pages or 'keine Seite geändert'}); "
                      "Listen, Profile und Suche folgen.")
-
-
-def _page_url(path: str) -> str:
-    """Search location of a docs page (directory URLs): angebote/x.md → angebote/x/, index.md → ""."""
-    stem = path[:-3]
-    if stem == "index":
-        return ""
-    return (stem[:-5] if stem.endswith("/index") else stem + "/")
-
-
-def _merge_search(search, previous: list[dict], rebuilt: set[str], site_dir: Path) -> None:
-    """The dirty build's index holds the rebuilt pages only: add the previous entries of every other page."""
-    fresh = search.search_index.entries
-    rebuilt = rebuilt | {entry["location"].split("#", 1)[0] for entry in fresh}
-    merged = [entry for entry in previous if entry["location"].split("#", 1)[0] not in rebuilt] + fresh
-    search.search_index.entries = merged
-    search.search_index_prev = search.search_index
-    index = site_dir / "search" / "search_index.json"
-    if index.is_file():
-        data = json.loads(index.read_text(encoding="utf-8"))
-        data["docs"] = merged
-        index.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
 
 
 class _NewFile(Exception):

@@ -12,8 +12,8 @@ is split:
   page of other shards as excluded (MkDocs still resolves links to them, at level INFO) and, in shards
   after the first, every static file (theme assets, maps, downloads are copied once, by shard 0).
   Up to `jobs` shards run at the same time (default: the machine's cores).
-* Merge: the page folders of shards 1… move into shard 0's site; the search indexes are joined in
-  MkDocs' page order (each page from the shard that owns it, no duplicates); the sitemaps likewise, and
+* Merge: the page folders of shards 1… move into shard 0's site; the sitemaps are joined in MkDocs' page
+  order (each page from the shard that owns it, no duplicates; the site search indexes the merged site), and
   `sitemap.xml.gz` is written again with MkDocs' build timestamp (SOURCE_DATE_EPOCH).
 
 The merged site has the same bytes as one MkDocs build of the same docs (tests/test_shards.py builds an
@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import gzip
 import html
-import json
 import logging
 import os
 import re
@@ -164,7 +163,7 @@ def build(make_config: Callable[[Path], Any], shard_plan: Plan, site_dir: Path, 
 
 
 def merge(shard_plan: Plan, targets: list[Path]) -> None:
-    """Move the pages of shards 1… into shard 0's site and join search indexes and sitemaps."""
+    """Move the pages of shards 1… into shard 0's site and join their sitemaps (the search indexes the joined site)."""
     site = targets[0]
     owner: dict[str, int] = {}
     for k, pages in enumerate(shard_plan.shards):
@@ -176,32 +175,7 @@ def merge(shard_plan: Plan, targets: list[Path]) -> None:
                 destination = site / shard_plan.dests[src]
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(source, destination)
-    _merge_search(shard_plan, targets, owner)
     _merge_sitemap(shard_plan, targets, owner)
-
-
-def _page_of(location: str, by_url: dict[str, str]) -> str | None:
-    return by_url.get(location.split("#", 1)[0])
-
-
-def _merge_search(shard_plan: Plan, targets: list[Path], owner: dict[str, int]) -> None:
-    index_file = Path("search") / "search_index.json"
-    if not (targets[0] / index_file).is_file():
-        return
-    by_url = {url: src for src, url in shard_plan.urls.items()}
-    position = {src: n for n, src in enumerate(shard_plan.order)}
-    base = json.loads((targets[0] / index_file).read_text(encoding="utf-8"))
-    entries: list[tuple[int, int, dict]] = []
-    for k, target in enumerate(targets):
-        docs = base["docs"] if k == 0 else json.loads((target / index_file).read_text(encoding="utf-8"))["docs"]
-        for n, doc in enumerate(docs):
-            src = _page_of(doc.get("location", ""), by_url)
-            if src is None or owner.get(src) == k:
-                entries.append((position[src] if src else -1, n, doc))
-    # stable: pages in MkDocs' order, the documents of one page in their shard's order
-    entries.sort(key=lambda e: e[0])
-    base["docs"] = [doc for _, _, doc in entries]
-    (targets[0] / index_file).write_bytes(json.dumps(base, separators=(",", ":"), default=str).encode("utf-8"))
 
 
 def _merge_sitemap(shard_plan: Plan, targets: list[Path], owner: dict[str, int]) -> None:

@@ -6,8 +6,9 @@ run (`site.Site`). Rules followed (Netzwerk Leichte Sprache): short sentences, o
 line, numbers as digits (German format), no abbreviations, no percent, long words with a hyphen
 (Familien-Zentrum, Land-Kreis). Names from the data stay as written.
 
-The pages stay in the search index with a lower weight (front matter `search: boost: 0.5`), so a search
-for a place finds its profile first and the Leichte-Sprache page after it.
+The pages stay in the site search with a lower weight (front matter `search_weight: 0.5`, which the theme
+writes as `data-pagefind-weight` on the page's search body), so a search for a place finds its profile first
+and the Leichte-Sprache page after it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from ..core.formatting import WEEKDAYS, fmt_number, join_words
 from ..model.schema import FamilyCentre, Municipality, Offer
 
 FOLDER = "leichte-sprache"
-SEARCH_BOOST = "search:\n  boost: 0.5\n"
+SEARCH_BOOST = "search_weight: 0.5\n"
 # (words, lowest age, highest age): an offer counts when its age range overlaps; no range = every age
 AGE_GROUPS = (("Kinder", 0, 11), ("Jugendliche", 12, 17), ("ältere Menschen", 60, 200))
 # target group labels (data/vocabularies.yaml) that mean families; matched as German words, not ids
@@ -110,7 +111,7 @@ def easy_pages(site: Any, common: dict[str, Any]) -> None:
 
 
 def _with_boost(text: str) -> str:
-    """Add `search: boost: 0.5` to the page's front matter (written by markup.front_matter)."""
+    """Add `search_weight: 0.5` to the page's front matter (written by markup.front_matter)."""
     head, sep, rest = text.partition("\n---\n")
     return f"{head}\n{SEARCH_BOOST.rstrip()}{sep}{rest}" if sep else text
 

@@ -21,7 +21,7 @@ split the same way above `lists.split_contacts_by_region_above` published contac
 its units belongs to, district-wide contacts (no units) stay once on `ansprechpersonen/orte.md#kreisweit`.
 
 No page of the split set grows with the number of regions except the short tables (one row per region).
-The region lists stay out of the search index like the whole lists (search_scope.exclude_sections).
+The region lists stay out of the search like the whole lists (search_marks.unindexed).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from ..model.atlas import Atlas
 from ..model.schema import Contact, Offer, Region
 from .finder import unit_place_names, villages_served
 from .links import record_path
-from .search_scope import exclude_sections
+from .search_marks import unindexed
 
 REGION_DIR = "angebote/regionen"
 # grouping, page of the whole list, file name inside a region's folder, title
@@ -123,7 +123,7 @@ def offer_lists(site: Any, common: dict[str, Any], offers: list[Offer], units: l
         region_views = [(g, region_list_path(region, g), title) for g, _, _, title in VIEWS]
         for grouping, path, _, title in VIEWS:
             target = region_list_path(region, grouping)
-            site.later(target, exclude_sections)  # like the whole lists (search_scope.LIST_PAGES)
+            site.later(target, unindexed)  # like the whole lists (search_marks.UNINDEXED)
             site.page(target, "angebote_region.md.j2", f"{title}: {region.name}", offers=own, grouping=grouping,
                       units=members, region=region, overview=path, overview_title=title, views=region_views, **common)
 
@@ -182,7 +182,7 @@ def contact_lists(site: Any, common: dict[str, Any], contacts: list[Contact], un
     for region in regions:
         topics, places = contact_region_path(region), contact_region_path(region, True)
         for target in (topics, places):
-            site.later(target, exclude_sections)  # like the whole lists (search_scope.LIST_PAGES)
+            site.later(target, unindexed)  # like the whole lists (search_marks.UNINDEXED)
         site.page(topics, "ansprechpersonen.md.j2", f"Ansprechpersonen: {region.name}", contacts=by_region[region.id],
                   region=region, region_places=places, **common)
         site.page(places, "ansprechpersonen_orte.md.j2", f"Ansprechpersonen nach Sozialraum: {region.name}",

@@ -72,9 +72,9 @@ def figure_html(page: str, fig: Figure) -> Markup:
         for row in chart.rows
     )
     return Markup(
-        f'<figure class="atlas-chart" data-search-exclude>\n{charts.picture(asset_url(page, fig.path), narrow, chart.alt)}\n'
+        f'<figure class="atlas-chart" data-pagefind-ignore>\n{charts.picture(asset_url(page, fig.path), narrow, chart.alt)}\n'
         f"<figcaption>{html_attr(chart.title)}</figcaption>\n<p class=\"atlas-chart__summary\">{html_attr(chart.summary)}</p>\n"
-        f'<details class="atlas-chart__data" data-search-exclude>\n<summary>Daten des Diagramms als Tabelle</summary>\n'
+        f'<details class="atlas-chart__data" data-pagefind-ignore>\n<summary>Daten des Diagramms als Tabelle</summary>\n'
         f'<table>\n<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n</table>\n{note}</details>\n</figure>'
     )
 

@@ -21,7 +21,7 @@ from ..model import renames
 from ..model.atlas import Atlas, is_active
 from ..model.schema import FamilyCentre, Indicator, Municipality, Network, Offer, Organisation, Record
 from ..visuals import maps
-from . import datamodel, easy, figures, finder_pages, legal, lists, opendata, people, profiles
+from . import datamodel, easy, figures, finder_pages, legal, lists, opendata, people, profiles, search_marks
 from .links import FOLDERS, record_name, record_path
 from .site import CENTRES_MAP, DISTRICT_MAP, UNITS_MAP, Site
 
@@ -126,6 +126,7 @@ def site_parts(site: Site, only: Iterable[Record] | None = None) -> list[Callabl
         site.page("netzwerke/index.md", "netzwerke.md.j2", "Netzwerke und Gremien", **common)
         site.page("organisationen/index.md", "organisationen.md.j2", "Organisationen", **common)
         site.page("kennzahlen/index.md", "kennzahlen.md.j2", "Kennzahlen", **common)
+        site.page(search_marks.SEARCH_PAGE, "suche.md.j2", "Suche", example_place=units[0].name if units else "", **common)
         legal.legal_pages(site, common)  # impressum.md, datenschutz.md, barrierefreiheit.md
         datamodel.datamodel_page(site)  # datenmodell.md: fields, types and forms for editors
 

@@ -2,7 +2,7 @@
 
 A render run makes one `Site`; each page module adds its pages with `site.page(path, template, title,
 **context)` (a template from templates/ with `PageTools` as `p`), `site.map(…)` or `site.add(path, text)`.
-`Site` checks that no path is made twice, adds the search words, and hands every
+`Site` checks that no path is made twice, adds the search marks, and hands every
 finished file to its `sink` (or keeps it in `files`).
 
 Safety: every value a template prints is escaped for Markdown and HTML by the environment's `finalize`
@@ -27,7 +27,7 @@ from ..model.atlas import Atlas, is_active
 from ..model.schema import MEASURE_STATUSES, Indicator, Offer
 from ..model.targets import STATUS_LABELS
 from ..visuals import basemap, maps, thematic
-from . import TEMPLATES_DIR, figures, people, search_compact, search_scope, searchwords
+from . import TEMPLATES_DIR, figures, people, search_marks, searchwords
 from .links import record_path
 from .tools import PageTools
 
@@ -126,12 +126,12 @@ class Site:
         return environment()
 
     @functools.cached_property
-    def meta(self) -> dict[str, Any]:
-        """Search boost and search words for the front matter of each page (searchwords.py)."""
-        return searchwords.page_meta(self.atlas, record_path, search_compact.is_compact(self.atlas))
+    def marks(self) -> dict[str, search_marks.Marks]:
+        """Search marks of the record pages: filters and searchable metadata for Pagefind (search_marks.py)."""
+        return search_marks.page_marks(self.atlas, record_path)
 
     def later(self, path: str, finish: Callable[[str], str]) -> None:
-        """Change the page `path` when it is added (e.g. a search boost in its front matter)."""
+        """Change the page `path` when it is added (e.g. `search_index: false` in its front matter)."""
         self.finishers[path] = finish
 
     def add(self, path: str, content: str) -> None:
@@ -140,9 +140,7 @@ class Site:
         self.paths.add(path)
         if path in self.finishers:
             content = self.finishers.pop(path)(content)
-        if path.endswith(".md") and path in self.meta:
-            content = searchwords.add_meta(content, self.meta[path])
-        content = search_scope.limit_page(path, content)  # lists and indicator value tables out of the search index
+        content = search_marks.mark_page(path, content, self.marks)  # search filters and words; lists stay out
         if self.sink is not None:
             self.sink(path, content)
         else:

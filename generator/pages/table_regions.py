@@ -5,7 +5,7 @@ Markdown tables, raw-HTML tables of the templates (lists.py, people.py, profiles
 alike – it wraps each top-level `<table>` in
 
     <div class="atlas-scroll" role="region" tabindex="0" aria-label="Tabelle: …">
-    <p class="atlas-scroll__hint" aria-hidden="true" data-search-exclude>Tabelle seitlich scrollbar</p>
+    <p class="atlas-scroll__hint" aria-hidden="true" data-pagefind-ignore>Tabelle seitlich scrollbar</p>
     <table>…</table>
     </div>
 
@@ -143,7 +143,7 @@ def wrap_tables(text: str) -> str:
         out.append(text[last:start])
         out.append(
             f'<div class="{REGION_CLASS}" role="region" tabindex="0" aria-label="{html.escape(label, quote=True)}">\n'
-            f'<p class="{HINT_CLASS}" aria-hidden="true" data-search-exclude>{HINT_TEXT}</p>\n{table}\n</div>'
+            f'<p class="{HINT_CLASS}" aria-hidden="true" data-pagefind-ignore>{HINT_TEXT}</p>\n{table}\n</div>'
         )
         last = end
     out.append(text[last:])

@@ -22,7 +22,7 @@ ENTRY_BOXES = """() => {
   const visible = s => [...document.querySelectorAll(s)].find(e => e.checkVisibility({visibilityProperty: true}) && e.getBoundingClientRect().width > 0);
   const link = (href, text) => [...document.querySelectorAll('article a')].find(a => a.getAttribute('href').endsWith(href) && a.textContent.trim() === text);
   const out = {};
-  const search = visible('.md-search__input') || visible('label.md-header__button[for="__search"]');
+  const search = visible('#atlas-search-q') || visible('.atlas-search__open');
   out.search = search ? box(search) : null;
   const finder = link('angebote/finder/', 'Angebot finden');
   out.finder = finder && finder.checkVisibility() ? box(finder) : null;

@@ -36,7 +36,7 @@ def test_benchmark_measures_every_page_type_within_budget(mini_site: Path, brows
     for weight in report:
         assert weight.foreign == [], weight.foreign
         assert weight.full["html"] > 0 and weight.full["css"] > 0 and weight.full["js"] > 0, weight
-        assert weight.full["other"] > 0, "the search index is loaded on every page"
+        assert weight.search == [], "no search index on a first visit (issue 18)"
         assert weight.full["font"] == 0, "system fonts only"
         assert weight.decoded > weight.total, "text is served gzip-compressed"
     assert by_type["sozialraum"].full["image"] > 0  # the profile's charts
@@ -53,6 +53,9 @@ def test_budgets_and_foreign_hosts_are_reported() -> None:
         "start (/): font 20,000 B > budget 0 B",
         "start (/): request to a foreign host: https://fonts.googleapis.com/css?family=Roboto",
     ]
+    searched = page_weight.PageWeight("start", "", full=dict.fromkeys(page_weight.CATEGORIES, 0), search=["http://127.0.0.1:1/pagefind/pagefind.js"])
+    assert page_weight.violations([searched], {}) == ["start (/): search file loaded before any search: http://127.0.0.1:1/pagefind/pagefind.js"]
+    assert page_weight.is_search_file("http://127.0.0.1:1/search/search_index.json")
     assert page_weight.violations([weight], {"total": 10_000}) == [
         "start (/): total 25,000 B > budget 10,000 B",
         "start (/): request to a foreign host: https://fonts.googleapis.com/css?family=Roboto",

@@ -26,7 +26,7 @@ PAGE_NUMBER = re.compile(r"^Seite \d+ von \d+$")
 # Parts of the screen layout that have no place on paper (each exists on a profile page).
 SCREEN_ONLY = [
     ".md-header",
-    ".md-search",
+    ".atlas-search",
     ".md-sidebar--primary",
     ".md-sidebar--secondary",
     ".md-nav--primary",

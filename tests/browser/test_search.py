@@ -1,124 +1,228 @@
-"""The site search as a person uses it: open a page, click the search field (or press "/"), type, read the results.
+"""The site search (Pagefind, issue 18) as a resident uses it, on the built example atlas (site/ with pagefind/).
 
-Runs on the search test atlas (tests/fixtures/search: Amt Brück with Borkheide and Brück's village Gömnigk,
-Teltow, Schwielowsee with Ferch; offers for under-3s, seniors, single parents, young people), served on
-loopback. Each test would fail if the ranking or the search words of generator/pages/searchwords.py broke: the
-fixture has pages that name the place or group in their title and would otherwise come first.
+Each test opens a page of the served example atlas in Chromium, types a real query into the header's search box
+and reads what the box shows: the announced hit count (live region) and the result links. Nothing here touches
+MkDocs or Pagefind's files directly: the search must work on the built HTML alone (issue 18, point 5).
+
+The expectations are the example atlas' (data/): if its records change, the counts change with them.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, Iterator
-from urllib.parse import urlsplit
+import re
+from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from .conftest import serve
-
 pytestmark = pytest.mark.browser
 
-# Material sets `?h=<matched query words>` on every result link; the words of the last query shown.
-_SHOWS_QUERY = """word => [...document.querySelectorAll('.md-search-result__list a.md-search-result__link')]
-    .some(a => (new URL(a.href).searchParams.get('h') || '').split(' ').includes(word))"""
+BOX = "#atlas-search-q"
+STATUS = ".atlas-search__status"
+LINKS = ".atlas-search__results a.atlas-search__link"
 
 
-
-@pytest.fixture(scope="module")
-def search_url(search_site: Path) -> Iterator[str]:
-    """The search test atlas served on a free loopback port."""
-    with serve(search_site) as url:
-        yield url
-
-
-def search(page: Any, base: str, query: str, key: bool = False) -> list[tuple[str, str]]:
-    """Open the start page, open the search (click or "/" key), type `query`; the results as (page title, path)."""
-    page.goto(base, wait_until="load")
-    field = page.locator("input.md-search__input")
-    if key:
-        page.locator("body").press("/")
-        assert page.evaluate("document.activeElement && document.activeElement.classList.contains('md-search__input')")
-    else:
-        field.click()
-    meta = page.locator(".md-search-result__meta")
-    meta.filter(has_not_text="initialisiert").wait_for()  # the index is loaded and built (web worker)
-    field.press_sequentially(query)
-    page.wait_for_function(_SHOWS_QUERY, arg=query.split()[-1].lower())
+def search(page: Any, base: str, query: str, path: str = "") -> tuple[int, list[tuple[str, str]]]:
+    """Open `path`, type `query` into the search box; the announced hit count and the shown results (title, path)."""
+    if page.url != base + path:
+        page.goto(base + path, wait_until="load")
+    box = page.locator(BOX)
+    box.click()
+    box.fill("")
+    box.press_sequentially(query)
+    page.wait_for_function("q => (document.querySelector('.atlas-search__status').textContent || '').includes('„' + q + '“')",
+                           arg=query)
+    text = page.locator(STATUS).inner_text()
+    found = re.match(r"(\d+) Treffer", text)
+    count = int(found.group(1)) if found else 0 if text.startswith("Keine Treffer") else -1
     results = []
-    for item in page.locator("li.md-search-result__item").all():
-        link = item.locator("a.md-search-result__link").first
+    for link in page.locator(LINKS).all():
         href = urlsplit(link.get_attribute("href") or "")
-        results.append((link.locator("h1").inner_text().strip(), href.path.removeprefix(urlsplit(base).path)))
-    return results
+        results.append((link.inner_text().strip(), unquote(href.path).removeprefix(urlsplit(base).path)))
+    return count, results
 
 
 def paths(results: list[tuple[str, str]]) -> list[str]:
     return [path for _, path in results]
 
 
-def test_member_municipality_puts_the_unit_profile_first_and_finds_its_family_centre(page: Any, search_url: str, page_log: Any) -> None:
-    results = search(page, search_url, "Borkheide")
-    assert results[0] == ("Amt Brück", "sozialraeume/amt-brueck/")
-    assert "familienzentren/mgh-brueck/" in paths(results)
-    assert "angebote/elterncafe/" in paths(results)  # an offer in Amt Brück
-    assert "familienzentren/fz-teltow/" not in paths(results)
-    chips = page.locator(".md-search-result .md-tags")
-    assert chips.count() > 0 and not any(chip.is_visible() for chip in chips.all())  # search words (tags) stay hidden
-    assert page_log.foreign_requests() == []
-    assert any(url.endswith("assets/javascripts/lunr/min/lunr.de.min.js") for url in page_log.requests)  # German, from the site itself
+# (query, path of the first result, hits): place × topic, places, villages, word forms and spellings
+QUERIES = [
+    ("Frühe Hilfen Teltow", "angebote/familienhebamme-sprechstunde-teltow/", 30),  # topic × place: that place's offers
+    ("Frühe Hilfen", "angebote/fruehe-hilfen-sprechstunde-kleinmachnow/", 75),
+    ("Fruehe Hilfen", "angebote/fruehe-hilfen-sprechstunde-kleinmachnow/", 75),  # ue for ü
+    ("Fruhe Hilfen", "angebote/fruehe-hilfen-sprechstunde-kleinmachnow/", 75),  # u for ü
+    ("Teltow", "sozialraeume/teltow/", 78),  # a place: its profile first
+    ("Lehnin", "sozialraeume/kloster-lehnin/", 59),
+    ("Werder", "sozialraeume/werder-havel/", 125),
+    ("Brielow", "sozialraeume/amt-beetzsee/", 9),  # a village of a member municipality: its unit
+    ("Jeserig", "sozialraeume/gross-kreutz-havel/", 7),  # a village (Ortsteil)
+    ("Gross Kreutz", "sozialraeume/gross-kreutz-havel/", 49),  # ss for ß
+    ("Beratungen", "angebote/migrationsberatung-bad-belzig/", 117),  # plural finds „Beratung“
+    ("Krabbelgruppe Beelitz", "angebote/krabbelgruppe-beelitz/", 6),  # offer × place
+    ("Senioren Werder", "angebote/seniorentreff-werder-havel/", 31),  # target group × place
+    ("Seniorinnen Treuenbrietzen", "angebote/bewegung-im-alter-treuenbrietzen/", 2),
+    ("Familienzentrum Beelitz", "familienzentren/familienzentrum-beelitz/", 16),  # kind × place: the centre, then the profile
+    # Known limit: the short page of Kleinmachnow's planned centre outranks the long profile for the bare place name.
+    ("Kleinmachnow", "familienzentren/familienzentrum-kleinmachnow/", 67),
+]
+
+
+@pytest.mark.parametrize(("query", "first", "hits"), QUERIES, ids=[q for q, _, _ in QUERIES])
+def test_query_finds_the_expected_first_result_and_count(page: Any, example_site_url: str, query: str, first: str, hits: int) -> None:
+    count, results = search(page, example_site_url, query)
+    assert (paths(results)[:1], count) == ([first], hits), results[:5]
+    assert len(results) == min(hits, 10)  # ten shown, the rest behind „Weitere Treffer zeigen“
+
+
+def test_place_and_topic_put_that_places_offers_first(page: Any, example_site_url: str) -> None:
+    _, results = search(page, example_site_url, "Frühe Hilfen Teltow")
+    facts = page.locator(".atlas-search__facts").all_inner_texts()
+    assert facts[0] == "Angebot · Teltow" and facts[:5].count("Angebot · Teltow") >= 4, facts
+    assert paths(results)[0] == "angebote/familienhebamme-sprechstunde-teltow/"
+    _, centre = search(page, example_site_url, "Familienzentrum Beelitz")
+    assert paths(centre)[:2] == ["familienzentren/familienzentrum-beelitz/", "sozialraeume/beelitz/"]
+    _, place = search(page, example_site_url, "Kleinmachnow")
+    assert paths(place)[:2] == ["familienzentren/familienzentrum-kleinmachnow/", "sozialraeume/kleinmachnow/"]
+
+
+def test_spellings_and_word_forms_find_the_same_pages(page: Any, example_site_url: str) -> None:
+    assert search(page, example_site_url, "Groß Kreutz")[0] == search(page, example_site_url, "Gross Kreutz")[0] == 49
+    assert search(page, example_site_url, "Beratung")[0] == search(page, example_site_url, "Beratungen")[0] == 117
+
+
+def test_editors_pages_and_lists_are_not_in_the_search(page: Any, example_site_url: str) -> None:
+    page.goto(example_site_url, wait_until="load")
+    found = page.evaluate("""async () => {
+        const pagefind = await import(new URL('pagefind/pagefind.js', document.baseURI).href);
+        const urls = [];
+        for (const word of ['Datenmodell', 'Angebote', 'Ansprechpersonen', 'Suche']) {
+            const answer = await pagefind.search(word);
+            for (const result of answer.results) urls.push((await result.data()).url);
+        }
+        return urls; }""")
+    assert found and not [u for u in found if u.startswith(("/datenmodell/", "/suche/", "/angebote/orte/", "/angebote/finder/"))
+                          or u in ("/angebote/", "/ansprechpersonen/", "/angebote/alter/", "/angebote/zielgruppen/")]
+
+
+def test_first_visit_loads_no_index_until_the_search_box_is_used(page: Any, page_log: Any, example_site_url: str) -> None:
+    for path in ("", "sozialraeume/teltow/", "angebote/krabbelgruppe-beelitz/"):
+        page.goto(example_site_url + path, wait_until="load")
+        page.wait_for_timeout(300)
+    assert [url for url in page_log.requests if "/pagefind/" in url or "search_index" in url] == []
+    page.locator(BOX).focus()  # the first use loads Pagefind, from this site only
+    page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.includes('/pagefind/pagefind.js'))")
+    page.locator(BOX).press_sequentially("Teltow")
+    page.wait_for_selector(LINKS)
+    loaded = [url for url in page_log.requests if "/pagefind/" in url]
+    assert any(url.endswith("/pagefind/pagefind.js") for url in loaded)
+    assert any("/pagefind/fragment/" in url for url in loaded) and any("/pagefind/index/" in url for url in loaded)
+    assert not any("/pagefind/filter/" in url for url in loaded)  # filters only when asked for
+    assert page_log.foreign_requests() == [] and page_log.page_errors == []
+
+
+def test_keyboard_slash_arrows_and_escape(page: Any, example_site_url: str) -> None:
+    page.goto(example_site_url + "angebote/krabbelgruppe-beelitz/", wait_until="load")
+    page.locator("body").press("/")
+    assert page.evaluate("document.activeElement.id") == "atlas-search-q"
+    page.keyboard.type("Teltow")
+    page.wait_for_function("() => document.querySelector('.atlas-search__status').textContent.includes('Treffer')")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent") == "Teltow"
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('atlas-search__link')")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.id") == "atlas-search-q"
+    page.keyboard.press("Escape")
+    assert page.locator("#atlas-search-panel").is_hidden()
+    assert page.evaluate("document.activeElement.id") == "atlas-search-q"
+    page.keyboard.press("ArrowDown")  # the results come back, the first one focused
+    assert page.locator("#atlas-search-panel").is_visible()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r".*/sozialraeume/teltow/$"))
+
+
+def test_filters_narrow_the_hits(page: Any, example_site_url: str) -> None:
+    count, _ = search(page, example_site_url, "Frühe Hilfen")
+    page.locator(".atlas-search__refine").click()
+    kind = page.locator("#atlas-search-filter-seitentyp")
+    kind.wait_for()
+    assert page.locator("label[for=atlas-search-filter-seitentyp]").inner_text() == "Seitentyp"
+    options = kind.locator("option").all_inner_texts()
+    assert options[0] == "alle" and any(o.startswith("Angebot (") for o in options)
+    kind.select_option("Netzwerk")
+    page.wait_for_function("() => document.querySelector('.atlas-search__status').textContent.includes('(gefiltert)')")
+    filtered = int(re.match(r"(\d+)", page.locator(STATUS).inner_text()).group(1))
+    assert 0 < filtered < count
+    shown = page.locator(LINKS).evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+    assert shown and all(p.startswith(urlsplit(example_site_url).path + "netzwerke/") for p in shown), shown
+    place = page.locator("#atlas-search-filter-gemeinde")
+    assert place.locator("option").count() > 1
+
+
+def test_query_and_excerpts_are_text_never_html(page: Any, page_log: Any, example_site_url: str) -> None:
+    page.goto(example_site_url, wait_until="load")
+    box = page.locator(BOX)
+    box.click()
+    box.press_sequentially('<img src=x onerror="window.owned=1">')
+    page.wait_for_function("() => document.querySelector('.atlas-search__status').textContent.includes('<img')")
+    assert page.evaluate("window.owned") is None
+    assert page.locator(".atlas-search__panel img").count() == 0
+    box.fill("")
+    box.press_sequentially("Teltow")
+    page.wait_for_function("() => document.querySelector('.atlas-search__status').textContent.includes('„Teltow“')")
+    marks = page.locator(".atlas-search__excerpt mark").all_inner_texts()
+    assert marks and all("teltow" in m.lower() for m in marks)
     assert page_log.page_errors == []
 
 
-def test_village_puts_the_profile_before_an_offer_named_after_it(page: Any, search_url: str) -> None:
-    results = search(page, search_url, "Ferch", key=True)
-    assert paths(results)[:2] == ["sozialraeume/schwielowsee/", "angebote/nachmittag-ferch/"]
-    village = search(page, search_url, "Gömnigk")  # a village of the member municipality Brück
-    assert village[0] == ("Amt Brück", "sozialraeume/amt-brueck/")
-    assert "familienzentren/mgh-brueck/" in paths(village)
+def test_narrow_screen_opens_the_box_from_the_magnifier(browser: Any, example_site_url: str) -> None:
+    context = browser.new_context(locale="de-DE", viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(example_site_url, wait_until="load")
+        assert page.locator(BOX).is_hidden()
+        page.locator(".atlas-search__open").click()
+        assert page.locator(BOX).is_visible() and page.evaluate("document.activeElement.id") == "atlas-search-q"
+        page.keyboard.type("Teltow")
+        page.wait_for_selector(LINKS)
+        box = page.locator("#atlas-search-panel").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+        page.keyboard.press("Escape")
+        assert page.locator(BOX).is_hidden() and page.evaluate("document.activeElement.className").startswith("atlas-search__open")
+    finally:
+        context.close()
 
 
-def test_unit_name_puts_its_profile_before_pages_with_the_name_in_their_title(page: Any, search_url: str) -> None:
-    results = search(page, search_url, "Teltow")
-    assert results[0] == ("Teltow", "sozialraeume/teltow/")
-    # all of these have "Teltow" in their title and came first before the profile was boosted
-    assert {"familienzentren/fz-teltow/", "organisationen/stadtverwaltung-teltow/", "netzwerke/netzwerk-teltow/"} <= set(paths(results)[1:])
-    assert paths(results).index("familienzentren/fz-teltow/") < paths(results).index("organisationen/stadtverwaltung-teltow/")
+def test_without_javascript_the_box_leads_to_the_lists(browser: Any, example_site_url: str) -> None:
+    context = browser.new_context(locale="de-DE", java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(example_site_url, wait_until="load")
+        page.locator(BOX).fill("Teltow")
+        page.locator(BOX).press("Enter")
+        page.wait_for_url(re.compile(r".*/suche/\?q=Teltow$"))
+        links = page.locator("article a").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+        base = urlsplit(example_site_url).path
+        for target in ("sozialraeume/", "familienzentren/", "angebote/", "angebote/orte/", "netzwerke/", "ansprechpersonen/"):
+            assert base + target in links
+    finally:
+        context.close()
 
 
-def test_place_name_without_umlaut_finds_the_profile(page: Any, search_url: str) -> None:
-    assert search(page, search_url, "Brueck")[0] == ("Amt Brück", "sozialraeume/amt-brueck/")
-    assert search(page, search_url, "Bruck")[0] == ("Amt Brück", "sozialraeume/amt-brueck/")
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_open_search_with_results_and_filters_has_no_wcag_violations(page: Any, example_site_url: str, scheme: str) -> None:
+    """axe-core (WCAG 2.1 A/AA, e.g. colour contrast of links, marks and filters) on the open results, both schemes."""
+    from importlib import resources
 
-
-def test_senioren_lists_the_offers_for_seniors_first(page: Any, search_url: str) -> None:
-    results = search(page, search_url, "Senioren")
-    # "Digitale Sprechstunde" does not say "Senior" in its title; "Seniorenbeirat …" does, but is for parents
-    assert set(paths(results)[:2]) == {"angebote/nachmittag-ferch/", "angebote/digitale-sprechstunde/"}
-    assert paths(results).index("angebote/seniorenbeirat/") > 1
-
-
-def test_kinder_unter_3_lists_the_under_3_offer_first(page: Any, search_url: str) -> None:
-    results = search(page, search_url, "Kinder unter 3")
-    assert results[0] == ("Krabbelgruppe", "angebote/krabbelgruppe/")
-    # the offer for 3- to 6-year-olds has "Kinder" and "3" in its title, and still comes after it
-    assert paths(results).index("angebote/kinderturnen/") > 0
-    page.locator("li.md-search-result__item a.md-search-result__link").first.click()
-    page.wait_for_load_state("load")
-    assert "Familien mit Kindern unter 3 Jahren" in page.locator("article").inner_text()
-
-
-@pytest.mark.parametrize(("query", "offer"), [("Alleinerziehende", "angebote/elterncafe/"), ("Jugendliche", "angebote/jugendtreff/")])
-def test_target_group_lists_its_offer_first(page: Any, search_url: str, query: str, offer: str) -> None:
-    assert paths(search(page, search_url, query))[0] == offer
-
-
-def test_compact_index_of_big_atlases_still_finds_places_and_offers(page: Any, compact_search_site: Path, page_log: Any) -> None:
-    """Big atlases index one entry per page (generator/pages/search_compact.py): place names and target groups still work."""
-    with serve(compact_search_site) as url:
-        results = search(page, url, "Borkheide")
-        assert results[0] == ("Amt Brück", "sozialraeume/amt-brueck/")
-        assert "familienzentren/mgh-brueck/" in paths(results)
-        assert not any("#" in path for path in paths(results))
-        results = search(page, url, "Kinder unter 3")
-        assert "angebote/krabbelgruppe/" in paths(results)
-    assert page_log.page_errors == []
+    axe = resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
+    page.emulate_media(color_scheme=scheme)
+    search(page, example_site_url, "Frühe Hilfen")
+    page.locator(".atlas-search__refine").click()
+    page.locator("#atlas-search-filter-seitentyp").wait_for()
+    page.evaluate(axe)
+    violations = page.evaluate(
+        "() => axe.run(document.querySelector('.atlas-search'), {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']}).then(r => r.violations)")
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []

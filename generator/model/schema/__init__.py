@@ -54,7 +54,6 @@ from .config import (
     MapSettings,
     PrivacySettings,
     ProfileSettings,
-    SearchSettings,
     Term,
     Tiles,
     Vocabularies,
@@ -131,7 +130,7 @@ __all__ = [
     "LegalResponsible", "LegalSettings", "LegalTexts", "Licence", "Link", "ListSettings", "Location",
     "MEASURE_STATUSES", "MapSettings", "Measure", "MemberMunicipality", "Model", "Municipality", "Need",
     "Network", "Offer", "OpeningHours", "Organisation", "PHONE_PATTERN", "PrivacySettings", "ProfileSettings",
-    "Quantity", "Record", "Region", "STATUSES", "SearchSettings", "SmallNumbers", "Swot", "TIME_PATTERN",
+    "Quantity", "Record", "Region", "STATUSES", "SmallNumbers", "Swot", "TIME_PATTERN",
     "Target", "Term", "Text", "Tiles", "VOCABULARIES_FILE", "Vocabularies", "WEB_SCHEMES", "WEEKDAYS",
     "check_email", "check_phone", "check_url", "ref", "vocab",
 ]

@@ -1,4 +1,4 @@
-"""Settings of one atlas (`atlas.yaml`): maps and tiles, licence, profiles, search, lists, legal pages; vocabularies."""
+"""Settings of one atlas (`atlas.yaml`): maps and tiles, licence, profiles, lists, legal pages; vocabularies."""
 
 from __future__ import annotations
 
@@ -63,26 +63,6 @@ class ProfileSettings(Model):
         30, title="Rangtabelle im Profil", ge=10,
         description="Bis zu so vielen Sozialräumen zeigt das Profil die ganze Rangfolge als Tabelle, darüber einen Auszug "
                     "(erste drei, Nachbarn, letzte drei); die ganze Rangfolge steht im Indikatorenblatt.",
-    )
-
-
-class SearchSettings(Model):
-    """How much the site search indexes (generator/pages/search_compact.py)."""
-
-    index: Literal["auto", "full", "compact"] = Field(
-        "auto", title="Suchindex",
-        description="full: jeder Abschnitt jeder Seite mit ganzem Text; compact: je Seite Titel, Suchwörter (Orte, Zielgruppen) "
-                    "und der Anfang der Einleitung – für sehr große Atlanten (ein Land, ganz Deutschland); auto: compact ab "
-                    "compact_above_records Einträgen.",
-    )
-    compact_above_records: int = Field(
-        3000, title="Kompakt ab Einträgen", ge=0,
-        description="Bei index: auto wird der Suchindex kompakt, wenn der Atlas mehr Einträge mit eigener Seite hat "
-                    "(Sozialräume, Familienzentren, Angebote, Netzwerke, Ansprechpersonen, Organisationen).",
-    )
-    text_chars: int = Field(
-        160, title="Textlänge im kompakten Index", ge=0, le=1000,
-        description="Wie viele Zeichen der Einleitung einer Seite der kompakte Index für die Trefferliste behält (0: keine).",
     )
 
 
@@ -203,7 +183,6 @@ class AtlasConfig(Model):
         12, title="Prüfintervall in Monaten", description="Nach wie vielen Monaten ohne Prüfung (reviewed) ein Eintrag als „länger nicht geprüft“ gilt.", ge=1, le=120
     )
     profiles: ProfileSettings = Field(default_factory=lambda: ProfileSettings(), title="Sozialraumprofile", description="Standards für Hinweise und kleine Fallzahlen.")
-    search: SearchSettings = Field(default_factory=lambda: SearchSettings(), title="Suche", description="Was die Suche der Website erfasst; für große Atlanten kompakt.")
     lists: ListSettings = Field(
         default_factory=lambda: ListSettings(), title="Übersichtslisten",
         description="Ab welcher Größe die Übersichten der Angebote und Ansprechpersonen je Planungsregion geteilt werden.",

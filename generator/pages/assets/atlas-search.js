@@ -1,0 +1,352 @@
+/* The site search box in the header (overrides/partials/atlas-search.html; issue 18).
+ *
+ * Pagefind (https://pagefind.app) indexed the built site (generator/build/search_index.py) into pagefind/ on
+ * this site. Nothing of it is loaded with the page: the first focus of, or key press in, the search box loads
+ * pagefind/pagefind.js, its WebAssembly and the index entry; each query then loads only the index chunks of its
+ * words and the fragments of the results shown (ten at a time).
+ *
+ * Results: a live line says how many pages were found; the list holds one link per page with its type and place
+ * and an excerpt (Pagefind marks the matched words with <mark>; the excerpt is built as text nodes and <mark>
+ * elements, never as HTML). Filters (Seitentyp, Gemeinde, Zielgruppe): the button „Treffer filtern“ loads the
+ * filter data (only then: for a big atlas they are the largest part) and shows select boxes with the values of
+ * the current hits and their counts. Keyboard: "/" focuses the box, arrow down moves into the results, arrow up/down between them,
+ * Escape closes the results and returns to the box. On narrow screens the magnifier opens the box.
+ * Without JavaScript the form leads to the page „Suche“ (suche/) with the lists of all records; with JavaScript
+ * that page runs its `?q=` query in the box.
+ */
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-atlas-search]");
+  if (!root || !window.fetch || !window.Promise) return;  // the plain form still leads to suche/
+
+  var form = root.querySelector(".atlas-search__form");
+  var input = root.querySelector(".atlas-search__input");
+  var opener = root.querySelector(".atlas-search__open");
+  var closer = root.querySelector(".atlas-search__close");
+  var panel = root.querySelector(".atlas-search__panel");
+  var status = root.querySelector(".atlas-search__status");
+  var filterBox = root.querySelector(".atlas-search__filters");
+  var list = root.querySelector(".atlas-search__results");
+  var more = root.querySelector(".atlas-search__more");
+  var refine = root.querySelector(".atlas-search__refine");
+  var hint = root.querySelector(".atlas-search__hint");
+
+  var PAGE = 10;  // results rendered (and fragments loaded) at a time
+  var FILTERS = [["Seitentyp", "Seitentyp"], ["Gemeinde", "Gemeinde"], ["Zielgruppe", "Zielgruppe"]];
+  var bundle = new URL(root.getAttribute("data-bundle") || "pagefind/", document.baseURI);
+  var base = bundle.pathname.replace(/pagefind\/$/, "");  // the site's root path, also below a sub-folder
+  var ranking = {};  // Pagefind's ranking options (generator/pages/search_marks.py RANKING)
+  try { ranking = JSON.parse(root.getAttribute("data-ranking") || "{}"); } catch (e) { ranking = {}; }
+
+  var engine = null;  // Promise of the Pagefind module, made on first use
+  var filtersLoaded = false;  // the filter data are loaded only when asked for („Treffer filtern“)
+  var current = { query: "", results: [], shown: 0, filters: {} };
+  var chosen = {};  // filter key → chosen value ("" = all)
+  var serial = 0;  // the newest query wins: older answers are dropped
+  var timer = null;
+
+  input.setAttribute("aria-describedby", hint.id);  // how the results work: only true with this script
+
+  function load() {
+    if (!engine) {
+      engine = import(new URL("pagefind.js", bundle).href).then(function (pagefind) {
+        return pagefind.options({ baseUrl: base, excerptLength: 24, ranking: ranking })
+          .then(function () { return pagefind.init(); })
+          .then(function () { return pagefind; });
+      });
+      engine.catch(function () {
+        engine = null;
+        say("Die Suche konnte nicht geladen werden. Alle Einträge finden Sie auf der Seite „Suche“.");
+      });
+    }
+    return engine;
+  }
+
+  function say(text) {
+    status.textContent = text;
+  }
+
+  function hits(count) {
+    return count === 1 ? "1 Treffer" : count.toLocaleString("de-DE") + " Treffer";
+  }
+
+  function open() {
+    panel.hidden = false;
+    root.classList.add("atlas-search--results");
+  }
+
+  function close(focus) {
+    panel.hidden = true;
+    root.classList.remove("atlas-search--results");
+    if (root.classList.contains("atlas-search--open")) {
+      root.classList.remove("atlas-search--open");
+      closer.hidden = true;
+      if (focus) opener.focus();
+    } else if (focus) {
+      input.focus();
+    }
+  }
+
+  // ------------------------------------------------------------------------------- searching
+
+  function activeFilters() {
+    var filters = {};
+    Object.keys(chosen).forEach(function (key) {
+      if (chosen[key]) filters[key] = chosen[key];
+    });
+    return filters;
+  }
+
+  function search() {
+    var query = input.value.trim();
+    var mine = ++serial;
+    if (!query) {
+      current = { query: "", results: [], shown: 0, filters: {} };
+      list.textContent = "";
+      filterBox.hidden = true;
+      refine.hidden = true;
+      more.hidden = true;
+      say("");
+      panel.hidden = true;
+      return Promise.resolve();
+    }
+    open();
+    if (!list.children.length) say("Suche läuft …");
+    return load().then(function (pagefind) {
+      return pagefind.search(query, { filters: activeFilters() });
+    }).then(function (answer) {
+      if (mine !== serial || !answer) return;
+      current = { query: query, results: answer.results, shown: 0, filters: answer.filters || {} };
+      list.textContent = "";
+      showFilters();
+      return showMore(false).then(function () {
+        if (mine !== serial) return;
+        var filtered = Object.keys(activeFilters()).length ? " (gefiltert)" : "";
+        say(answer.results.length ? hits(answer.results.length) + " für „" + query + "“" + filtered
+          : "Keine Treffer für „" + query + "“" + filtered + ". Versuchen Sie ein anderes Wort oder weniger Wörter.");
+      });
+    }).catch(function () { /* reported by load() */ });
+  }
+
+  function showMore(focusFirst) {
+    var mine = serial;
+    var slice = current.results.slice(current.shown, current.shown + PAGE);
+    return Promise.all(slice.map(function (result) { return result.data(); })).then(function (pages) {
+      if (mine !== serial) return;
+      var first = null;
+      pages.forEach(function (page) {
+        var item = entry(page);
+        list.appendChild(item);
+        if (!first) first = item.querySelector("a");
+      });
+      current.shown += slice.length;
+      more.hidden = current.shown >= current.results.length;
+      if (focusFirst && first) first.focus();
+    });
+  }
+
+  // ------------------------------------------------------------------------------- rendering (text only)
+
+  function excerpt(html, into) {
+    // Pagefind's excerpt is text with <mark>…</mark> around matched words: rebuilt as nodes, never parsed as HTML.
+    var parts = String(html || "").split(/(<mark>|<\/mark>)/);
+    var marked = false;
+    parts.forEach(function (part) {
+      if (part === "<mark>") { marked = true; return; }
+      if (part === "</mark>") { marked = false; return; }
+      if (!part) return;
+      var text = document.createTextNode(unescape(part));
+      if (marked) {
+        var mark = document.createElement("mark");
+        mark.appendChild(text);
+        into.appendChild(mark);
+      } else {
+        into.appendChild(text);
+      }
+    });
+  }
+
+  function unescape(text) {
+    return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&#0?39;/g, "'").replace(/&amp;/g, "&");
+  }
+
+  function entry(page) {
+    var meta = page.meta || {};
+    var item = document.createElement("li");
+    item.className = "atlas-search__hit";
+    var link = document.createElement("a");
+    link.className = "atlas-search__link";
+    link.href = page.url;
+    link.textContent = meta.title || page.url;
+    item.appendChild(link);
+    var facts = [];
+    if (meta.typ) facts.push(meta.typ);
+    var places = (page.filters && page.filters.Gemeinde) || [];
+    if (places.length) facts.push(places.length > 3 ? places.slice(0, 3).join(", ") + " …" : places.join(", "));
+    if (facts.length) {
+      var line = document.createElement("span");
+      line.className = "atlas-search__facts";
+      line.textContent = facts.join(" · ");
+      item.appendChild(line);
+    }
+    if (page.excerpt) {
+      var text = document.createElement("p");
+      text.className = "atlas-search__excerpt";
+      excerpt(page.excerpt, text);
+      item.appendChild(text);
+    }
+    return item;
+  }
+
+  function showFilters() {
+    filterBox.textContent = "";
+    refine.hidden = filtersLoaded || !current.results.length;
+    if (!filtersLoaded) {
+      filterBox.hidden = true;
+      return;
+    }
+    var any = false;
+    FILTERS.forEach(function (pair) {
+      var key = pair[0];
+      var counts = current.filters[key] || {};
+      var values = Object.keys(counts).filter(function (v) { return counts[v] > 0 || v === chosen[key]; });
+      if (!values.length && !chosen[key]) return;
+      if (values.length < 2 && !chosen[key]) return;  // nothing to choose
+      values.sort(function (a, b) { return a.localeCompare(b, "de"); });
+      var id = "atlas-search-filter-" + key.toLowerCase();
+      var label = document.createElement("label");
+      label.className = "atlas-search__filter";
+      label.setAttribute("for", id);
+      label.textContent = pair[1];
+      var select = document.createElement("select");
+      select.id = id;
+      var all = document.createElement("option");
+      all.value = "";
+      all.textContent = "alle";
+      select.appendChild(all);
+      values.forEach(function (value) {
+        var option = document.createElement("option");
+        option.value = value;
+        option.textContent = value + " (" + (counts[value] || 0) + ")";
+        option.selected = value === chosen[key];
+        select.appendChild(option);
+      });
+      select.addEventListener("change", function () {
+        chosen[key] = select.value;
+        search().then(function () {
+          var again = document.getElementById(id);
+          if (again) again.focus();
+        });
+      });
+      var cell = document.createElement("span");
+      cell.className = "atlas-search__filter-cell";
+      cell.appendChild(label);
+      cell.appendChild(select);
+      filterBox.appendChild(cell);
+      any = true;
+    });
+    filterBox.hidden = !any;
+  }
+
+  // ------------------------------------------------------------------------------- events
+
+  function soon() {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(search, 200);
+  }
+
+  ["focus", "pointerdown", "keydown"].forEach(function (type) {
+    input.addEventListener(type, function () { load(); }, { once: true });
+  });
+  input.addEventListener("input", function () {
+    chosen = {};
+    soon();
+  });
+  input.addEventListener("focus", function () {
+    if (input.value.trim() && list.children.length) open();
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    window.clearTimeout(timer);
+    search().then(function () {
+      var first = list.querySelector("a");
+      if (first && !panel.hidden) first.focus();
+    });
+  });
+  refine.addEventListener("click", function () {
+    refine.disabled = true;
+    load().then(function (pagefind) { return pagefind.filters(); }).then(function () {
+      filtersLoaded = true;
+      refine.disabled = false;
+      return search();
+    }).then(function () {
+      var first = filterBox.querySelector("select");
+      if (first) first.focus();
+    }).catch(function () { refine.disabled = false; });
+  });
+  more.addEventListener("click", function () {
+    var before = current.shown;
+    showMore(false).then(function () {
+      var next = list.children[before] && list.children[before].querySelector("a");
+      if (next) next.focus();
+    });
+  });
+
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll("a"));
+  }
+
+  root.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && (!panel.hidden || root.classList.contains("atlas-search--open"))) {
+      event.preventDefault();
+      close(true);
+      return;
+    }
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    var all = links();
+    var at = all.indexOf(document.activeElement);
+    if (event.target === input && event.key === "ArrowDown" && all.length) {
+      event.preventDefault();
+      open();  // also after Escape: the results come back
+      all[0].focus();
+    } else if (at >= 0) {
+      event.preventDefault();
+      if (event.key === "ArrowDown" && at + 1 < all.length) all[at + 1].focus();
+      else if (event.key === "ArrowUp") (at > 0 ? all[at - 1] : input).focus();
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    if (!panel.hidden && !root.contains(event.target)) close(false);
+  });
+
+  opener.addEventListener("click", function (event) {
+    event.preventDefault();
+    root.classList.add("atlas-search--open");
+    closer.hidden = false;
+    input.focus();
+    if (input.value.trim() && list.children.length) open();
+  });
+  closer.addEventListener("click", function () { close(true); });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    event.preventDefault();
+    if (opener.offsetParent !== null) opener.click();
+    else input.focus();
+  });
+
+  // The page „Suche“ (and any page opened with ?q=… from the plain form): run that query.
+  var asked = new URLSearchParams(window.location.search).get("q");
+  if (asked && window.location.pathname === base + "suche/") {
+    input.value = asked;
+    if (opener.offsetParent !== null) {
+      root.classList.add("atlas-search--open");
+      closer.hidden = false;
+    }
+    search();
+  }
+})();

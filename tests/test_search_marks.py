@@ -1,0 +1,82 @@
+"""The site search's marks in the built HTML (generator/pages/search_marks.py) and the Pagefind step of the build
+(generator/build/search_index.py): what is searchable, by which words and filters, and that the index is
+reproducible. The search as a visitor uses it: tests/browser/test_search.py."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import page
+from pagefind_index import pages as search_pages
+
+from generator.build import search_index
+from generator.core.paths import BuildError
+from generator.pages.search_marks import Marks, head_html, marks_html, mark_page
+
+
+def test_record_pages_are_searchable_with_filters_and_place_words(mini_site: Path) -> None:
+    unit = BeautifulSoup(page(mini_site, "sozialraeume/amt-testheide/"), "html.parser")
+    assert unit.select_one("[data-pagefind-body]") is not None
+    filters = [span["data-pagefind-filter"] for span in unit.select("[data-pagefind-filter]")]
+    assert filters == ["Seitentyp:Ort", "Gemeinde:Amt Testheide"]
+    meta = {span["data-pagefind-meta"].split(":", 1)[0]: span["data-pagefind-meta"].split(":", 1)[1]
+            for span in unit.select("[data-pagefind-meta]")}
+    assert "Unterheide" in meta["ort"]  # a village finds its unit
+    head = unit.select_one(".atlas-search-head")
+    assert head.has_attr("hidden") and "Unterheide" in head.get_text()  # weighted, not shown
+    fragment = search_pages(mini_site)["/sozialraeume/amt-testheide/"]
+    assert fragment["filters"] == {"Seitentyp": ["Ort"], "Gemeinde": ["Amt Testheide"]}
+    assert fragment["meta"]["title"] == "Amt Testheide"  # no „¶“, no „Beispiel“ badge
+
+
+def test_editors_pages_and_lists_are_not_searchable(mini_site: Path) -> None:
+    urls = set(search_pages(mini_site))
+    for path in ("datenmodell/", "suche/", "angebote/", "angebote/alter/", "ansprechpersonen/"):
+        assert "data-pagefind-body" not in page(mini_site, path), path
+        assert "/" + path not in urls
+    assert "/" in urls and "/netzwerke/fruehe-hilfen-teststadt/" in urls
+    assert not any(url.startswith("/karten/") for url in urls)  # map documents have no body mark
+    bundle = mini_site / "pagefind"
+    assert not [name for name in search_index.UNUSED if (bundle / name).exists()]  # Pagefind's own UIs removed
+
+
+def test_marks_are_escaped_and_spelt_without_umlauts() -> None:
+    marks = Marks("Angebot", units=['Groß "Kreutz" <b>'], places=["Groß Kreutz", "Jeserig"], topics=["Frühe Hilfen"])
+    block = marks_html(marks)
+    assert '<b>' not in block and '&quot;Kreutz&quot; &lt;b&gt;' in block
+    assert 'data-pagefind-meta="schreibweisen:Gross Kreutz, Fruehe Hilfen, Fruhe Hilfen"' in block
+    assert block.startswith('<div class="atlas-search-marks" hidden>')
+    head = head_html(Marks("Ort", head=[(8.0, ["Brück & Co"])]))
+    assert head == '<p class="atlas-search-head" hidden><span data-pagefind-weight="8">Brück &amp; Co.</span></p>\n'
+
+
+def test_mark_page_puts_the_weighted_line_under_the_title_and_leaves_lists_out() -> None:
+    marks = {"angebote/x.md": Marks("Angebot", head=[(9.0, ["Frühe Hilfen"])])}
+    page_text = '---\ntitle: "X"\n---\n\n# X\n\nText\n'
+    out = mark_page("angebote/x.md", page_text, marks)
+    assert out.index("# X") < out.index("atlas-search-head") < out.index("Text") < out.index("atlas-search-marks")
+    assert mark_page("angebote/orte.md", page_text, marks).startswith('---\ntitle: "X"\nsearch_index: false\n---')
+    assert mark_page("angebote/orte/teltow.md", page_text, marks).count("search_index: false") == 1
+    assert mark_page("impressum.md", page_text, marks) == page_text
+
+
+def test_index_is_the_same_bytes_for_the_same_site(mini_site: Path, tmp_path: Path) -> None:
+    copies = []
+    for name in ("a", "b"):
+        site = tmp_path / name
+        shutil.copytree(mini_site, site, ignore=shutil.ignore_patterns("pagefind"))
+        result = search_index.build_index(site)
+        assert result.pages > 10 and result.bytes > 0
+        copies.append({p.relative_to(site).as_posix(): p.read_bytes() for p in sorted((site / "pagefind").rglob("*")) if p.is_file()})
+    assert copies[0] == copies[1]
+    original = {p.relative_to(mini_site).as_posix(): p.read_bytes() for p in sorted((mini_site / "pagefind").rglob("*")) if p.is_file()}
+    assert copies[0] == original
+
+
+def test_failing_pagefind_is_a_german_build_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_index, "command", lambda site: ["python3", "-c", "import sys; sys.exit('kaputt')"])
+    with pytest.raises(BuildError, match="Suchindex \\(Pagefind\\) nicht erstellt: kaputt"):
+        search_index.build_index(tmp_path)
