@@ -78,16 +78,23 @@ def test_harness_runs_the_serve_stage_only_for_the_sizes_asked(tmp_path, monkeyp
 
 
 def _largest_profile(data: Path) -> int:
-    """Bytes of the largest Sozialraumprofil (Markdown) that the generator renders for this data folder."""
-    from generator.pages.render import render_site
+    """Bytes of the largest Sozialraumprofil (Markdown) that the generator renders for this data folder (only
+    the units' own pages are rendered: the render parts of build/parallel.py and the preview)."""
     from generator.check.validate import validate
+    from generator.pages.render import site_parts
+    from generator.pages.site import Site
 
     atlas, problems = validate(data)
     assert atlas is not None, problems
-    files = render_site(atlas)
-    units = set(atlas.municipalities)
-    return max(len(text.encode()) for path, text in files.items()
-               if path.startswith("sozialraeume/") and path.endswith(".md") and path[13:-3] in units)
+    site = Site(atlas)
+    units = list(atlas.municipalities.values())
+    for part in site_parts(site, only=units):
+        part()
+    ids = {unit.id for unit in units}
+    profiles = [len(text.encode()) for path, text in site.files.items()
+                if path.startswith("sozialraeume/") and path.endswith(".md") and path[13:-3] in ids]
+    assert len(profiles) == len(ids), sorted(site.files)[:20]
+    return max(profiles)
 
 
 def test_a_profile_does_not_grow_with_the_number_of_units(tmp_path):

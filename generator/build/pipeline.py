@@ -36,7 +36,7 @@ from ..pages import search_marks  # noqa: E402
 from ..pages.render import render_site  # noqa: E402
 from ..pages.site import DEFAULT_EXAMPLE_NOTICE  # noqa: E402
 from ..pages.table_regions import TableRegions  # noqa: E402
-from . import parallel, search_index, shards  # noqa: E402
+from . import parallel, search_index, shards, template_cache  # noqa: E402
 from .failures import disk_error, internal_error  # noqa: E402
 from .progress import LOAD, MKDOCS, PUBLISH, RENDER, SEARCH, WRITE, Progress, or_quiet  # noqa: E402
 from .publish import publish, recover, remove, staging_dir  # noqa: E402
@@ -141,13 +141,16 @@ def mkdocs_config(atlas: Atlas, paths: Paths, site_dir: Path, *, strict: bool = 
     config = load_config(strict=strict, **mkdocs_overrides(atlas, paths, site_dir))
     config.extra.update(extra_values(atlas))
     config["nav"] = navigation(config["nav"], atlas)
-    with_table_regions(config)
+    with_atlas_additions(config)
     return config
 
 
-def with_table_regions(config) -> None:
-    """Every table of every page in a labelled, focusable scroll region (issue 17; pages/table_regions.py)."""
+def with_atlas_additions(config) -> None:
+    """What every MkDocs config of a build gets (also the shards'): every table of every page in a labelled,
+    focusable scroll region (issue 17; pages/table_regions.py); the theme's templates compiled once per process
+    (template_cache.py)."""
     config["markdown_extensions"].append(TableRegions())
+    template_cache.install(config)
 
 
 @dataclass(frozen=True)
@@ -170,7 +173,7 @@ class ShardConfig:
         config = load_config(strict=True, **{**self.overrides, "site_dir": str(site_dir)})
         config.extra.update(self.extra)
         config["nav"] = self.nav
-        with_table_regions(config)
+        with_atlas_additions(config)
         return config
 
 

@@ -52,7 +52,10 @@ AGE_BANDS = [
     ("Ältere Menschen (ab 60 Jahren)", 60, 200),
 ]
 
+@functools.cache
 def environment() -> Environment:
+    """The page templates' environment, made once per process: it holds no atlas data (that comes with each
+    render call), and its compiled templates serve every later build of the process (preview, tests)."""
     env = Environment(
         extensions=["jinja2.ext.do"],
         loader=FileSystemLoader(TEMPLATES_DIR),

@@ -1,5 +1,6 @@
 """Accessibility in a real browser: axe-core (WCAG 2.1 A and AA rules) finds nothing on any page type, in the
-light and the dark colour scheme, including the map documents in their iframes; every page is German;
+light colour scheme (all rules) and the dark one (its colour rules), including the map documents in their
+iframes; every page and map is German;
 maps and pages work with the keyboard alone (visible focus, skip link, no focus trap in a map, the
 consent button answers Enter and Space).
 
@@ -115,15 +116,22 @@ def axe_source() -> str:
         pytest.fail("Python-Paket axe-playwright-python fehlt (pip install -e '.[test]')", pytrace=False)
 
 
-def run_axe(page: Any, axe_source: str) -> list[dict[str, Any]]:
-    """axe-core's WCAG 2.1 A/AA violations of the page and of its frames (axe is injected into every frame)."""
+def run_axe(page: Any, axe_source: str, rules: list[str] | None = None) -> list[dict[str, Any]]:
+    """axe-core's WCAG 2.1 A/AA violations of the page and of its frames (axe is injected into every frame);
+    only the axe rules `rules` if given."""
     for frame in page.frames:
         frame.evaluate(axe_source)
+    only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
     return page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], iframes: true})"
-        ".then(r => r.violations)",
-        WCAG_TAGS,
+        "only => axe.run(document, {runOnly: only, resultTypes: ['violations'], iframes: true}).then(r => r.violations)",
+        only,
     )
+
+
+def assert_german(page: Any, name: str) -> None:
+    """The page and each of its frames (the maps) declare German."""
+    langs = [f.evaluate("document.documentElement.lang") for f in page.frames]
+    assert langs == ["de"] * len(langs), f"{name}: Sprache der Seite und ihrer Karten {langs}"
 
 
 def describe(violations: list[dict[str, Any]]) -> str:
@@ -137,6 +145,10 @@ def describe(violations: list[dict[str, Any]]) -> str:
 
 
 SCHEMES = ["light", "dark"]
+# The dark scheme changes only colours (Material's slate palette and the atlas' own dark rules): every rule that
+# looks at structure, names and roles gives the same result as in the light scheme, so the dark run asks axe
+# only for its colour rules (WCAG 1.4.3 contrast, 1.4.1 links told apart from text).
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
 def set_scheme(page: Any, scheme: str) -> None:
@@ -145,20 +157,32 @@ def set_scheme(page: Any, scheme: str) -> None:
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("page_type", PAGE_TYPES, ids=ids(PAGE_TYPES))
-def test_page_type_has_no_wcag_violations(page: Any, tiles_site_url: str, tiles_site: Path, axe_source: str, page_type: PageType, scheme: str) -> None:
+def test_every_page_type_has_no_wcag_violations(page: Any, tiles_site_url: str, tiles_site: Path, axe_source: str, scheme: str) -> None:
+    """All page types one after the other in one browser page (its cache warm); every page type is checked
+    before the test fails, and each one with violations is named."""
     set_scheme(page, scheme)
-    visit(page, tiles_site_url, tiles_site, page_type)
     expected = "slate" if scheme == "dark" else "default"
-    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
-    violations = run_axe(page, axe_source)
-    assert violations == [], f"{page_type.name} ({scheme}): {len(violations)} Verstöße\n{describe(violations)}"
+    failures, checked = [], 0
+    for page_type in PAGE_TYPES:
+        if page_type.pending and not page_type.file(tiles_site).is_file():
+            continue  # still being built elsewhere (see the module's docstring)
+        visit(page, tiles_site_url, tiles_site, page_type)
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected, page_type.name
+        if scheme == "light":
+            assert_german(page, page_type.name)
+        violations = run_axe(page, axe_source, COLOUR_RULES if scheme == "dark" else None)
+        checked += 1
+        if violations:
+            failures.append(f"{page_type.name} ({scheme}): {len(violations)} Verstöße\n{describe(violations)}")
+    assert checked >= len(PAGE_TYPES) - sum(1 for t in PAGE_TYPES if t.pending)
+    assert not failures, "\n".join(failures)
 
 
 @pytest.mark.parametrize("page_type", MAP_DOCUMENTS, ids=ids(MAP_DOCUMENTS))
 def test_map_document_has_no_wcag_violations(page: Any, tiles_site_url: str, tiles_site: Path, axe_source: str, page_type: PageType) -> None:
     visit(page, tiles_site_url, tiles_site, page_type)
     assert page.locator("#atlas-tiles button").count() == 1  # the consent control is part of what is checked
+    assert_german(page, page_type.name)
     violations = run_axe(page, axe_source)
     assert violations == [], f"{page_type.name}: {len(violations)} Verstöße\n{describe(violations)}"
 
@@ -172,10 +196,4 @@ def test_axe_finds_a_planted_violation(page: Any, tiles_site_url: str, tiles_sit
     )
     found = {v["id"] for v in run_axe(page, axe_source)}
     assert {"image-alt", "color-contrast"} <= found
-
-
-@pytest.mark.parametrize("page_type", PAGE_TYPES + MAP_DOCUMENTS, ids=ids(PAGE_TYPES + MAP_DOCUMENTS))
-def test_language_is_german(page: Any, tiles_site_url: str, tiles_site: Path, page_type: PageType) -> None:
-    visit(page, tiles_site_url, tiles_site, page_type)
-    assert page.evaluate("document.documentElement.lang") == "de"
-    assert [f.evaluate("document.documentElement.lang") for f in page.frames[1:]] == ["de"] * (len(page.frames) - 1)
+    assert {v["id"] for v in run_axe(page, axe_source, COLOUR_RULES)} == {"color-contrast"}  # the dark scheme's run

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from .first_sight import PAGE_TYPES, PHONE, SIZE_IDS, SIZES, opened
+from .first_sight import PAGE_TYPES, PHONE, SIZE_IDS, SIZES, each_opened, opened
 
 pytestmark = pytest.mark.browser
 
@@ -50,14 +50,19 @@ def test_start_page_entry_points_in_first_screen(browser: Any, example_site_url:
         assert 0 <= box["top"] and box["bottom"] <= height and 0 <= box["left"] and box["right"] <= width, f"{name}: {box}"
 
 
-@pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_one_compact_example_notice_on_the_phone(browser: Any, example_site_url: str, kind: str) -> None:
-    with opened(browser, example_site_url + PAGE_TYPES[kind], PHONE) as (page, _):
+def test_one_compact_example_notice_on_the_phone(browser: Any, example_site_url: str) -> None:
+    """On every page type (all checked before the test fails)."""
+    failures = []
+    for kind, page in each_opened(browser, example_site_url, PAGE_TYPES, PHONE):
         notices = page.evaluate(NOTICES)
         doubled = page.evaluate("() => /\\(Beispiel\\)\\s*Beispiel/.test(document.body.innerText)")
-    assert len(notices) == 1, notices
-    assert notices[0]["banner"] <= NOTICE_LIMIT, f"{kind}: Hinweis {notices[0]['banner']} px hoch"
-    assert not doubled, f"{kind}: „(Beispiel) Beispiel“"
+        if len(notices) != 1:
+            failures.append(f"{kind}: {len(notices)} Hinweise {notices}")
+        elif notices[0]["banner"] > NOTICE_LIMIT:
+            failures.append(f"{kind}: Hinweis {notices[0]['banner']} px hoch")
+        if doubled:
+            failures.append(f"{kind}: „(Beispiel) Beispiel“")
+    assert not failures, "\n".join(failures)
 
 
 def test_notice_opens_to_its_full_text(browser: Any, example_site_url: str) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from .first_sight import DESKTOP, PAGE_TYPES, PHONE, SCROLL_HINT, SIZE_IDS, SIZES, clipped_tables, opened
+from .first_sight import DESKTOP, PAGE_TYPES, PHONE, SCROLL_HINT, SIZE_IDS, SIZES, clipped_tables, each_opened, opened
 
 pytestmark = pytest.mark.browser
 
@@ -35,21 +35,28 @@ def tables_on(page: Any) -> int:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
-@pytest.mark.parametrize("kind", list(PAGE_TYPES))
-def test_no_table_hides_columns(browser, example_site_url, kind, size):
-    with opened(browser, example_site_url + PAGE_TYPES[kind], size) as (page, _visit):
+def test_no_table_hides_columns(browser, example_site_url, size):
+    """Every page type at this viewport; all page types are checked before the test fails, each one named."""
+    failures, checked = [], 0
+    for kind, page in each_opened(browser, example_site_url, PAGE_TYPES, size):
         clipped = clipped_tables(page)
-        count = tables_on(page)
-    assert not clipped, f"{kind} bei {size[0]}×{size[1]}: {len(clipped)} von {count} Tabellen verdecken Spalten:\n" + "\n".join(clipped)
+        checked += tables_on(page)
+        if clipped:
+            failures.append(f"{kind}: {len(clipped)} Tabellen verdecken Spalten:\n" + "\n".join(clipped))
+    assert checked > len(PAGE_TYPES), f"nur {checked} Tabellen auf {len(PAGE_TYPES)} Seitentypen – prüft der Test noch etwas?"
+    assert not failures, f"bei {size[0]}×{size[1]}:\n" + "\n".join(failures)
 
 
-@pytest.mark.parametrize("kind", WIDE)
-def test_no_table_hides_columns_without_javascript(browser, example_site_url, kind):
-    with opened(browser, example_site_url + PAGE_TYPES[kind], PHONE, javascript=False) as (page, _visit):
+def test_no_table_hides_columns_without_javascript(browser, example_site_url):
+    failures = []
+    for kind, page in each_opened(browser, example_site_url, WIDE, PHONE, javascript=False):
         clipped = clipped_tables(page)
         regions = page.evaluate(REGIONS)
-    assert any(r["overflows"] for r in regions), f"{kind}: keine Tabelle breiter als das Telefon – prüft der Test noch etwas?"
-    assert not clipped, f"{kind} ohne JavaScript: " + "\n".join(clipped)
+        if not any(r["overflows"] for r in regions):
+            failures.append(f"{kind}: keine Tabelle breiter als das Telefon – prüft der Test noch etwas?")
+        if clipped:
+            failures.append(f"{kind} ohne JavaScript: " + "\n".join(clipped))
+    assert not failures, "\n".join(failures)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
