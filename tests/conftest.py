@@ -44,6 +44,22 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return 2 * (os.cpu_count() or 1)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked `heavy` first (each group in its usual order): with one test at a time per worker (pyproject:
+    --maxschedchunk 1) the long tests run side by side from the start instead of last on one worker."""
+    items.sort(key=lambda item: item.get_closest_marker("heavy") is None)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """With ATLAS_TEST_TIMELINE=<file>: one line per test phase (worker, phase, start, stop, test) for
+    benchmarks/suite_time.py, written by the controlling process (with xdist the reports come from the workers)."""
+    target = os.environ.get("ATLAS_TEST_TIMELINE")
+    if target and not os.environ.get("PYTEST_XDIST_WORKER"):
+        worker = getattr(getattr(report, "node", None), "gateway", None)
+        with open(target, "a", encoding="utf-8") as out:
+            out.write(f"{worker.id if worker else 'main'}\t{report.when}\t{report.start:.3f}\t{report.stop:.3f}\t{report.nodeid}\n")
+
+
 # ------------------------------------------------------------------ built once per test run
 def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder of this test run that every xdist worker sees (the workers' temp folders are popen-gw0, … in it)."""

@@ -12,6 +12,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from conftest import REPO, page
 
 
@@ -90,6 +92,7 @@ def test_python_m_generator_is_the_atlas_command(mini_data: Path) -> None:
     assert "Keine Probleme gefunden." in result.stdout
 
 
+@pytest.mark.heavy
 def test_serve_rebuilds_when_data_change(mini_data: Path, tmp_path: Path) -> None:
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
@@ -111,6 +114,7 @@ def test_serve_rebuilds_when_data_change(mini_data: Path, tmp_path: Path) -> Non
         stop_server(process)
 
 
+@pytest.mark.heavy
 def test_serve_shows_an_edited_record_first_and_then_everything(mini_data: Path, tmp_path: Path) -> None:
     """--quick-first always (a Land-size atlas does it by itself): the offer's page, then lists and exports."""
     port = free_port()

@@ -567,6 +567,7 @@ def runnable_blocks() -> list:
     return params
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("block", runnable_blocks())
 def test_documented_commands_work(block: Block, tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
     """The commands of one ```sh block, in order, in a fresh copy of the project."""

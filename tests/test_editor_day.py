@@ -37,6 +37,7 @@ def line_of(text: str, prefix: str) -> int:
     return next(number for number, line in enumerate(text.splitlines(), 1) if line.startswith(prefix))
 
 
+@pytest.mark.heavy
 def test_an_editors_day(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
     repo = tmp_path / "atlas"
     shutil.copytree(MINI, repo / "data")

@@ -79,6 +79,7 @@ def test_a_removed_record_removes_its_page(tmp_path: Path) -> None:
     assert not (paths.docs / "angebote" / "seniorentreff.md").exists()
 
 
+@pytest.mark.heavy
 def test_preview_rebuilds_only_changed_pages_and_fully_when_pages_come_or_go(tmp_path: Path) -> None:
     paths = _paths(tmp_path)
     seen: list = []
@@ -124,6 +125,7 @@ def test_preview_leaves_no_dirty_state_for_later_builds(tmp_path: Path, name: st
     assert not any(getattr(plugin, name) for plugin in cached)
 
 
+@pytest.mark.heavy
 def test_big_atlas_preview_shows_the_edited_record_first_then_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Two steps (serve.py, big atlases): the edited offer's own page at once, lists and exports in a second round."""
     import generator.build.serve as serve_module
@@ -179,6 +181,7 @@ def test_big_atlas_preview_shows_the_edited_record_first_then_everything(tmp_pat
         preview.close()
 
 
+@pytest.mark.heavy
 def test_without_a_server_to_ask_the_preview_never_stops_halfway(tmp_path: Path) -> None:
     paths = _paths(tmp_path)
     preview = Preview(paths, tmp_path / "preview", lambda problems: None, say=lambda text: None)
@@ -198,6 +201,7 @@ def _search_entries(site: Path) -> list[tuple[str, str, str]]:
     return sorted((url, f["meta"].get("title", ""), f["content"]) for url, f in pages(site).items())
 
 
+@pytest.mark.heavy
 def test_preview_search_index_lists_every_page_once_after_dirty_rebuilds(tmp_path: Path) -> None:
     """After dirty builds the preview's search index (Pagefind) must equal a complete build's."""
     paths = _paths(tmp_path)

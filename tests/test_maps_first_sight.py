@@ -166,6 +166,7 @@ def test_impressum_names_source_licence_and_credit_of_the_boundaries(example: tu
     assert 'Lizenz: <a href="https://www.govdata.de/dl-de/by-2-0">Datenlizenz Deutschland – Namensnennung – Version 2.0</a> (dl-de/by-2-0).' in plain
 
 
+@pytest.mark.heavy
 def test_maps_are_the_same_bytes_twice(example: tuple) -> None:
     atlas, pages = example
     again = render_site(atlas)

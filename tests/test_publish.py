@@ -244,6 +244,7 @@ def start_slow_build(project: Path) -> tuple[subprocess.Popen, Path]:
     return process, ready
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_an_interrupted_build_leaves_the_old_site_and_cleans_up(project: Path, signum: int) -> None:
     before = tree_state(project / "site")
@@ -256,6 +257,7 @@ def test_an_interrupted_build_leaves_the_old_site_and_cleans_up(project: Path, s
     assert leftovers(project) == []
 
 
+@pytest.mark.heavy
 def test_a_killed_build_is_cleaned_up_by_the_next_run(project: Path, capsys: pytest.CaptureFixture) -> None:
     before = tree_state(project / "site")
     process, _ = start_slow_build(project)

@@ -79,6 +79,7 @@ def test_small_atlas_stays_in_one_process() -> None:
     assert render_jobs.processes(atlas, 1, above=0) == 1
 
 
+@pytest.mark.heavy
 def test_a_district_with_all_its_offers_renders_in_several_processes(tmp_path: Path) -> None:
     # the benchmark's one-district size (issue 7: the generator's own stages under a quarter of MkDocs there too)
     sys.path.insert(0, str(REPO / "benchmarks"))

@@ -33,6 +33,7 @@ def epoch(day: dt.date) -> int:
     return int(dt.datetime.combine(day, dt.time(), dt.timezone.utc).timestamp())
 
 
+@pytest.mark.heavy
 def test_two_builds_of_the_example_atlas_are_byte_identical(example_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     # the first build: the example atlas as built once per test run (tests/conftest.py, without SOURCE_DATE_EPOCH,
@@ -49,6 +50,7 @@ def test_two_builds_of_the_example_atlas_are_byte_identical(example_site: Path, 
     assert gzip_mtime(first / "sitemap.xml.gz") == epoch(dt.date(2026, 11, 1))  # data_date of data/atlas.yaml
 
 
+@pytest.mark.heavy
 def test_source_date_epoch_sets_the_sitemap_dates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = tmp_path / "data"
     shutil.copytree(MINI, data)

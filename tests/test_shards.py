@@ -45,6 +45,7 @@ def test_sharded_build_gives_the_same_bytes_as_one_build(sharded_site: Path, min
     assert not list(sharded_site.parent.glob(".site.shard-*"))  # shard folders removed
 
 
+@pytest.mark.heavy
 def test_sitemap_of_a_sharded_build_lists_every_page_once(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(MINI, data)

@@ -8,6 +8,7 @@ import shutil
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
@@ -133,6 +134,7 @@ def test_top_pages_are_a_region_table_and_a_place_index(tmp_path):
         assert index == expected
 
 
+@pytest.mark.heavy
 def test_top_pages_do_not_grow_with_the_number_of_regions_except_table_and_index(tmp_path):
     sizes = {}
     for districts in (2, 4):

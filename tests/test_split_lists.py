@@ -6,6 +6,8 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
+
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCH))
 
@@ -79,6 +81,7 @@ def test_a_region_page_lists_exactly_its_offers(tmp_path):
         assert "\nsearch_index: false\n" in by_age  # region lists stay out of the site search like the whole lists
 
 
+@pytest.mark.heavy
 def test_split_pages_do_not_grow_with_the_number_of_regions(tmp_path):
     sizes = {}
     for districts in (2, 4):
@@ -90,6 +93,7 @@ def test_split_pages_do_not_grow_with_the_number_of_regions(tmp_path):
     assert sizes[4][1] < sizes[2][1] * 1.5, sizes  # the short page: one table row per region more
 
 
+@pytest.mark.heavy
 def test_below_the_threshold_nothing_changes(tmp_path, example_pages):
     default = example_pages
     copy = tmp_path / "data"

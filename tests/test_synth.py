@@ -43,6 +43,7 @@ def test_other_seed_gives_other_names(tmp_path):
         p.name for p in (tmp_path / "b" / "municipalities").iterdir()
     )
 
+@pytest.mark.heavy
 def test_harness_builds_tiny_atlas_and_reports_every_column(tmp_path):
     result = run.measure("tiny", 1, tmp_path, serve_repeats=1, **TINY)
     assert (tmp_path / "site" / "index.html").is_file()

@@ -156,6 +156,7 @@ def set_scheme(page: Any, scheme: str) -> None:
     page.emulate_media(color_scheme=scheme)
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_every_page_type_has_no_wcag_violations(page: Any, tiles_site_url: str, tiles_site: Path, axe_source: str, scheme: str) -> None:
     """All page types one after the other in one browser page (its cache warm); every page type is checked

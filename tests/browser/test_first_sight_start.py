@@ -50,6 +50,7 @@ def test_start_page_entry_points_in_first_screen(browser: Any, example_site_url:
         assert 0 <= box["top"] and box["bottom"] <= height and 0 <= box["left"] and box["right"] <= width, f"{name}: {box}"
 
 
+@pytest.mark.heavy
 def test_one_compact_example_notice_on_the_phone(browser: Any, example_site_url: str) -> None:
     """On every page type (all checked before the test fails)."""
     failures = []

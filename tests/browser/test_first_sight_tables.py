@@ -34,6 +34,7 @@ def tables_on(page: Any) -> int:
     return page.evaluate("() => document.querySelectorAll('table').length")
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 def test_no_table_hides_columns(browser, example_site_url, size):
     """Every page type at this viewport; all page types are checked before the test fails, each one named."""

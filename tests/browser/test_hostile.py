@@ -123,6 +123,7 @@ def check_frames(page: Any, where: str, is_map: bool) -> list[str]:
     return problems
 
 
+@pytest.mark.heavy
 def test_hostile_data_stays_inert_on_every_page_and_map(page: Any, hostile_url: str, hostile_site: Path, page_log: Any) -> None:
     pages = site_pages(hostile_site)
     for page_type in PAGE_TYPES + MAP_DOCUMENTS:  # every page type of the accessibility run is among them
@@ -157,6 +158,7 @@ def test_hostile_data_stays_inert_on_every_page_and_map(page: Any, hostile_url: 
           f"Dokumente und Frames geprüft: {frames}; Tooltips/Popups geöffnet: {tooltips}")
 
 
+@pytest.mark.heavy
 def test_hostile_text_is_shown_literally(page: Any, hostile_url: str) -> None:
     """Shown, not interpreted: the Jinja, HTML and Markdown examples appear as the characters typed."""
     seen = {s: 0 for s in ("{{ 7*7 }}{% raw %}", "<script>window.__pwned=1</script>", "[klick](javascript:window.__pwned=1)", "<!-- kommentar -->")}

@@ -24,6 +24,7 @@ def load_benchmark() -> Any:
 page_weight = load_benchmark()
 
 
+@pytest.mark.heavy
 @pytest.mark.browser
 def test_benchmark_measures_every_page_type_within_budget(mini_site: Path, browser: Any) -> None:
     pages = page_weight.pick_pages(mini_site)

@@ -1,0 +1,75 @@
+"""Benchmark: how long the test suite takes, and where the time goes. Run from the repository root:
+
+    python benchmarks/suite_time.py [pytest arguments ...]
+
+Runs `python -m pytest -q` (the README's test command, with the arguments given) once, with
+ATLAS_TEST_TIMELINE set so that tests/conftest.py records when each test ran on which worker. Prints the
+wall time, the CPU time of the run (user + system of pytest and everything it started: workers, builds,
+Chromium), the load of the machine before it, and from the timeline: how busy each worker was, how long
+the workers waited at the end for the last one (the tail), and the slowest tests. The target of issue 16
+is a wall time under 5 minutes on 2 cores: CPU time / cores is the floor no scheduling can beat, and the
+ratio wall / (CPU / cores) shows how well the run keeps the cores busy (1,0 = perfectly).
+"""
+
+from __future__ import annotations
+
+import collections
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(args: list[str]) -> tuple[float, float, int, Path, float]:
+    timeline = Path(tempfile.mkdtemp(prefix="atlas-suite-")) / "timeline.tsv"
+    env = {**os.environ, "ATLAS_TEST_TIMELINE": str(timeline)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start, started = time.monotonic(), time.time()
+    code = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args], cwd=ROOT, env=env).returncode
+    wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, code, timeline, started
+
+
+def analyse(timeline: Path, wall: float, cpu: float, cores: int, started: float) -> str:
+    rows = [line.split("\t") for line in timeline.read_text(encoding="utf-8").splitlines()] if timeline.exists() else []
+    per_test: dict[tuple[str, str], list[float]] = {}
+    for worker, _when, start, stop, nodeid in rows:
+        span = per_test.setdefault((worker, nodeid), [float(start), float(stop)])
+        span[0], span[1] = min(span[0], float(start)), max(span[1], float(stop))
+    busy: dict[str, float] = collections.defaultdict(float)
+    last: dict[str, float] = collections.defaultdict(float)
+    first = min((s for s, _ in per_test.values()), default=0.0)
+    for (worker, _), (s, e) in per_test.items():
+        busy[worker] += e - s
+        last[worker] = max(last[worker], e)
+    end = max(last.values(), default=first)
+    lines = [
+        f"wall {wall:.0f} s ({wall / 60:.1f} min), CPU {cpu:.0f} s on {cores} cores: floor CPU/cores = {cpu / cores:.0f} s, "
+        f"wall / floor = {wall / (cpu / cores):.2f}" if cpu else f"wall {wall:.0f} s",
+        f"tests: {len(per_test)}; the first began {first - started:.0f} s after the start (collection, workers)",
+    ]
+    for worker in sorted(busy):
+        lines.append(f"  {worker}: busy {busy[worker]:.0f} s, done {end - last[worker]:.0f} s before the last worker")
+    lines.append("slowest tests (setup + call + teardown, s):")
+    for (worker, nodeid), (s, e) in sorted(per_test.items(), key=lambda kv: kv[1][0] - kv[1][1])[:15]:
+        lines.append(f"  {e - s:6.1f}  started at {s - first:5.0f} s  {worker}  {nodeid}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    load = os.getloadavg()[0]
+    wall, cpu, code, timeline, started = run(argv)
+    print(f"\nload before the run: {load:.1f}")
+    print(analyse(timeline, wall, cpu, os.cpu_count() or 1, started))
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
