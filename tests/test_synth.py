@@ -53,6 +53,7 @@ def test_harness_builds_tiny_atlas_and_reports_every_column(tmp_path):
     assert 0 < serve["page"][0] <= serve["all"][0]
     assert (tmp_path / "site-plain" / "index.html").is_file()  # the plain MkDocs build of the same pages
     assert result["pages"] > 20 and result["search_stage"]["indexed_pages"] > 10 and result["search"]["disk"]["bytes"] > 0
+    assert "error" not in result["search"], result["search"]["error"]  # the browser part of the search stage failed
     assert result["search"]["before"] == 0 and 0 < result["search"]["max_query"] < result["search"]["max_total"]
     assert result["page_costs"]["map_pages"] > 0 and result["page_costs"]["other_pages"] > 0
     table = run.report([result]).splitlines()
