@@ -266,10 +266,16 @@ def _dir_bytes(folder: Path) -> int:
 
 
 def search_index(site: Path) -> dict:
-    """The Pagefind bundle on disk and the bytes of a first search in Chromium (benchmarks/search_weight.py)."""
+    """The Pagefind bundle on disk and the bytes of a first search in Chromium (benchmarks/search_weight.py).
+
+    In a thread of its own: Playwright's sync API refuses to start in a thread that already runs an event loop
+    (a test process whose browser fixture is open)."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from search_weight import summary
 
-    return summary(site)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(summary, site).result()
 
 
 def page_costs(times_file: Path) -> dict:
