@@ -68,11 +68,17 @@ QUERIES = [
 ]
 
 
-@pytest.mark.parametrize(("query", "first", "hits"), QUERIES, ids=[q for q, _, _ in QUERIES])
-def test_query_finds_the_expected_first_result_and_count(page: Any, example_site_url: str, query: str, first: str, hits: int) -> None:
-    count, results = search(page, example_site_url, query)
-    assert (paths(results)[:1], count) == ([first], hits), results[:5]
-    assert len(results) == min(hits, 10)  # ten shown, the rest behind „Weitere Treffer zeigen“
+@pytest.mark.heavy
+def test_each_query_finds_the_expected_first_result_and_count(page: Any, example_site_url: str) -> None:
+    """All queries typed one after the other into the same page's box, as a visitor searches again; every
+    query is checked before the test fails, and each wrong one is named."""
+    wrong = []
+    for query, first, hits in QUERIES:
+        count, results = search(page, example_site_url, query)
+        if (paths(results)[:1], count) != ([first], hits) or len(results) != min(hits, 10):  # ten shown, the rest behind a button
+            wrong.append(f"„{query}“: {count} Treffer (erwartet {hits}), zuerst {paths(results)[:1]} (erwartet {first}); "
+                         f"{len(results)} gezeigt: {results[:3]}")
+    assert not wrong, "\n".join(wrong)
 
 
 def test_place_and_topic_put_that_places_offers_first(page: Any, example_site_url: str) -> None:
