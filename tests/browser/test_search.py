@@ -15,6 +15,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from .first_sight import DESKTOP, opened
+
 pytestmark = pytest.mark.browser
 
 BOX = "#atlas-search-q"
@@ -202,19 +204,14 @@ def test_narrow_screen_opens_the_box_from_the_magnifier(browser: Any, example_si
 
 
 def test_without_javascript_the_box_leads_to_the_lists(browser: Any, example_site_url: str) -> None:
-    context = browser.new_context(locale="de-DE", java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(example_site_url, wait_until="load")
+    with opened(browser, example_site_url, DESKTOP, javascript=False) as (page, _visit):
         page.locator(BOX).fill("Teltow")
         page.locator(BOX).press("Enter")
         page.wait_for_url(re.compile(r".*/suche/\?q=Teltow$"))
         links = page.locator("article a").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
-        base = urlsplit(example_site_url).path
-        for target in ("sozialraeume/", "familienzentren/", "angebote/", "angebote/orte/", "netzwerke/", "ansprechpersonen/"):
-            assert base + target in links
-    finally:
-        context.close()
+    base = urlsplit(example_site_url).path
+    for target in ("sozialraeume/", "familienzentren/", "angebote/", "angebote/orte/", "netzwerke/", "ansprechpersonen/"):
+        assert base + target in links
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
