@@ -20,7 +20,7 @@ from ..core.formatting import WEEKDAYS, fmt_number, join_words
 from ..model.schema import FamilyCentre, Municipality, Offer
 
 FOLDER = "leichte-sprache"
-SEARCH_BOOST = "search_weight: 0.5\n"
+SEARCH_WEIGHT = "search_weight: 0.5\n"
 # (words, lowest age, highest age): an offer counts when its age range overlaps; no range = every age
 AGE_GROUPS = (("Kinder", 0, 11), ("Jugendliche", 12, 17), ("ältere Menschen", 60, 200))
 # target group labels (data/vocabularies.yaml) that mean families; matched as German words, not ids
@@ -106,14 +106,14 @@ def easy_pages(site: Any, common: dict[str, Any]) -> None:
         pages.append((easy_path(unit), "leichte_sprache_einheit.md.j2", f"{unit.name} in Leichter Sprache",
                       dict(unit=unit, centres=centres, offers=offers, example=example)))
     for path, template, title, context in pages:
-        site.later(path, _with_boost)
+        site.later(path, _with_search_weight)
         site.page(path, template, title, **helpers, **context, **common)
 
 
-def _with_boost(text: str) -> str:
+def _with_search_weight(text: str) -> str:
     """Add `search_weight: 0.5` to the page's front matter (written by markup.front_matter)."""
     head, sep, rest = text.partition("\n---\n")
-    return f"{head}\n{SEARCH_BOOST.rstrip()}{sep}{rest}" if sep else text
+    return f"{head}\n{SEARCH_WEIGHT.rstrip()}{sep}{rest}" if sep else text
 
 
 __all__ = ["easy_pages", "easy_path", "easy_hours", "offer_sentences"]
