@@ -7,7 +7,8 @@ ATLAS_TEST_TIMELINE set so that tests/conftest.py records when each test ran on 
 wall time, the CPU time of the run (the whole machine's busy time from /proc/stat while the suite ran:
 run it on an otherwise idle machine; the rusage of pytest's children misses Chromium), the load of the
 machine before it, and from the timeline: how busy each worker was, how long
-the workers waited at the end for the last one (the tail), and the slowest tests. The target of issue 16
+the workers waited at the end for the last one (the tail), the slowest tests, and the test files and tests that
+used the most CPU (tests/conftest.py reads each worker's process tree, its browser included, at every phase). The target of issue 16
 is a wall time under 5 minutes on 2 cores: CPU time / cores is the floor no scheduling can beat, and the
 ratio wall / (CPU / cores) shows how well the run keeps the cores busy (1,0 = perfectly).
 """
@@ -57,7 +58,9 @@ def run(args: list[str]) -> tuple[float, float, int, Path, float]:
 def analyse(timeline: Path, wall: float, cpu: float, cores: int, started: float) -> str:
     rows = [line.split("\t") for line in timeline.read_text(encoding="utf-8").splitlines()] if timeline.exists() else []
     per_test: dict[tuple[str, str], list[float]] = {}
-    for worker, _when, start, stop, nodeid in rows:
+    cpu_of: dict[str, float] = collections.defaultdict(float)
+    for worker, _when, start, stop, nodeid, *measured in rows:
+        cpu_of[nodeid] += float(measured[0]) if measured else 0.0
         span = per_test.setdefault((worker, nodeid), [float(start), float(stop)])
         span[0], span[1] = min(span[0], float(start)), max(span[1], float(stop))
     busy: dict[str, float] = collections.defaultdict(float)
@@ -77,6 +80,16 @@ def analyse(timeline: Path, wall: float, cpu: float, cores: int, started: float)
     lines.append("slowest tests (setup + call + teardown, s):")
     for (worker, nodeid), (s, e) in sorted(per_test.items(), key=lambda kv: kv[1][0] - kv[1][1])[:15]:
         lines.append(f"  {e - s:6.1f}  started at {s - first:5.0f} s  {worker}  {nodeid}")
+    if any(cpu_of.values()):
+        by_file: dict[str, float] = collections.defaultdict(float)
+        for nodeid, spent in cpu_of.items():
+            by_file[nodeid.split("::")[0]] += spent
+        lines.append(f"CPU of the workers' process trees (each worker, its browser and what they started; Linux /proc): "
+                     f"{sum(cpu_of.values()):.0f} s in all")
+        lines.append("  most CPU per test file (s):")
+        lines += [f"  {spent:7.1f}  {name}" for name, spent in sorted(by_file.items(), key=lambda kv: -kv[1])[:25]]
+        lines.append("  most CPU per test (s):")
+        lines += [f"  {spent:7.1f}  {name}" for name, spent in sorted(cpu_of.items(), key=lambda kv: -kv[1])[:25]]
     return "\n".join(lines)
 
 

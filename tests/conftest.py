@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import os
 import shutil
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 
@@ -50,14 +51,72 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.get_closest_marker("heavy") is None)
 
 
+_SEEN: dict[tuple[int, str], tuple[float, tuple[int, str]]] = {}  # (pid, start) → (own CPU when last seen, its child of the worker)
+
+
+def _tree_cpu() -> float:
+    """CPU seconds so far of this process, the processes it reaped, and every process ever seen below it
+    (Playwright's driver, Chromium's processes, servers), from Linux's /proc; 0 elsewhere. Each xdist worker has its
+    own browser, so the growth of this figure over a test phase is that phase's CPU, whatever the other workers do.
+    A process below the worker counts with its own time when last seen: Chromium's zygote does not wait for the
+    renderers it started, so their time never reaches a parent's count of reaped children. What the worker
+    reaped counts too, less the processes already seen below its ended children (builds in a subprocess)."""
+    try:
+        entries = [int(e) for e in os.listdir("/proc") if e.isdigit()]
+        ticks = os.sysconf("SC_CLK_TCK")
+    except (OSError, AttributeError, ValueError):
+        return 0.0
+    stats: dict[int, list[str]] = {}
+    children: dict[int, list[int]] = {}
+    for pid in entries:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        stats[pid] = fields
+        children.setdefault(int(fields[1]), []).append(pid)
+    me = os.getpid()
+    for child in children.get(me, []):
+        top = (child, stats[child][19])
+        todo = [child]
+        while todo:
+            pid = todo.pop()
+            fields = stats[pid]
+            _SEEN[(pid, fields[19])] = ((int(fields[11]) + int(fields[12])) / ticks, top)
+            todo.extend(children.get(pid, []))
+    own = stats.get(me)
+    if not own:
+        return 0.0
+    alive = {(pid, fields[19]) for pid, fields in stats.items()}
+    # what the worker reaped, less the processes below its ended children that were seen (and are counted) already
+    reaped = sum(int(x) for x in own[13:15]) / ticks
+    reaped -= sum(cpu for key, (cpu, top) in _SEEN.items() if top not in alive and key not in alive)
+    return (int(own[11]) + int(own[12])) / ticks + max(reaped, 0.0) + sum(cpu for cpu, _ in _SEEN.values())
+
+
+_CPU_MARK = [0.0]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
+    """With ATLAS_TEST_TIMELINE: the CPU of the phase just ended (and of anything since the last phase) on the
+    report, for pytest_runtest_logreport in the controlling process."""
+    outcome = yield
+    if os.environ.get("ATLAS_TEST_TIMELINE"):
+        now = _tree_cpu()
+        outcome.get_result().user_properties.append(("cpu", now - _CPU_MARK[0]))  # the first: with the worker's start
+        _CPU_MARK[0] = now
+
+
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    """With ATLAS_TEST_TIMELINE=<file>: one line per test phase (worker, phase, start, stop, test) for
+    """With ATLAS_TEST_TIMELINE=<file>: one line per test phase (worker, phase, start, stop, test, CPU s) for
     benchmarks/suite_time.py, written by the controlling process (with xdist the reports come from the workers)."""
     target = os.environ.get("ATLAS_TEST_TIMELINE")
     if target and not os.environ.get("PYTEST_XDIST_WORKER"):
         worker = getattr(getattr(report, "node", None), "gateway", None)
+        cpu = dict(report.user_properties).get("cpu", 0.0)
         with open(target, "a", encoding="utf-8") as out:
-            out.write(f"{worker.id if worker else 'main'}\t{report.when}\t{report.start:.3f}\t{report.stop:.3f}\t{report.nodeid}\n")
+            out.write(f"{worker.id if worker else 'main'}\t{report.when}\t{report.start:.3f}\t{report.stop:.3f}\t{report.nodeid}\t{cpu:.2f}\n")
 
 
 # ------------------------------------------------------------------ built once per test run
@@ -93,6 +152,17 @@ def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, make: Call
             result = make(folder)
             done.write_text(str(result.relative_to(folder)), encoding="utf-8")
     return folder / done.read_text(encoding="utf-8")
+
+
+def shared_value(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[], Any]) -> Any:
+    """`make()` once per test run for all workers (as `shared_build`); its result must be JSON. For figures that
+    take long to read, e.g. a browser's walk through every page type that several tests check."""
+    def write(folder: Path) -> Path:
+        target = folder / "value.json"
+        target.write_text(json.dumps(make(), ensure_ascii=False), encoding="utf-8")
+        return target
+
+    return json.loads(shared_build(tmp_path_factory, name, write).read_text(encoding="utf-8"))
 
 
 @contextlib.contextmanager

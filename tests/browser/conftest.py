@@ -29,6 +29,7 @@ Playwright never downloads a browser here (no `playwright install`): it drives t
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import http.server
 import os
@@ -36,6 +37,7 @@ import re
 import shutil
 import threading
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterator
 from urllib.parse import urlsplit
@@ -144,6 +146,48 @@ def example_site_url(example_site: Path) -> Iterator[str]:
     """The example atlas (`example_site` from tests/conftest.py, built once per test run), served on loopback."""
     with serve(example_site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def example_tour(browser: Any, example_site: Path, example_site_url: str,
+                 tmp_path_factory: pytest.TempPathFactory) -> Callable[[tuple[int, int]], dict[str, Any]]:
+    """`example_tour(size)`: {path: first_sight.Seen} for every page type (first_sight.PAGE_TYPES) and every profile
+    of the example atlas at that viewport, read by first_sight.tour once per viewport and test run: the first
+    worker that asks tours under a lock (tests/conftest.py: shared_value), the others read its figures."""
+    from conftest import shared_value  # tests/conftest.py
+
+    from .first_sight import PAGE_TYPES, Seen, profile_paths, tour  # here: first_sight imports this module
+
+    def seen(size: tuple[int, int]) -> dict[str, Any]:
+        def walk() -> dict[str, Any]:
+            found = tour(browser, example_site_url, [*PAGE_TYPES.values(), *profile_paths(example_site)], size)
+            return {path: dataclasses.asdict(page) for path, page in found.items()}
+
+        read = shared_value(tmp_path_factory, f"example-tour-{size[0]}x{size[1]}", walk)
+        return {path: Seen(**page) for path, page in read.items()}
+
+    return seen
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's `axe.min.js` as bundled by the PyPI package axe-playwright-python (nothing fetched at run time)."""
+    try:
+        return resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
+    except ModuleNotFoundError:
+        pytest.fail("Python-Paket axe-playwright-python fehlt (pip install -e '.[test]')", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def tiles_walk(browser: Any, tiles_site: Path, tiles_site_url: str, axe_source: str,
+               tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+    """{page type path: requests, cookie, languages, axe violations light and dark} of every page type of
+    `tiles_site` (tests/browser/page_walk.py), walked once per test run (tests/conftest.py: shared_value)."""
+    from conftest import shared_value  # tests/conftest.py
+
+    from .page_walk import walk  # here: page_walk imports this module
+
+    return shared_value(tmp_path_factory, "tiles-walk", lambda: walk(browser, tiles_site_url, tiles_site, axe_source))
 
 
 @pytest.fixture(scope="session")

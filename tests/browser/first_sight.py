@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -116,6 +117,71 @@ def each_opened(browser: Any, base_url: str, kinds: Iterable[str], size: tuple[i
             yield kind, page
     finally:
         context.close()
+
+
+def profile_paths(site: Path) -> list[str]:
+    """Every profile of a built atlas: each Sozialraum page, then the district page."""
+    units = sorted(p.name for p in (site / "sozialraeume").iterdir() if p.is_dir())
+    return [f"sozialraeume/{unit}/" for unit in units] + ["landkreis/"]
+
+
+# The „Auf dieser Seite“ navigation of a profile: where it starts, whether it shows, and where each link goes.
+NAV = """() => {
+  const nav = document.querySelector('article nav[aria-label="Auf dieser Seite"]');
+  if (!nav) return null;
+  const box = nav.getBoundingClientRect();
+  return {top: box.top + window.scrollY, visible: nav.checkVisibility(),
+          links: [...nav.querySelectorAll('a')].map(a => {
+            const id = decodeURIComponent(a.getAttribute('href').slice(1));
+            const target = document.getElementById(id);
+            return {href: a.getAttribute('href'), text: a.textContent.trim(), target: !!target && target.closest('article') !== null};
+          })};
+}"""
+
+# The example notices of a page: the banner's notice, and any admonition that starts by naming example data.
+NOTICES = """() => [...document.querySelectorAll('.atlas-notice, .admonition')]
+  .filter(e => e.classList.contains('atlas-notice') || /Beispieldaten/.test(e.textContent.slice(0, 80)))
+  .map(e => ({cls: e.className, banner: Math.round((e.closest('.md-banner') || e).getBoundingClientRect().height),
+              text: e.textContent.trim().slice(0, 80)}))"""
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What the tour read on one page at one viewport, in this order: the first four as the page loaded, then
+    the tables with every <details> opened (as `clipped_tables` leaves the page)."""
+
+    height: int  # CSS px, details collapsed
+    nav: dict[str, Any] | None  # NAV
+    notices: list[dict[str, Any]]  # NOTICES
+    doubled: bool  # "(Beispiel) Beispiel" in the page's text
+    tables: int
+    clipped: list[str]  # clipped_tables
+
+
+def tour(browser: Any, base_url: str, paths: Iterable[str], size: tuple[int, int]) -> dict[str, Seen]:
+    """Each of `paths` (relative to the site root) loaded in turn in ONE browser context of `size`, read once for
+    all the first-sight checks of a page's layout (tables, example notice, profile height and navigation).
+
+    The checks of tests/browser/test_first_sight_*.py take their figures from here instead of loading the same
+    pages again: `example_tour` in tests/browser/conftest.py tours the example atlas once per viewport and test run.
+    """
+    seen: dict[str, Seen] = {}
+    context = browser.new_context(locale="de-DE", viewport={"width": size[0], "height": size[1]}, service_workers="block")
+    context.route(MAYBE_FOREIGN, lambda route: route.abort())
+    try:
+        page = context.new_page()
+        for path in dict.fromkeys(paths):
+            response = page.goto(base_url + path, wait_until="load")
+            assert response is not None and response.ok, f"{path}: HTTP {response.status if response else 'keine Antwort'}"
+            seen[path] = Seen(
+                height=page_height(page), nav=page.evaluate(NAV), notices=page.evaluate(NOTICES),
+                doubled=page.evaluate("() => /\\(Beispiel\\)\\s*Beispiel/.test(document.body.innerText)"),
+                tables=page.evaluate("() => document.querySelectorAll('table').length"),
+                clipped=clipped_tables(page),
+            )
+    finally:
+        context.close()
+    return seen
 
 
 def page_height(page: Any) -> int:

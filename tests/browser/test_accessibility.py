@@ -15,7 +15,6 @@ are skipped with that reason; once the page exists, they run.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -108,14 +107,6 @@ def load_frames(page: Any) -> None:
 # ------------------------------------------------------------------------------------------ axe-core
 
 
-@pytest.fixture(scope="session")
-def axe_source() -> str:
-    try:
-        return resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
-    except ModuleNotFoundError:
-        pytest.fail("Python-Paket axe-playwright-python fehlt (pip install -e '.[test]')", pytrace=False)
-
-
 def run_axe(page: Any, axe_source: str, rules: list[str] | None = None) -> list[dict[str, Any]]:
     """axe-core's WCAG 2.1 A/AA violations of the page and of its frames (axe is injected into every frame);
     only the axe rules `rules` if given."""
@@ -158,20 +149,20 @@ def set_scheme(page: Any, scheme: str) -> None:
 
 @pytest.mark.heavy
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_every_page_type_has_no_wcag_violations(page: Any, tiles_site_url: str, tiles_site: Path, axe_source: str, scheme: str) -> None:
-    """All page types one after the other in one browser page (its cache warm); every page type is checked
-    before the test fails, and each one with violations is named."""
-    set_scheme(page, scheme)
+def test_every_page_type_has_no_wcag_violations(tiles_walk: dict[str, dict[str, Any]], scheme: str) -> None:
+    """Every page type as a first visit, each with its map frames (tests/browser/page_walk.py: light, then dark);
+    every page type is checked before the test fails, and each one with violations is named."""
     expected = "slate" if scheme == "dark" else "default"
     failures, checked = [], 0
     for page_type in PAGE_TYPES:
-        if page_type.pending and not page_type.file(tiles_site).is_file():
+        if page_type.path not in tiles_walk:
+            assert page_type.pending, f"{page_type.name}: {page_type.path} fehlt im Testatlas"
             continue  # still being built elsewhere (see the module's docstring)
-        visit(page, tiles_site_url, tiles_site, page_type)
-        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected, page_type.name
+        seen = tiles_walk[page_type.path]
+        assert seen["dark_scheme" if scheme == "dark" else "scheme"] == expected, page_type.name
         if scheme == "light":
-            assert_german(page, page_type.name)
-        violations = run_axe(page, axe_source, COLOUR_RULES if scheme == "dark" else None)
+            assert seen["langs"] == ["de"] * len(seen["langs"]), f"{page_type.name}: Sprache der Seite und ihrer Karten {seen['langs']}"
+        violations = seen[scheme]
         checked += 1
         if violations:
             failures.append(f"{page_type.name} ({scheme}): {len(violations)} Verstöße\n{describe(violations)}")

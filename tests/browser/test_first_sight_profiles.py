@@ -9,7 +9,8 @@ page (landkreis/):
 * on screen the indicator details are collapsed, a click opens them; in print (emulated) every collapsed
   `<details>` is open and the navigation is left out.
 
-Heights and navigations are read in one browser context per viewport that visits every profile in turn.
+Heights and navigations are read by the example atlas' tour (first_sight.tour: one browser context per
+viewport that visits every page type and every profile in turn).
 """
 
 from __future__ import annotations
@@ -19,8 +20,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import MAYBE_FOREIGN
-from .first_sight import DESKTOP, PHONE, SIZE_IDS, SIZES, opened, page_height
+from .first_sight import DESKTOP, PHONE, SIZE_IDS, SIZES, opened, profile_paths
 
 pytestmark = pytest.mark.browser
 
@@ -31,18 +31,6 @@ UNIT_SECTIONS = {"kennzahlen": "Kennzahlen", "angebote": "Angebote", "ansprechpe
 DISTRICT_SECTIONS = {"kennzahlen", "zeitverlauf", "sozialraeume", "downloads"}
 REPO = Path(__file__).resolve().parents[2]
 
-NAV = """() => {
-  const nav = document.querySelector('article nav[aria-label="Auf dieser Seite"]');
-  if (!nav) return null;
-  const box = nav.getBoundingClientRect();
-  return {top: box.top + window.scrollY, visible: nav.checkVisibility(),
-          links: [...nav.querySelectorAll('a')].map(a => {
-            const id = decodeURIComponent(a.getAttribute('href').slice(1));
-            const target = document.getElementById(id);
-            return {href: a.getAttribute('href'), text: a.textContent.trim(), target: !!target && target.closest('article') !== null};
-          })};
-}"""
-
 # every <details> in the article and whether its content (all but the summary) is rendered
 DETAILS = """() => [...document.querySelectorAll('article details')].map(d => ({
   cls: d.className,
@@ -51,47 +39,27 @@ DETAILS = """() => [...document.querySelectorAll('article details')].map(d => ({
 }))"""
 
 
-def profile_paths(site: Path) -> list[str]:
-    units = sorted(p.name for p in (site / "sozialraeume").iterdir() if p.is_dir())
-    return [f"sozialraeume/{unit}/" for unit in units] + ["landkreis/"]
-
-
-@pytest.fixture(scope="module", params=SIZES, ids=SIZE_IDS)
-def measured(request: pytest.FixtureRequest, browser: Any, example_site: Path, example_site_url: str) -> tuple[tuple[int, int], dict[str, dict[str, Any]]]:
-    """(viewport, {path: {"height": px, "nav": NAV}}) for every profile, read in one context per viewport."""
-    size = request.param
-    context = browser.new_context(locale="de-DE", viewport={"width": size[0], "height": size[1]}, service_workers="block")
-    context.route(MAYBE_FOREIGN, lambda route: route.abort())
-    page = context.new_page()
-    results: dict[str, dict[str, Any]] = {}
-    try:
-        for path in profile_paths(example_site):
-            response = page.goto(example_site_url + path, wait_until="load")
-            assert response is not None and response.ok, path
-            results[path] = {"height": page_height(page), "nav": page.evaluate(NAV)}
-    finally:
-        context.close()
-    return size, results
-
-
 def test_every_profile_is_checked(example_site: Path) -> None:
     units = len(list((REPO / "data" / "municipalities").glob("*.yaml")))
     assert units == 19
     assert len(profile_paths(example_site)) == units + 1
 
 
-def test_every_profile_within_the_height_limit(measured: tuple[tuple[int, int], dict[str, dict[str, Any]]]) -> None:
-    size, results = measured
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_every_profile_within_the_height_limit(example_tour: Any, example_site: Path, size: tuple[int, int]) -> None:
+    seen = example_tour(size)
+    results = {path: seen[path] for path in profile_paths(example_site)}
     limit = MAX_HEIGHT[size]
-    too_high = {path: r["height"] for path, r in results.items() if r["height"] > limit}
+    too_high = {path: r.height for path, r in results.items() if r.height > limit}
     assert too_high == {}, f"{size}: höher als {limit} px: {too_high}"
-    assert all(r["height"] > 1000 for r in results.values())  # measured a real page
+    assert all(r.height > 1000 for r in results.values())  # measured a real page
 
 
-def test_on_page_navigation_in_the_first_screen(measured: tuple[tuple[int, int], dict[str, dict[str, Any]]]) -> None:
-    size, results = measured
-    for path, r in results.items():
-        nav = r["nav"]
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_on_page_navigation_in_the_first_screen(example_tour: Any, example_site: Path, size: tuple[int, int]) -> None:
+    seen = example_tour(size)
+    for path in profile_paths(example_site):
+        nav = seen[path].nav
         assert nav is not None, f"{path}: keine Navigation „Auf dieser Seite“"
         assert nav["visible"] and nav["top"] < size[1], f"{path} {size}: Navigation beginnt bei {nav['top']:.0f} px"
         missing = [link["href"] for link in nav["links"] if not link["target"]]

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from .first_sight import PAGE_TYPES, PHONE, SIZE_IDS, SIZES, each_opened, opened
+from .first_sight import PAGE_TYPES, PHONE, SIZE_IDS, SIZES, opened
 
 pytestmark = pytest.mark.browser
 
@@ -31,12 +31,6 @@ ENTRY_BOXES = """() => {
   return out;
 }"""
 
-NOTICES = """() => [...document.querySelectorAll('.atlas-notice, .admonition')]
-  .filter(e => e.classList.contains('atlas-notice') || /Beispieldaten/.test(e.textContent.slice(0, 80)))
-  .map(e => ({cls: e.className, banner: Math.round((e.closest('.md-banner') || e).getBoundingClientRect().height),
-              text: e.textContent.trim().slice(0, 80)}))"""
-
-
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 def test_start_page_entry_points_in_first_screen(browser: Any, example_site_url: str, size: tuple[int, int]) -> None:
     with opened(browser, example_site_url, size) as (page, visit):
@@ -51,17 +45,19 @@ def test_start_page_entry_points_in_first_screen(browser: Any, example_site_url:
 
 
 @pytest.mark.heavy
-def test_one_compact_example_notice_on_the_phone(browser: Any, example_site_url: str) -> None:
-    """On every page type (all checked before the test fails)."""
+def test_one_compact_example_notice_on_the_phone(example_tour: Any) -> None:
+    """On every page type and every profile, as the phone's tour read them (all checked before the test fails)."""
+    seen = example_tour(PHONE)
+    names = {path: kind for kind, path in PAGE_TYPES.items()}
+    assert set(names) <= set(seen), "Seitentypen fehlen in der Runde"
     failures = []
-    for kind, page in each_opened(browser, example_site_url, PAGE_TYPES, PHONE):
-        notices = page.evaluate(NOTICES)
-        doubled = page.evaluate("() => /\\(Beispiel\\)\\s*Beispiel/.test(document.body.innerText)")
-        if len(notices) != 1:
-            failures.append(f"{kind}: {len(notices)} Hinweise {notices}")
-        elif notices[0]["banner"] > NOTICE_LIMIT:
-            failures.append(f"{kind}: Hinweis {notices[0]['banner']} px hoch")
-        if doubled:
+    for path, page in seen.items():
+        kind = names.get(path, path)
+        if len(page.notices) != 1:
+            failures.append(f"{kind}: {len(page.notices)} Hinweise {page.notices}")
+        elif page.notices[0]["banner"] > NOTICE_LIMIT:
+            failures.append(f"{kind}: Hinweis {page.notices[0]['banner']} px hoch")
+        if page.doubled:
             failures.append(f"{kind}: „(Beispiel) Beispiel“")
     assert not failures, "\n".join(failures)
 

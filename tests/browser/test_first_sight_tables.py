@@ -1,7 +1,7 @@
 """No hidden table columns at first sight (issue 17, point 2) in a real browser, on a phone (390×844) and a
 laptop (1366×768).
 
-On every page type (first_sight.PAGE_TYPES) every table shows all its columns, or scrolls inside its own
+On every page type (first_sight.PAGE_TYPES) and every profile every table shows all its columns, or scrolls inside its own
 region that the keyboard reaches, that has a name and that shows a visible hint (first_sight.clipped_tables;
 collapsed <details> opened first). The same without JavaScript on the pages with the widest tables: the
 regions are written by the generator (generator/pages/table_regions.py), not by Material's script. A region is
@@ -36,15 +36,18 @@ def tables_on(page: Any) -> int:
 
 @pytest.mark.heavy
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
-def test_no_table_hides_columns(browser, example_site_url, size):
-    """Every page type at this viewport; all page types are checked before the test fails, each one named."""
+def test_no_table_hides_columns(example_tour, size):
+    """Every page type and every profile at this viewport, as the tour read them (first_sight.tour); all are
+    checked before the test fails, each one named."""
+    seen = example_tour(size)
+    names = {path: kind for kind, path in PAGE_TYPES.items()}
+    assert set(names) <= set(seen), "Seitentypen fehlen in der Runde"
     failures, checked = [], 0
-    for kind, page in each_opened(browser, example_site_url, PAGE_TYPES, size):
-        clipped = clipped_tables(page)
-        checked += tables_on(page)
-        if clipped:
-            failures.append(f"{kind}: {len(clipped)} Tabellen verdecken Spalten:\n" + "\n".join(clipped))
-    assert checked > len(PAGE_TYPES), f"nur {checked} Tabellen auf {len(PAGE_TYPES)} Seitentypen – prüft der Test noch etwas?"
+    for path, page in seen.items():
+        checked += page.tables
+        if page.clipped:
+            failures.append(f"{names.get(path, path)}: {len(page.clipped)} Tabellen verdecken Spalten:\n" + "\n".join(page.clipped))
+    assert checked > len(seen), f"nur {checked} Tabellen auf {len(seen)} Seiten – prüft der Test noch etwas?"
     assert not failures, f"bei {size[0]}×{size[1]}:\n" + "\n".join(failures)
 
 

@@ -11,6 +11,8 @@ Leaflet layer and after loading the background tiles (whose attribution is hosti
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -18,7 +20,7 @@ import pytest
 
 from hostile_atlas import HOSTILE
 
-from .conftest import serve
+from .conftest import MAYBE_FOREIGN, serve
 from .test_accessibility import MAP_DOCUMENTS, PAGE_TYPES, load_frames
 
 pytestmark = pytest.mark.browser
@@ -123,48 +125,87 @@ def check_frames(page: Any, where: str, is_map: bool) -> list[str]:
     return problems
 
 
+@dataclass
+class Tour:
+    """What one walk through every page and map document of the hostile atlas found (see `hostile_tour`)."""
+
+    pages: list[str]
+    problems: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    frames: int = 0
+    tooltips: int = 0
+    texts: list[str] = field(default_factory=list)  # of the tooltips, popups and marker titles
+    shown: dict[str, str] = field(default_factory=dict)  # page type path → the page's text as it loaded
+
+
+@pytest.fixture(scope="module")
+def hostile_tour(browser: Any, hostile_url: str, hostile_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Tour:
+    """Every page of the hostile atlas and every map document, opened one after the other in one browser page
+    (German, 1280×900, requests to other hosts aborted, as the `page` fixture). Each page's text is kept as it
+    loaded; then every map frame is loaded, every element hovered and focused and every document and frame
+    checked (CHECK); in a map document every tooltip and popup is opened, and after „Karte laden“ the hostile
+    tile attribution is checked too. Both tests of this module read this one walk, made once per test run
+    (tests/conftest.py: shared_value)."""
+    from conftest import shared_value  # tests/conftest.py
+
+    return Tour(**shared_value(tmp_path_factory, "hostile-tour", lambda: dataclasses.asdict(walk(browser, hostile_url, hostile_site))))
+
+
+def walk(browser: Any, hostile_url: str, hostile_site: Path) -> Tour:
+    tour = Tour(site_pages(hostile_site))
+    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900}, service_workers="block")
+    context.route(MAYBE_FOREIGN, lambda route: route.abort())
+    try:
+        page = context.new_page()
+        page.on("pageerror", lambda error: tour.page_errors.append(str(error)))
+        page_types = {t.path for t in PAGE_TYPES}
+        for path in tour.pages:
+            response = page.goto(hostile_url + path, wait_until="load")
+            assert response is not None and response.ok, path
+            if path in page_types:
+                tour.shown[path] = page.evaluate("document.body.innerText")
+            is_map = path.startswith("karten/")
+            if not is_map:
+                load_frames(page)
+            tour.frames += len(page.frames)
+            tour.problems += check_frames(page, path or "Startseite", is_map)
+            if is_map:
+                opened = page.evaluate(OPEN_LAYERS)
+                tour.tooltips += opened["opened"]
+                tour.texts += opened["texts"]
+                tour.problems += [f"{path}: {p}" for p in opened["bad"]]
+                consent = page.locator("#atlas-tiles button")
+                if consent.count():
+                    consent.click()  # tiles (aborted: foreign host) and the hostile attribution appear
+                    page.wait_for_selector(".leaflet-control-attribution a[href*='tiles.example.org']")
+                    tour.problems += check_frames(page, path + " (mit Hintergrundkarte)", True)
+    finally:
+        context.close()
+    return tour
+
+
 @pytest.mark.heavy
-def test_hostile_data_stays_inert_on_every_page_and_map(page: Any, hostile_url: str, hostile_site: Path, page_log: Any) -> None:
-    pages = site_pages(hostile_site)
+def test_hostile_data_stays_inert_on_every_page_and_map(hostile_tour: Tour) -> None:
+    tour = hostile_tour
     for page_type in PAGE_TYPES + MAP_DOCUMENTS:  # every page type of the accessibility run is among them
-        assert page_type.path in pages, f"{page_type.name}: {page_type.path} fehlt im feindlichen Atlas"
-    problems: list[str] = []
-    tooltips, frames, texts = 0, 0, []
-    for path in pages:
-        response = page.goto(hostile_url + path, wait_until="load")
-        assert response is not None and response.ok, path
-        is_map = path.startswith("karten/")
-        if not is_map:
-            load_frames(page)
-        frames += len(page.frames)
-        problems += check_frames(page, path or "Startseite", is_map)
-        if is_map:
-            opened = page.evaluate(OPEN_LAYERS)
-            tooltips += opened["opened"]
-            texts += opened["texts"]
-            problems += [f"{path}: {p}" for p in opened["bad"]]
-            consent = page.locator("#atlas-tiles button")
-            if consent.count():
-                consent.click()  # tiles (aborted: foreign host) and the hostile attribution appear
-                page.wait_for_selector(".leaflet-control-attribution a[href*='tiles.example.org']")
-                problems += check_frames(page, path + " (mit Hintergrundkarte)", True)
-    assert not problems, "\n".join(problems[:40])
-    assert not page_log.page_errors, page_log.page_errors[:5]
+        assert page_type.path in tour.pages, f"{page_type.name}: {page_type.path} fehlt im feindlichen Atlas"
+    assert not tour.problems, "\n".join(tour.problems[:40])
+    assert not tour.page_errors, tour.page_errors[:5]
     # the tooltips show the data as text: the Jinja example literally, never evaluated
-    assert tooltips >= 10
-    assert any("{{ 7*7 }}" in t for t in texts), "Jinja-Beispiel fehlt in den Tooltips"
-    assert any(h in t for h in HOSTILE if "<" in h for t in texts), "kein HTML-Beispiel als Text in den Tooltips"
-    print(f"\nfeindliche Zeichenketten: {len(HOSTILE)}; Seiten: {len(pages)} (davon Karten: {sum(p.startswith('karten/') for p in pages)}); "
-          f"Dokumente und Frames geprüft: {frames}; Tooltips/Popups geöffnet: {tooltips}")
+    assert tour.tooltips >= 10
+    assert any("{{ 7*7 }}" in t for t in tour.texts), "Jinja-Beispiel fehlt in den Tooltips"
+    assert any(h in t for h in HOSTILE if "<" in h for t in tour.texts), "kein HTML-Beispiel als Text in den Tooltips"
+    print(f"\nfeindliche Zeichenketten: {len(HOSTILE)}; Seiten: {len(tour.pages)} (davon Karten: "
+          f"{sum(p.startswith('karten/') for p in tour.pages)}); Dokumente und Frames geprüft: {tour.frames}; "
+          f"Tooltips/Popups geöffnet: {tour.tooltips}")
 
 
 @pytest.mark.heavy
-def test_hostile_text_is_shown_literally(page: Any, hostile_url: str) -> None:
+def test_hostile_text_is_shown_literally(hostile_tour: Tour) -> None:
     """Shown, not interpreted: the Jinja, HTML and Markdown examples appear as the characters typed."""
     seen = {s: 0 for s in ("{{ 7*7 }}{% raw %}", "<script>window.__pwned=1</script>", "[klick](javascript:window.__pwned=1)", "<!-- kommentar -->")}
-    for path in [t.path for t in PAGE_TYPES]:
-        page.goto(hostile_url + path, wait_until="load")
-        text = page.evaluate("document.body.innerText")
+    assert set(hostile_tour.shown) == {t.path for t in PAGE_TYPES}
+    for path, text in hostile_tour.shown.items():
         for s in seen:
             seen[s] += s in text
         assert "{% raw %}" not in text.replace("{{ 7*7 }}{% raw %}", ""), f"{path}: Jinja-Beispiel verändert"

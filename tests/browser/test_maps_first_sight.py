@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from .conftest import LOOPBACK, serve
-from .test_accessibility import axe_source, describe, run_axe  # noqa: F401 – axe_source is a fixture
+from .test_accessibility import describe, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -138,7 +138,7 @@ def test_unit_and_indicator_maps_show_boundaries_names_metric_scale_and_credit(
 
 
 @pytest.mark.parametrize("document", ["landkreis.html", "kennzahl-jugendquotient.html", "sozialraum-teltow.html"])
-def test_map_documents_with_boundaries_have_no_wcag_violations(browser: Any, example_url: str, axe_source: str, document: str) -> None:  # noqa: F811
+def test_map_documents_with_boundaries_have_no_wcag_violations(browser: Any, example_url: str, axe_source: str, document: str) -> None:
     """The names, areas, scale and credit pass axe-core's WCAG 2.1 A/AA rules (the mini atlas of
     test_accessibility.py has no boundaries), on a phone's width."""
     context = browser.new_context(locale="de-DE", viewport={"width": 390, "height": 844}, service_workers="block")
