@@ -153,7 +153,8 @@ def generate(out: Path, districts: int, seed: int = 1, units_per_district: int =
 
     for d in range(districts):
         kreis = names.unique()
-        dkey = f"{12 + d // 40:02d}{(d % 40) * 10 + 1:03d}" if districts > 1 else "12099"
+        # every key lies inside the atlas' key (atlas check): districts of one invented Land 12, up to 999
+        dkey = f"12{d + 1:03d}" if districts > 1 else "12099"
         region_id = f"region-{slug(kreis)}"
         dump(out / "regions" / f"{region_id}.yaml", {
             "id": region_id, "name": f"Landkreis {kreis}" if districts > 1 else f"Region {kreis}",
@@ -296,7 +297,7 @@ def generate(out: Path, districts: int, seed: int = 1, units_per_district: int =
 
     district_id = slug(land_name)
     dump(out / "district.yaml", {
-        "id": district_id, "name": land_name, "short_name": land_name.split(" (")[0], "key": "12099",
+        "id": district_id, "name": land_name, "short_name": land_name.split(" (")[0], "key": "12" if districts > 1 else "12099",
         "seat": "Musterstadt", "area_km2": 1000.0 * districts,
         "population": {"value": total_population, "date": "2022-05-15", "source": "Summe der erfundenen Sozialräume"},
         "description": f"Erfundene Daten für Lasttests: {districts} Kreis(e), {counts['units']} Sozialräume.",

@@ -77,6 +77,7 @@ def _boundaries_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     cmd.add_argument("file", type=Path, metavar="DATEI", help="GeoJSON (.geojson, .json), Shapefile (.shp) oder ZIP-Archiv mit Shapefile")
     cmd.add_argument("--output", type=Path, metavar="DATEI", help="Zieldatei (Standard: boundaries.geojson im Datenordner)")
+    cmd.add_argument("--replace", action="store_true", help="eine vorhandene Zieldatei ersetzen (sonst wird sie nicht überschrieben)")
     cmd.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE, metavar="METER",
                      help=f"Vereinfachung in Metern; 0 = keine (Standard: {DEFAULT_TOLERANCE:g})")
     cmd.add_argument("--layer", metavar="NAME", help="Ebene in einem ZIP-Archiv mit mehreren Shapefiles, z. B. VG250_VWG")
@@ -130,7 +131,7 @@ def _import_boundaries(args: argparse.Namespace, data: Path) -> int:
 
     try:
         result = import_boundaries(args.file, data, args.output, args.tolerance, args.layer, args.key, args.source, args.licence,
-                                    args.licence_url, args.dataset)
+                                    args.licence_url, args.dataset, replace=args.replace)
     except ImportFailed as exc:
         for message in exc.messages:
             print(f"Fehler: {message}", file=sys.stderr)

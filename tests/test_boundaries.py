@@ -133,7 +133,7 @@ def test_one_import_gives_units_district_outline_and_credit(pm_data: Path, capsy
 def test_import_gem_layer_joins_the_aemter_from_their_members(pm_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     code, out, err = run(capsys, "import-boundaries", str(REFERENCE / GEM), "--data", str(pm_data), "--output", str(tmp_path / "gem.geojson"))
     assert code == 0, err
-    assert "5 Ämter aus ihren Gemeinden zusammengesetzt: Amt Beetzsee, Amt Brück, Amt Niemegk, Amt Wusterwitz, Amt Ziesar." in out
+    assert "5 Sozialräume aus den Flächen der Mitgliedsgemeinden zusammengesetzt: Amt Beetzsee, Amt Brück, Amt Niemegk, Amt Wusterwitz, Amt Ziesar." in out
     assert not (pm_data / "boundaries.geojson").exists()
     joined = features(tmp_path / "gem.geojson")
     assert len(joined) == 19
@@ -191,7 +191,11 @@ def test_missing_member_gemeinde_is_named(pm_data: Path, tmp_path: Path, capsys:
 def test_file_of_another_district_is_refused(mini_data: Path, capsys: pytest.CaptureFixture) -> None:
     code, _, err = run(capsys, "import-boundaries", str(REFERENCE / VWG), "--data", str(mini_data))
     assert code == 1
-    assert "die Datei enthält keine Gebiete des Landkreis Testkreis (Kreisschlüssel 99001); ihre Schlüssel beginnen mit 12069" in err
+    assert ("pm_verwaltungseinheiten_vg5000.geojson: kein Gebiet der Datei passt über seinen eigenen Schlüssel zu einem Sozialraum "
+            "von „Landkreis Testkreis“ (Kreisschlüssel 99001). Spalte „ARS“ enthält 19 Schlüssel der Ebene Gemeindeverband: "
+            "120690017 („Beelitz“), 120690020 („Bad Belzig“), 120690249 („Groß Kreutz (Havel)“) und 16 weitere; erwartet werden die "
+            "Schlüssel der 2 Sozialräume (Gemeinden und Gemeindeverbände mit 8 oder 9 Ziffern): 99001001 („Teststadt“), "
+            "990015901 („Amt Testheide“). Kein Schlüssel beginnt mit 99001 – passt die Datei zum Atlas in diesem Datenordner?") in err
     assert not (mini_data / "boundaries.geojson").exists()
 
 
@@ -231,8 +235,8 @@ def test_shapefile_in_utm_is_reprojected_and_amt_joined(mini_data: Path, tmp_pat
                          "--source", "© Test", "--licence", "dl-de/by-2-0")
     assert code == 0, err
     assert "2 Sozialräume zugeordnet (Schlüsselspalte AGS)" in out
-    assert "1 Ämter aus ihren Gemeinden zusammengesetzt: Amt Testheide." in out
-    assert "1 Gebiete außerhalb des Atlas übersprungen." in out
+    assert "1 Sozialraum aus den Flächen der Mitgliedsgemeinden zusammengesetzt: Amt Testheide." in out
+    assert "1 Gebiet außerhalb des Atlas übersprungen." in out
     text = (mini_data / "boundaries.geojson").read_text(encoding="utf-8")
     assert text.startswith('{"type": "FeatureCollection", "source": "© Test", "licence": "dl-de/by-2-0", "features": [')
     found = features(mini_data / "boundaries.geojson")
@@ -316,6 +320,101 @@ def test_legacy_geojson_crs_is_reprojected(mini_data: Path, tmp_path: Path, caps
     assert code == 0, err
     assert "Schlüsselspalte RS" in out  # numbers lost their leading zero: 9162000 → 09162000 is outside
     assert shape(features(mini_data / "boundaries.geojson")["teststadt"]["geometry"]).bounds == pytest.approx((10.4, 50.4, 10.6, 50.6), abs=1e-4)
+
+
+KRS = "pm_kreis_vg5000.geojson"
+PM_EXPECTED = ("erwartet werden die Schlüssel der 19 Sozialräume (Gemeinden und Gemeindeverbände mit 8 oder 9 Ziffern): "
+               "12069017 („Beelitz“), 12069020 („Bad Belzig“), 12069249 („Groß Kreutz (Havel)“) und 16 weitere.")
+
+
+@needs_reference
+@pytest.mark.parametrize("key", [[], ["--key", "ARS"]])
+def test_district_level_file_matches_no_unit_through_the_seat_key(pm_data: Path, capsys: pytest.CaptureFixture, key: list[str]) -> None:
+    """The KRS layer's SDV_ARS is the key of Bad Belzig, the seat: the district's polygon never becomes Bad Belzig's area.
+
+    The message names the key column, the key found (the district's, level Kreis) and the unit keys expected."""
+    code, out, err = run(capsys, "import-boundaries", str(REFERENCE / KRS), "--data", str(pm_data), *key)
+    assert code == 1 and out == ""
+    column = "Spalte „ARS“ enthält 1 Schlüssel der Ebene Kreis: 12069 („Potsdam-Mittelmark“); "
+    if not key:
+        column += "Spalte „AGS“ enthält 1 Schlüssel der Ebene Kreis: 12069 („Potsdam-Mittelmark“); "
+    assert (f"Fehler: {KRS}: kein Gebiet der Datei passt über seinen eigenen Schlüssel zu einem Sozialraum von „Landkreis Potsdam-Mittelmark“ "
+            f"(Kreisschlüssel 12069). {column}{PM_EXPECTED} Die Datei enthält Gebiete oberhalb der Gemeinden; bitte die Ebene der "
+            "Gemeinden (z. B. VG250_GEM) oder der Verwaltungsgemeinschaften (z. B. VG250_VWG) einlesen.\nEs wurde nichts geschrieben.\n") == err
+    assert "SDV" not in err and "Für den Sozialraum" not in err
+    assert not (pm_data / "boundaries.geojson").exists()
+
+
+@needs_reference
+def test_seat_key_column_is_refused(pm_data: Path, capsys: pytest.CaptureFixture) -> None:
+    code, _, err = run(capsys, "import-boundaries", str(REFERENCE / VWG), "--data", str(pm_data), "--key", "SDV_ARS")
+    assert code == 1
+    assert (f"Fehler: {VWG}: die Spalte „SDV_ARS“ enthält den Schlüssel des Verwaltungssitzes (SDV), nicht den des Gebiets; "
+            "ein Gebiet wird nur über seinen eigenen Schlüssel einem Sozialraum zugeordnet (z. B. --key ARS oder --key AGS)") in err
+    assert not (pm_data / "boundaries.geojson").exists()
+
+
+@needs_reference
+def test_district_feature_in_a_unit_layer_is_reported_not_assigned(pm_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """The VWG layer with the district's own polygon added: the units get their areas, the district's polygon is named, not used."""
+    data = json.loads((REFERENCE / VWG).read_text(encoding="utf-8"))
+    data["features"] += json.loads((REFERENCE / KRS).read_text(encoding="utf-8"))["features"]
+    source = tmp_path / "vwg-und-krs.geojson"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = run(capsys, "import-boundaries", str(source), "--data", str(pm_data))
+    assert code == 0, err
+    assert "19 Sozialräume zugeordnet (Schlüsselspalte ARS)." in out
+    assert "1 Gebiet im Atlasgebiet passt über seinen Schlüssel zu keinem Sozialraum und wurde nicht übernommen: Potsdam-Mittelmark." in out
+    belzig = shape(features(pm_data / "boundaries.geojson")["bad-belzig"]["geometry"])
+    district = shape(json.loads((REFERENCE / KRS).read_text(encoding="utf-8"))["features"][0]["geometry"])
+    assert belzig.area < 0.2 * district.area
+
+
+def test_synthetic_district_layer_with_seat_key_is_refused(mini_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """Without the reference files: a Kreis feature whose SDV_ARS is Teststadt's key gives Teststadt no area."""
+    source = tmp_path / "krs.geojson"
+    source.write_text(json.dumps({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {
+        "ARS": "99001", "AGS": "99001", "SDV_ARS": "990010001001", "SDV_RS": "990010001001", "GEN": "Testkreis", "IBZ": 43},
+        "geometry": shapely.geometry.mapping(box(10.1, 50.0, 10.6, 50.6))}]}), encoding="utf-8")
+    code, _, err = run(capsys, "import-boundaries", str(source), "--data", str(mini_data))
+    assert code == 1
+    assert ("Fehler: krs.geojson: kein Gebiet der Datei passt über seinen eigenen Schlüssel zu einem Sozialraum von „Landkreis Testkreis“ "
+            "(Kreisschlüssel 99001). Spalte „ARS“ enthält 1 Schlüssel der Ebene Kreis: 99001 („Testkreis“); Spalte „AGS“ enthält "
+            "1 Schlüssel der Ebene Kreis: 99001 („Testkreis“); erwartet werden die Schlüssel der 2 Sozialräume (Gemeinden und "
+            "Gemeindeverbände mit 8 oder 9 Ziffern): 99001001 („Teststadt“), 990015901 („Amt Testheide“). Die Datei enthält "
+            "Gebiete oberhalb der Gemeinden") in err
+    assert not (mini_data / "boundaries.geojson").exists()
+
+
+def test_existing_boundaries_are_replaced_only_with_replace(mini_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    source = write_shapefile(tmp_path / "shp")
+    target = mini_data / "boundaries.geojson"
+    target.write_text("vorher", encoding="utf-8")
+    code, out, err = run(capsys, "import-boundaries", str(source), "--data", str(mini_data))
+    assert code == 1 and out == ""
+    assert err == (f"Fehler: {target} gibt es schon; die vorhandenen Grenzen werden nur mit --replace ersetzt "
+                   "(oder mit --output DATEI in eine andere Datei schreiben)\nEs wurde nichts geschrieben.\n")
+    assert target.read_text(encoding="utf-8") == "vorher"
+    code, out, err = run(capsys, "import-boundaries", str(source), "--data", str(mini_data), "--replace")
+    assert code == 0, err
+    assert "2 Sozialräume zugeordnet" in out and len(features(target)) == 2
+    other = tmp_path / "andere.geojson"
+    other.write_text("vorher", encoding="utf-8")
+    code, _, err = run(capsys, "import-boundaries", str(source), "--data", str(mini_data), "--output", str(other))
+    assert code == 1 and "andere.geojson gibt es schon" in err and other.read_text(encoding="utf-8") == "vorher"
+
+
+def test_boundaries_file_gets_the_mode_open_would_give(mini_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    import os
+    import stat
+
+    before = os.umask(0o027)
+    try:
+        code, _, err = run(capsys, "import-boundaries", str(write_shapefile(tmp_path / "shp")), "--data", str(mini_data))
+    finally:
+        os.umask(before)
+    assert code == 0, err
+    assert stat.S_IMODE((mini_data / "boundaries.geojson").stat().st_mode) == 0o640
 
 
 # --------------------------------------------------------------------------------------------- check

@@ -438,7 +438,15 @@ def history_with_one_change(project: Path) -> None:
     offer.write_text(offer.read_text(encoding="utf-8").replace("title: Krabbelgruppe\n", "title: Krabbelgruppe am Morgen\n"), encoding="utf-8")
 
 
-SETUP: dict[str, Callable[[Path], None]] = {"atlas diff origin/main": history_with_one_change}
+def without_boundaries(project: Path) -> None:
+    """The first import of boundaries: the district has none yet (an existing file needs --replace)."""
+    (project / "data" / "boundaries.geojson").unlink()
+
+
+SETUP: dict[str, Callable[[Path], None]] = {
+    "atlas diff origin/main": history_with_one_change,
+    'atlas import-boundaries vg250_01-01.utm32s.shape.ebenen.zip --layer VG250_VWG --source "© GeoBasis-DE / BKG (2024)" --licence dl-de/by-2-0': without_boundaries,
+}
 
 
 # --------------------------------------------------------------------------------------------- what each command must do
@@ -463,7 +471,8 @@ def check_new(result: Result, project: Path) -> None:
 
 def check_dry_run(result: Result, project: Path) -> None:
     ok(result, project)
-    assert "4 Werte übernommen, 1 Angabe nicht übernommen, 1 Zeile anderer Gebiete übersprungen." in result.out
+    assert ("6 Zeilen gelesen: 5 zu Gebieten des Atlas, 1 übersprungen (andere Gebiete oder Summenzeilen). "
+            "Ergebnis: 4 Werte würden übernommen, 1 Angabe nicht übernommen.") in result.out
     assert not (project / "data" / "indicators" / "einwohner.csv").exists()
 
 

@@ -192,6 +192,15 @@ def test_every_kind_has_a_form_whose_only_problems_are_its_empty_required_fields
             assert "nichts (leer)" in line or "Pflichtfeld" in line, line
 
 
+def test_new_contact_puts_the_text_into_the_role_not_the_persons_name(mini_data: Path, capsys):
+    """`atlas new kontakt "Netzwerkkoordination …"`: the text is the role; the name of a person (only with consent) stays empty."""
+    assert main(["new", "kontakt", "Netzwerkkoordination Frühe Hilfen", "--data", str(mini_data)]) == 0
+    text = (mini_data / "contacts/netzwerkkoordination-fruehe-hilfen.yaml").read_text(encoding="utf-8")
+    assert 'role: "Netzwerkkoordination Frühe Hilfen"' in text.splitlines()
+    assert "# name:" in text.splitlines() and not any(line.startswith("name:") for line in text.splitlines())
+    assert text.index("role:") < text.index("organisation:")  # the filled field first, then the required ones
+
+
 def test_new_refuses_to_overwrite_or_reuse_an_id(mini_data: Path, capsys):
     path = mini_data / "offers/krabbelgruppe.yaml"
     before = path.read_text(encoding="utf-8")

@@ -54,7 +54,7 @@ def test_latin1_table_with_title_lines_and_keys_without_leading_zero(work: Path,
         "latin1_titles.csv:9: nicht übernommen: Testheide 2023: Angabe fällt später an (…)",
         "latin1_titles.csv:10: nicht übernommen: Borkdorf 2023: Gemeinde im Amt Testheide; der Wert des Amtes steht in Zeile 8",
         "latin1_titles.csv:11: übersprungen: 9902001 (Kreis 09902) gehört nicht zum Atlas",
-        "2 Werte übernommen, 3 Angaben nicht übernommen, 1 Zeile anderer Gebiete übersprungen.",
+        "6 Zeilen gelesen: 5 zu Gebieten des Atlas, 1 übersprungen (andere Gebiete oder Summenzeilen). Ergebnis: 2 Werte übernommen, 3 Angaben nicht übernommen.",
         "data/indicators/einwohner.csv: 2 neu, 0 ersetzt, 0 unverändert.",
     ]
     assert read("data/indicators/einwohner.csv") == HEADER + (
@@ -86,7 +86,6 @@ def test_table_without_year_needs_year_and_column(work: Path, capsys: pytest.Cap
 
 WIDE_CSV = HEADER + (
     "amt-testheide,altenquotient,2020,45.2,,,aus utf8bom_wide.csv\n"
-    "amt-testheide,altenquotient,2021,0,,,„–“ = nichts vorhanden (genau null); aus utf8bom_wide.csv\n"
     "testkreis,altenquotient,2020,40.8,,,aus utf8bom_wide.csv\n"
     "testkreis,altenquotient,2021,41.9,,,aus utf8bom_wide.csv\n"
     "testkreis,altenquotient,2022,43,,,Stichtag 31.12.2022; vorläufige Zahl (p); aus utf8bom_wide.csv\n"
@@ -99,13 +98,15 @@ WIDE_CSV = HEADER + (
 def test_wide_table_with_year_columns_and_markers_passes_check(work: Path, capsys: pytest.CaptureFixture) -> None:
     code, out, err = run(capsys, "utf8bom_wide.csv", "--indicator", "altenquotient")
     assert (code, err) == (0, [])
-    assert out == [
+    assert out == [  # „–“ (nichts vorhanden) of a rate is a missing value, never 0
+        "utf8bom_wide.csv:6: nicht übernommen: Amt Testheide 2021: „–“ = nichts vorhanden; kein Wert übernommen (nicht als 0)",
         "utf8bom_wide.csv:6: nicht übernommen: Amt Testheide 2022: Angabe fällt später an (…)",
         "utf8bom_wide.csv:7: übersprungen: 99002001 (Kreis 99002) gehört nicht zum Atlas",
         "utf8bom_wide.csv:8: übersprungen: 12069656 (Kreis 12069) gehört nicht zum Atlas",
-        "8 Werte übernommen, 1 Angabe nicht übernommen, 2 Zeilen anderer Gebiete übersprungen; 1 × „–“ (nichts vorhanden) als 0 übernommen.",
-        "data/indicators/altenquotient.csv: 8 neu, 0 ersetzt, 0 unverändert.",
+        "5 Zeilen gelesen: 3 zu Gebieten des Atlas, 2 übersprungen (andere Gebiete oder Summenzeilen). Ergebnis: 7 Werte übernommen, 2 Angaben nicht übernommen.",
+        "data/indicators/altenquotient.csv: 7 neu, 0 ersetzt, 0 unverändert.",
     ]
+    assert "amt-testheide,altenquotient,2021" not in read("data/indicators/altenquotient.csv")
     assert read("data/indicators/altenquotient.csv") == WIDE_CSV
     assert main(["check", "--data", "data"]) == 0
     assert capsys.readouterr().out == "Keine Probleme gefunden.\n"
@@ -121,12 +122,14 @@ def test_conflict_is_reported_and_replaced_only_on_request(work: Path, capsys: p
     table.write_bytes(table.read_bytes().replace("41,9".encode(), "42,0".encode()))
     code, out, err = run(capsys, "utf8bom_wide.csv", "--indicator", "altenquotient")
     assert code == 1
-    assert "utf8bom_wide.csv:4: Fehler: testkreis 2021: neuer Wert 42, in data/indicators/altenquotient.csv:5 steht 41.9; mit --replace ersetzen" in out
-    assert err == ["1 Fehler – es wurde nichts geschrieben."]
+    assert "utf8bom_wide.csv:4: Fehler: testkreis 2021: neuer Wert 42, in data/indicators/altenquotient.csv:4 steht 41.9; mit --replace ersetzen" in out
+    # the counts agree with the closing line: the conflicting value is an error, not a value taken; nothing is written
+    assert out[-1] == "5 Zeilen gelesen: 3 zu Gebieten des Atlas, 2 übersprungen (andere Gebiete oder Summenzeilen). Ergebnis: 6 Werte würden übernommen, 2 Angaben nicht übernommen, 1 Fehler."
+    assert err == ["1 Fehler – es wurde nichts geschrieben, auch keiner der 6 fehlerfreien Werte; bitte die Fehler beheben und erneut einlesen."]
     assert read("data/indicators/altenquotient.csv") == WIDE_CSV
     code, out, err = run(capsys, "utf8bom_wide.csv", "--indicator", "altenquotient", "--replace")
     assert (code, err) == (0, [])
-    assert out[-1] == "data/indicators/altenquotient.csv: 0 neu, 1 ersetzt, 7 unverändert."
+    assert out[-1] == "data/indicators/altenquotient.csv: 0 neu, 1 ersetzt, 6 unverändert."
     assert read("data/indicators/altenquotient.csv") == WIDE_CSV.replace("2021,41.9", "2021,42")
 
 
@@ -136,8 +139,9 @@ def test_conflict_with_a_value_in_another_csv_of_the_data_folder(work: Path, cap
     assert code == 1
     assert out == [
         "einwohner.csv:2: Fehler: teststadt 2022: neuer Wert 20500, in data/indicators/values.csv:3 steht 20000; dort ändern oder löschen",
-        "2 Werte übernommen, 0 Angaben nicht übernommen, 0 Zeilen anderer Gebiete übersprungen.",
+        "2 Zeilen gelesen: 2 zu Gebieten des Atlas, 0 übersprungen (andere Gebiete oder Summenzeilen). Ergebnis: 1 Wert würde übernommen, 0 Angaben nicht übernommen, 1 Fehler.",
     ]
+    assert err == ["1 Fehler – es wurde nichts geschrieben, auch nicht der eine fehlerfreie Wert; bitte die Fehler beheben und erneut einlesen."]
     assert not (work / "data" / "indicators" / "einwohner.csv").exists()
 
 
@@ -149,7 +153,7 @@ def test_long_table_with_year_column_and_regional_keys(work: Path, capsys: pytes
         f"long_jahr.csv:5: nicht übernommen: Testheide 2023: {reason}",
         f"long_jahr.csv:6: nicht übernommen: Borkdorf 2023: {reason}",
         "long_jahr.csv:7: übersprungen: 990020001001 (Kreis 99002) gehört nicht zum Atlas",
-        "3 Werte übernommen, 2 Angaben nicht übernommen, 1 Zeile anderer Gebiete übersprungen.",
+        "6 Zeilen gelesen: 5 zu Gebieten des Atlas, 1 übersprungen (andere Gebiete oder Summenzeilen). Ergebnis: 3 Werte übernommen, 2 Angaben nicht übernommen.",
         "data/indicators/arbeitslosenquote.csv: 3 neu, 0 ersetzt, 0 unverändert.",
     ]
     assert read("data/indicators/arbeitslosenquote.csv") == HEADER + (
@@ -166,7 +170,7 @@ def test_members_of_an_amt_are_added_up_only_when_all_have_a_value(work: Path, c
     code, out, err = run(capsys, "long_jahr.csv", "--indicator", "arbeitslose", "--column", "Arbeitslose", "--forecast", "--note", "Testlauf")
     assert (code, err) == (0, [])
     assert out[-2:] == [
-        "4 Werte übernommen, 0 Angaben nicht übernommen, 1 Zeile anderer Gebiete übersprungen.",
+        "6 Zeilen gelesen: 5 zu Gebieten des Atlas, 1 übersprungen (andere Gebiete oder Summenzeilen). Ergebnis: 4 Werte übernommen, 0 Angaben nicht übernommen.",
         "data/indicators/arbeitslose.csv: 4 neu, 0 ersetzt, 0 unverändert.",
     ]
     assert read("data/indicators/arbeitslose.csv") == HEADER + (
@@ -193,9 +197,10 @@ def test_malformed_number_and_key_fail_and_nothing_is_written(work: Path, capsys
         "malformed.csv:4: Fehler: Teststadt 2023: „12,3,4“ ist keine Zahl (erwartet z. B. 12.892 oder 29,1)",
         "malformed.csv:5: Fehler: „99001X02“ ist kein amtlicher Schlüssel (Kreis 5, Gemeinde 8, Amt 9 oder Regionalschlüssel 12 Ziffern)",
         "malformed.csv:6: übersprungen: Zeile ohne Gebietsschlüssel (Summen- oder Zwischenzeile?)",
-        "1 Wert übernommen, 0 Angaben nicht übernommen, 1 Zeile anderer Gebiete übersprungen.",
+        "4 Zeilen gelesen: 2 zu Gebieten des Atlas, 1 übersprungen (andere Gebiete oder Summenzeilen), 1 mit unlesbarem Schlüssel. "
+        "Ergebnis: 1 Wert würde übernommen, 0 Angaben nicht übernommen, 2 Fehler.",
     ]
-    assert err == ["2 Fehler – es wurde nichts geschrieben."]
+    assert err == ["2 Fehler – es wurde nichts geschrieben, auch nicht der eine fehlerfreie Wert; bitte die Fehler beheben und erneut einlesen."]
     assert not (work / "data" / "indicators" / "altenquotient.csv").exists()
 
 
@@ -231,7 +236,7 @@ def test_file_level_errors(work: Path, capsys: pytest.CaptureFixture) -> None:
     [
         ("12.892", "12892", None), ("29,1", "29.1", None), ("1.234,5", "1234.5", None), ("12892", "12892", None),
         ("12 892", "12892", None), ("-3,2", "-3.2", None), ("(12)", "12", "Aussagewert eingeschränkt"),
-        ("6,0 p", "6.0", "vorläufige Zahl (p)"), ("–", "0", "nichts vorhanden"), ("-", "0", "nichts vorhanden"),
+        ("6,0 p", "6.0", "vorläufige Zahl (p)"), ("0", "0", None),
     ],
 )
 def test_german_numbers(cell: str, value: str, note: str | None) -> None:
@@ -242,7 +247,8 @@ def test_german_numbers(cell: str, value: str, note: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("cell", "reason"),
-    [(".", "geheim gehalten (.)"), ("x", "nicht sinnvoll (x)"), ("…", "fällt später an (…)"), ("...", "fällt später an (…)"), ("/", "nicht sicher genug (/)"), ("", "leeres Feld")],
+    [("–", "kein Wert übernommen (nicht als 0)"), ("-", "kein Wert übernommen (nicht als 0)"), ("—", "kein Wert übernommen (nicht als 0)"),
+     (".", "geheim gehalten (.)"), ("x", "nicht sinnvoll (x)"), ("…", "fällt später an (…)"), ("...", "fällt später an (…)"), ("/", "nicht sicher genug (/)"), ("", "leeres Feld")],
 )
 def test_markers_are_not_taken(cell: str, reason: str) -> None:
     parsed = parse_value(cell)
@@ -256,7 +262,52 @@ def test_table_of_another_district_writes_nothing(work: Path, capsys: pytest.Cap
     assert out == [
         "anderer_kreis.csv:2: übersprungen: 99002001 (Kreis 99002) gehört nicht zum Atlas",
         "anderer_kreis.csv:3: übersprungen: 99002002 (Kreis 99002) gehört nicht zum Atlas",
-        "0 Werte übernommen, 0 Angaben nicht übernommen, 2 Zeilen anderer Gebiete übersprungen.",
+        "2 Zeilen gelesen: 0 zu Gebieten des Atlas, 2 übersprungen (andere Gebiete oder Summenzeilen). Ergebnis: 0 Werte übernommen, 0 Angaben nicht übernommen.",
         "Keine Werte für Gebiete des Atlas gefunden – gehört die Tabelle zum Kreis 99001? Es wurde nichts geschrieben.",
     ]
     assert not (work / "data" / "indicators" / "einwohner.csv").exists()
+
+
+def test_no_value_markers_of_a_rate_are_missing_never_zero(work: Path, capsys: pytest.CaptureFixture) -> None:
+    """„–“, „-“ and „.“ in a percentage table: reported as not taken, and no 0 in the written file."""
+    (work / "quote.csv").write_text("AGS;Quote\n99001000;4,5\n99001001;–\n990015901;-\n99001002;.\n", encoding="utf-8")
+    code, out, err = run(capsys, "quote.csv", "--indicator", "arbeitslosenquote", "--year", "2023")
+    assert (code, err) == (0, [])
+    assert out[:3] == [
+        "quote.csv:3: nicht übernommen: Teststadt 2023: „–“ = nichts vorhanden; kein Wert übernommen (nicht als 0)",
+        "quote.csv:4: nicht übernommen: Amt Testheide 2023: „–“ = nichts vorhanden; kein Wert übernommen (nicht als 0)",
+        "quote.csv:5: nicht übernommen: Testheide 2023: Zahlenwert unbekannt oder geheim gehalten (.)",
+    ]
+    assert read("data/indicators/arbeitslosenquote.csv") == HEADER + "testkreis,arbeitslosenquote,2023,4.5,,,aus quote.csv\n"
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o027, 0o640), (0o002, 0o664)])
+def test_written_csv_has_the_mode_open_would_give(work: Path, capsys: pytest.CaptureFixture, umask: int, mode: int) -> None:
+    """Not mkstemp's 0600: a new file gets 0666 minus the umask; a file that exists keeps its mode."""
+    import os
+    import stat
+
+    before = os.umask(umask)
+    try:
+        assert run(capsys, "utf8bom_wide.csv", "--indicator", "altenquotient", "--year", "2020")[0] == 0
+        target = work / "data" / "indicators" / "altenquotient.csv"
+        assert stat.S_IMODE(target.stat().st_mode) == mode
+        target.chmod(0o604)
+        assert run(capsys, "utf8bom_wide.csv", "--indicator", "altenquotient")[0] == 0  # more years: the file is rewritten
+        assert stat.S_IMODE(target.stat().st_mode) == 0o604
+        assert not [p.name for p in target.parent.iterdir() if p.name.startswith(".")]  # no temporary file left
+    finally:
+        os.umask(before)
+
+
+def test_nothing_marker_of_a_count_is_zero(work: Path, capsys: pytest.CaptureFixture) -> None:
+    """„–“ (nichts vorhanden) in a table of a count that adds up (`aggregation: sum`) is exactly 0, with the note;
+    in a rate it is no value (test above). „.“ stays no value in both."""
+    assert parse_value("–", nothing_is_zero=True).value == 0 and parse_value(".", nothing_is_zero=True).value is None
+    with (work / "data" / "indicators" / "arbeitslose.yaml").open("a", encoding="utf-8") as f:
+        f.write("aggregation: sum\n")
+    (work / "anzahl.csv").write_text("AGS;2023\n99001000;–\n99001002;.\n", encoding="utf-8")
+    code, out, err = run(capsys, "anzahl.csv", "--indicator", "arbeitslose")
+    assert (code, err) == (0, [])
+    assert "anzahl.csv:3: nicht übernommen: Testheide 2023: Zahlenwert unbekannt oder geheim gehalten (.)" in out
+    assert read("data/indicators/arbeitslose.csv") == HEADER + "testkreis,arbeitslose,2023,0,,,„–“ = nichts vorhanden (genau null); aus anzahl.csv\n"

@@ -39,6 +39,8 @@ DCATDE = rdflib.Namespace("http://dcat-ap.de/def/dcatde/")
 def copy_data(folder: Path) -> Path:
     shutil.copytree(FIXTURES / "profile", folder)
     shutil.copytree(FIXTURES / "opendata", folder, dirs_exist_ok=True)
+    for unit in (folder / "municipalities").glob("*.yaml"):  # unit keys inside the overlay's district key 12099
+        unit.write_text(unit.read_text(encoding="utf-8").replace('"99001', '"12099'), encoding="utf-8")
     return folder
 
 

@@ -78,7 +78,7 @@ data/family_centres/fz-neu.yaml:12: Feld „sources[2]“: „www.fz-neu.example
 data/organisations/stiller-verein.yaml:4: Feld „website“: „https://verein..example.org/“ – Rechnername „verein..example.org“ ist fehlerhaft (leere Teile, Unterstrich oder Bindestrich am Rand)
 data/organisations/stiller-verein.yaml:7: Feld „links[1].url“: „https://example.org/satzung(2.pdf“ – Klammern sind nicht ausgeglichen
 
-Zusammenfassung: 12 länger nicht geprüft, 3 Angebote ohne Ansprechperson, 1 Familienzentren ohne Öffnungszeiten, 1 Kontakte ohne Verweis, 5 fehlerhafte Adressen
+Zusammenfassung: 12 länger nicht geprüft, 3 Angebote ohne Ansprechperson, 1 Familienzentrum ohne Öffnungszeiten, 1 Kontakt ohne Verweis, 5 fehlerhafte Adressen
 """
 
 

@@ -3,7 +3,7 @@
 `validate(data_dir)` checks, in one run: YAML syntax, duplicate keys, each record against its schema
 (types, required and unknown fields, formats of e-mail, phone, links), ids (format, equal to the file
 name, unique), references between records, vocabulary entries, coordinates inside the configured
-area, and the indicator CSV files. It returns the Atlas only when nothing is wrong.
+area, official keys inside the district's key (keys.py), and the indicator CSV files. It returns the Atlas only when nothing is wrong.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from ..model.schema import (
     Vocabularies,
 )
 from . import messages
+from .keys import key_problems
 
 
 def _model_problems(doc: Document, model: type[BaseModel], exc: ValidationError) -> list[Problem]:
@@ -318,7 +319,7 @@ def validate(data_dir: Path, with_boundaries: bool = True) -> tuple[Atlas | None
     v = Validator(data_dir)
     config, _ = v.read(data_dir / CONFIG_FILE, AtlasConfig)
     vocabularies, _ = v.read(data_dir / VOCABULARIES_FILE, Vocabularies)
-    district, _ = v.read(data_dir / DISTRICT_FILE, District)
+    district, district_doc = v.read(data_dir / DISTRICT_FILE, District)
     for kind in KINDS:
         v.read_kind(kind)
     v.check_references(vocabularies)
@@ -327,6 +328,7 @@ def validate(data_dir: Path, with_boundaries: bool = True) -> tuple[Atlas | None
     v.check_consistency()
     v.check_formulas()
     v.check_area_ids(district)
+    v.problems += key_problems(district, district_doc, v.all_docs())  # unit and member keys inside the district's key
     v.problems += check_hours(v.records, v.docs)  # overlapping or duplicated opening hours, 24:00
     values = v.read_values(district)
     problems = sorted(set(v.problems))

@@ -1,11 +1,12 @@
-"""German formatting of numbers, values, dates, ages and opening hours (used as jinja filters).
+"""German formatting of numbers, values, counts, dates, ages and opening hours (used as jinja filters).
 
 Deterministic and independent of the machine's locale: no `locale` module. Every function returns
 plain text; escaping for Markdown/HTML is the render stage's job (generator/core/markup.py).
 
 Conventions: `.` groups thousands, `,` separates decimals (`218.536`, `2.592,04`, `29,1`), halves
 are rounded away from zero (`0,05` → `0,1`), a non-breaking space (U+00A0) joins number and unit
-(`29,1 %`, `2.592,04 km²`), dates are `TT.MM.JJJJ`.
+(`29,1 %`, `2.592,04 km²`), dates are `TT.MM.JJJJ`. Counts read as words (`counted`: „keine Angebote“,
+„1 Angebot“, „1.234 Angebote“); counts of people have no decimals (`counts_persons`).
 """
 
 from __future__ import annotations
@@ -178,8 +179,37 @@ def opening_rows(hours: Iterable[_Hours]) -> list[tuple[str, str]]:
 
 
 def plural(count: int, one: str, many: str) -> str:
-    """`1 Angebot`, `3 Angebote` (number formatted)."""
+    """`1 Angebot`, `3 Angebote` (number formatted); 0 stays a number (`nach 0 Tagen`), see `counted`."""
     return f"{fmt_number(count)} {one if count == 1 else many}"
+
+
+def counted(count: int, one: str, many: str, zero: str | None = None) -> str:
+    """A count with its noun in words: `keine Angebote`, `1 Angebot`, `2 Angebote`, `1.234 Angebote`.
+
+    `one` and `many` are the forms the sentence needs (with adjectives: „1 aktuelles Angebot“, „2 aktuelle
+    Angebote“; dative: „1 Planungsregion“, „2 Planungsregionen“). For 0 the phrase is „keine <many>“, which
+    fits nouns of every gender, or `zero` where the sentence needs other words („noch kein Angebot“).
+    Sentences take the whole phrase, never „die/alle“ before it: „die 1 Sozialräume“, „alle 0 Angebote“.
+    """
+    if count == 0:
+        return f"keine {many}" if zero is None else zero
+    return f"{fmt_number(count)} {one if count == 1 else many}"
+
+
+PERSON_WORDS = frozenset({
+    "person", "personen", "einwohner", "einwohnerinnen", "einwohnende", "menschen", "bewohner",
+    "bewohnerinnen", "kinder", "jugendliche", "erwachsene", "frauen", "männer",
+})
+_RATE_WORDS = frozenset({"je", "pro", "prozent", "promille", "anteil", "quote"})
+
+
+def counts_persons(unit: str | None) -> bool:
+    """True for a unit that counts people (`Personen`, `Einwohner`, `Einwohnerinnen und Einwohner`, `Kinder`):
+    such values are whole numbers. Rates and shares are not (`je 1.000 Einwohner`, `%`, `Personen pro Haushalt`)."""
+    words = (unit or "").replace("/", " / ").lower().split()
+    if not words or any(w in _RATE_WORDS or "%" in w or "‰" in w or w == "/" for w in words):
+        return False
+    return words[0] in PERSON_WORDS
 
 
 FILTERS = {
@@ -193,4 +223,5 @@ FILTERS = {
     "join_words": join_words,
     "opening_rows": opening_rows,
     "plural": plural,
+    "counted": counted,
 }

@@ -35,7 +35,7 @@ ALIASES = {
     "ziel": "targets",
     "konferenz": "conferences", "sozialraumkonferenz": "conferences",
 }
-NAME_FIELDS = ("name", "title", "role", "label")  # the field that takes "Name", in this order
+NAME_FIELDS = ("name", "title", "role", "label")  # the field that takes "Name": the first required one, in this order
 
 
 class ScaffoldError(Exception):
@@ -60,7 +60,11 @@ def kind_list() -> str:
 
 
 def name_field(model: type[Record]) -> str:
-    return next(f for f in NAME_FIELDS if f in model.model_fields)
+    """The field the NAME of `atlas new` goes into: a required one, so a contact's NAME is its role (`role`),
+    never the optional name of a person, which needs the person's consent."""
+    fields = model.model_fields
+    required = [f for f in NAME_FIELDS if f in fields and fields[f].is_required()]
+    return required[0] if required else next(f for f in NAME_FIELDS if f in fields)
 
 
 # --------------------------------------------------------------------------------------------- text

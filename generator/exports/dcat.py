@@ -121,8 +121,9 @@ def catalogue(meta: Meta, datasets: list[Dataset], district_key: str) -> str:
         _date(d, "dct:issued", meta)
         _date(d, "dct:modified", meta)
         _ref(d, "dcat:landingPage", f"{meta.site_url}daten/" if meta.site_url else "./")
-        _ref(d, "dcatde:politicalGeocodingLevelURI", GEOCODING + "Level/administrativeDistrict")
-        _ref(d, "dcatde:politicalGeocodingURI", f"{GEOCODING}districtKey/{district_key}")
+        land = len(district_key) == 2  # an atlas of a whole Land has the 2-digit Land key (schema/places.py)
+        _ref(d, "dcatde:politicalGeocodingLevelURI", GEOCODING + ("Level/state" if land else "Level/administrativeDistrict"))
+        _ref(d, "dcatde:politicalGeocodingURI", f"{GEOCODING}{'stateKey' if land else 'districtKey'}/{district_key}")
         for path in ds.files:
             dist = ET.SubElement(ET.SubElement(d, _q("dcat:distribution")), _q("dcat:Distribution"), {_q("rdf:about"): url(path)})
             file_type, media = FORMATS[path.rsplit(".", 1)[1]]

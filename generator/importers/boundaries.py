@@ -2,16 +2,11 @@
 
 Reads GeoJSON or a Shapefile (generator/importers/geofile.py), e.g. the BKG layers VG250/VG5000 `VWG`
 (Verwaltungsgemeinschaften: Ämter and amtsfreie Gemeinden, keyed by a 9-digit ARS) or `GEM`
-(Gemeinden, 12-digit ARS and 8-digit AGS), and matches the features to the atlas units:
+(Gemeinden, 12-digit ARS and 8-digit AGS), and matches the features to the atlas units by their own
+keys (generator/importers/boundary_keys.py: never by the seat key `SDV_ARS`; a Kreis-level file is refused
+with a message that names the key column, the keys found and the unit keys expected).
 
-* a Stadt or amtsfreie Gemeinde (8-digit AGS) ← the feature with that AGS, or with a 12-digit ARS
-  whose AGS part (`ARS[0:5] + ARS[9:12]`) matches, or with a 9-digit ARS of a verbandsfreie Gemeinde
-  (`ARS[5] == "0"`, AGS = `ARS[0:5] + ARS[6:9]`);
-* an Amt (9-digit key) ← the feature with that ARS, or the union of its member Gemeinden (`members[].ags`)
-  when the file is a Gemeinde layer.
-
-The key column is found by its values (the column that matches most units; ties in the order of
-`KEY_PREFERENCE`), or given with `--key`. Geometries are made valid, joined, simplified in metres
+Geometries are made valid, joined, simplified in metres
 (`shapely.coverage_simplify` keeps shared borders shared; plain topology-preserving simplification
 where the areas do not form a clean coverage), reprojected to WGS84, rounded to 5 decimals (≈ 1 m)
 and oriented as RFC 7946 asks. The outline of the district is the union of the simplified unit areas
@@ -19,33 +14,27 @@ and oriented as RFC 7946 asks. The outline of the district is the union of the s
 "district"`: one command gives a new district every boundary its maps draw. The output has one
 feature per line, the units sorted by id, the district last, and is written atomically; its head
 carries the credit (`--source`), the licence (`--licence`, `--licence-url`) and the data set
-(`--dataset`). Any mismatch raises `ImportFailed` with German messages; nothing is written then.
+(`--dataset`). Any mismatch raises `ImportFailed` with German messages; nothing is written then. An
+existing output file is replaced only with `replace=True` (`--replace`).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core.formatting import fmt_number
+from ..core.atomic import write_atomic
+from ..core.formatting import fmt_number, plural
+from ..core.problems import display_path
 from ..model.boundaries import BOUNDARIES_FILE, DISTRICT_KIND
-from .geofile import GeoFile, GeoFileError, SourceFeature, read_geofile
+from .boundary_keys import ImportFailed, choose, feature_name
+from .geofile import GeoFileError, read_geofile
 
 DEFAULT_TOLERANCE = 100.0  # metres: well below what a district map at zoom 9–11 can show
 PRECISION = 5  # decimals of longitude/latitude (≈ 1 m)
-KEY_PREFERENCE = ("ARS", "AGS", "RS", "ARS_0", "AGS_0", "RS_0", "GKZ", "GEM_SCHL", "SCHLUESSEL", "SDV_ARS", "SDV_RS")
 WATER = {"1", "2"}  # VG250 `GF`: 1/2 = water areas (sea, Bodensee), 3/4 = land
-
-
-class ImportFailed(Exception):
-    def __init__(self, messages: list[str]) -> None:
-        super().__init__("\n".join(messages))
-        self.messages = messages
 
 
 @dataclass
@@ -65,140 +54,22 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        out = [f"{self.units} Sozialräume zugeordnet (Schlüsselspalte {self.key})."]
+        out = [f"{plural(self.units, 'Sozialraum', 'Sozialräume')} zugeordnet (Schlüsselspalte {self.key})."]
         if self.joined:
-            out.append(f"{len(self.joined)} Ämter aus ihren Gemeinden zusammengesetzt: {', '.join(self.joined)}.")
+            out.append(f"{plural(len(self.joined), 'Sozialraum', 'Sozialräume')} aus den Flächen der Mitgliedsgemeinden zusammengesetzt: {', '.join(self.joined)}.")
         if self.outside:
-            out.append(f"{fmt_number(self.outside)} Gebiete außerhalb des Atlas übersprungen.")
+            out.append(f"{plural(self.outside, 'Gebiet', 'Gebiete')} außerhalb des Atlas übersprungen.")
         if self.water:
-            out.append(f"{fmt_number(self.water)} Wasserflächen (GF 1 oder 2) übersprungen.")
+            out.append(f"{plural(self.water, 'Wasserfläche', 'Wasserflächen')} (GF 1 oder 2) übersprungen.")
         if self.unassigned:
-            out.append(f"{len(self.unassigned)} Gebiete im Kreis gehören zu keinem Sozialraum: {', '.join(self.unassigned)}.")
+            one = len(self.unassigned) == 1
+            out.append(f"{plural(len(self.unassigned), 'Gebiet', 'Gebiete')} im Atlasgebiet {'passt' if one else 'passen'} über {'seinen' if one else 'ihre'} "
+                       f"Schlüssel zu keinem Sozialraum und {'wurde' if one else 'wurden'} nicht übernommen: {', '.join(self.unassigned)}.")
         out.append(f"Vereinfacht ({self.method}): {fmt_number(self.vertices_before)} → {fmt_number(self.vertices)} Punkte.")
         out.append(f"Umriss des Kreises aus den Sozialräumen: {fmt_number(self.outline_vertices)} Punkte.")
         out += self.notes
         out.append(f"Geschrieben: {self.output} ({fmt_number(self.size / 1024, 1)} kB).")
         return out
-
-
-# --------------------------------------------------------------------------------------------- keys
-
-
-def normalise(value: Any) -> str | None:
-    """A key as digits (integers get back their leading zero), or None."""
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    if not text.isdigit():
-        return None
-    if len(text) in (7, 11):  # Länder 01–09 written as numbers
-        text = "0" + text
-    return text if len(text) in (8, 9, 12) else None
-
-
-def derived(key: str) -> tuple[str | None, str | None]:
-    """(8-digit AGS, 9-digit Verband ARS) a key stands for, as far as it tells."""
-    if len(key) == 8:
-        return key, None
-    if len(key) == 12:
-        return key[:5] + key[9:], None
-    return (key[:5] + key[6:] if key[5] == "0" else None), key
-
-
-@dataclass
-class Matching:
-    prop: str
-    units: dict[str, list[SourceFeature]]
-    joined: list[str]
-    missing: list[str]
-    outside: int
-    unassigned: list[SourceFeature]
-
-
-def match(atlas: Any, features: list[SourceFeature], prop: str) -> Matching:
-    district = atlas.district.key
-    by_ags: dict[str, list[SourceFeature]] = defaultdict(list)
-    by_verband: dict[str, list[SourceFeature]] = defaultdict(list)
-    outside = 0
-    inside: list[SourceFeature] = []
-    for feature in features:
-        key = normalise(feature.properties.get(prop))
-        if key is None or not key.startswith(district):
-            outside += 1
-            continue
-        inside.append(feature)
-        ags, verband = derived(key)
-        if ags:
-            by_ags[ags].append(feature)
-        if verband:
-            by_verband[verband].append(feature)
-    units: dict[str, list[SourceFeature]] = {}
-    joined: list[str] = []
-    missing: list[str] = []
-    for unit in atlas.municipalities.values():
-        if len(unit.key) == 9 and unit.key in by_verband:
-            units[unit.id] = by_verband[unit.key]
-        elif len(unit.key) == 8 and unit.key in by_ags:
-            units[unit.id] = by_ags[unit.key]
-        elif unit.members and any(m.ags in by_ags for m in unit.members):
-            gaps = [m for m in unit.members if m.ags not in by_ags]
-            for m in gaps:
-                missing.append(f"{unit.name} ({unit.key}): die amtsangehörige Gemeinde „{m.name}“ (AGS {m.ags}) fehlt in der Datei")
-            if not gaps:
-                units[unit.id] = [f for m in unit.members for f in by_ags[m.ags]]
-                joined.append(unit.name)
-        else:
-            missing.append(f"Für den Sozialraum „{unit.name}“ ({unit.id}, Schlüssel {unit.key}) gibt es kein Gebiet in der Datei")
-    used = {id(f) for feats in units.values() for f in feats}
-    unassigned = [f for f in inside if id(f) not in used]
-    return Matching(prop, units, joined, missing, outside, unassigned)
-
-
-def candidates(features: list[SourceFeature]) -> list[str]:
-    """Properties whose values look like official keys in most features, preferred ones first."""
-    counts: dict[str, int] = defaultdict(int)
-    for feature in features:
-        for name, value in feature.properties.items():
-            if normalise(value) is not None:
-                counts[name] += 1
-    found = [name for name, n in counts.items() if n * 2 >= len(features)]
-    order = {name: i for i, name in enumerate(KEY_PREFERENCE)}
-    return sorted(found, key=lambda n: (order.get(n.upper(), len(order)), n))
-
-
-def choose(atlas: Any, geo: GeoFile, key: str | None) -> Matching:
-    features = geo.features
-    if key:
-        if not any(key in f.properties for f in features):
-            names = sorted({n for f in features for n in f.properties})
-            raise ImportFailed([f"{geo.name}: keine Eigenschaft „{key}“; vorhanden: {', '.join(names)}"])
-        props = [key]
-    else:
-        props = candidates(features)
-        if not props:
-            names = sorted({n for f in features for n in f.properties})
-            raise ImportFailed([f"{geo.name}: keine Eigenschaft mit amtlichen Schlüsseln (AGS mit 8, ARS mit 9 oder 12 Ziffern) gefunden; vorhanden: {', '.join(names) or 'keine'}"])
-    results = [match(atlas, features, p) for p in props]
-    best = max(results, key=lambda m: len(m.units))  # first of the best: preference order
-    total = len(atlas.municipalities)
-    if len(best.units) == total:
-        return best
-    district = atlas.district
-    if all(m.outside == len(features) for m in results):
-        shown_props = [p for p in props if p.upper() in KEY_PREFERENCE] or props
-        prefixes = sorted({k[:5] for f in features for p in shown_props if (k := normalise(f.properties.get(p)))})
-        shown = ", ".join(prefixes[:5]) + (" …" if len(prefixes) > 5 else "")
-        raise ImportFailed([
-            f"{geo.name}: die Datei enthält keine Gebiete des {district.name} (Kreisschlüssel {district.key}); "
-            f"ihre Schlüssel beginnen mit {shown or '–'}. Passt die Datei zum Atlas in diesem Datenordner?"
-        ])
-    messages = list(best.missing)
-    if len(props) > 1:
-        tried = ", ".join(f"{m.prop} ({len(m.units)} von {total})" for m in results)
-        messages.append(f"{geo.name}: geprüfte Schlüsselspalten: {tried}; mit --key SPALTE lässt sich eine festlegen")
-    raise ImportFailed(messages)
 
 
 # --------------------------------------------------------------------------------------------- geometry
@@ -287,8 +158,12 @@ def import_boundaries(
     licence: str | None = None,
     licence_url: str | None = None,
     dataset: str | None = None,
+    replace: bool = False,
 ) -> ImportReport:
-    """Import `source` for the atlas in `data_dir`; raises ImportFailed (nothing written) on any problem."""
+    """Import `source` for the atlas in `data_dir`; raises ImportFailed (nothing written) on any problem.
+
+    An existing output file is kept unless `replace` (`--replace`): boundaries imported before are not lost by accident.
+    """
     import shapely
     from pyproj import CRS
 
@@ -299,6 +174,10 @@ def import_boundaries(
         raise ImportFailed(["Die Daten des Atlas enthalten Fehler; bitte zuerst „atlas check“ ausführen und sie beheben:"] + [str(p) for p in problems])
     if tolerance < 0:
         raise ImportFailed(["Die Toleranz (--tolerance) darf nicht negativ sein"])
+    target = Path(output) if output else Path(data_dir) / BOUNDARIES_FILE
+    if target.exists() and not replace:
+        raise ImportFailed([f"{display_path(target)} gibt es schon; die vorhandenen Grenzen werden nur mit --replace ersetzt "
+                            "(oder mit --output DATEI in eine andere Datei schreiben)"])
     try:
         geo = read_geofile(Path(source), layer)
     except GeoFileError as exc:
@@ -345,14 +224,13 @@ def import_boundaries(
         lines.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":")) + ("," if n < len(features) - 1 else ""))
     lines.append("]}")
     text = "\n".join(lines) + "\n"
-    target = Path(output) if output else Path(data_dir) / BOUNDARIES_FILE
-    _write_atomic(target, text.encode("utf-8"))
+    write_atomic(target, text.encode("utf-8"))
     notes = []
     if not credit:
         notes.append("Hinweis: die Datei nennt keine Quelle; bitte mit --source angeben, z. B. „© GeoBasis-DE / BKG (2024)“ (Pflicht bei dl-de/by-2-0).")
     return ImportReport(
         output=target, key=matching.prop, units=len(ids), joined=sorted(matching.joined), outside=matching.outside,
-        unassigned=sorted(_name(f) for f in matching.unassigned), water=water, vertices_before=before,
+        unassigned=sorted(feature_name(f) for f in matching.unassigned), water=water, vertices_before=before,
         vertices=int(sum(shapely.get_num_coordinates(finished))), size=len(text.encode("utf-8")), method=method,
         outline_vertices=int(shapely.get_num_coordinates(outline)), notes=notes,
     )
@@ -372,23 +250,3 @@ def _outline(areas: list[Any]) -> Any:
     polygons = list(closed.geoms) if isinstance(closed, MultiPolygon) else [closed]
     kept = [Polygon(p.exterior, [r for r in p.interiors if Polygon(r).area > 10_000]) for p in polygons if p.area > 10_000]  # < 1 ha: noise
     return _polygonal(shapely.union_all(kept)) if kept else union
-
-
-def _name(feature: SourceFeature) -> str:
-    for key in ("GEN", "NAME", "name"):
-        if feature.properties.get(key):
-            return str(feature.properties[key])
-    return f"Nr. {feature.number}"
-
-
-def _write_atomic(target: Path, content: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ..check.validate import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, TRUE_WORDS
+from ..core.atomic import write_atomic
 from ..core.problems import display_path
 from .statoffice_table import format_decimal
 
@@ -130,18 +129,9 @@ def merge(new: list[NewValue], target: Path, data_csvs: list[Path], replace: boo
 
 
 def write_rows(target: Path, rows: list[dict[str, str]]) -> None:
-    """Write the CSV atomically: a temporary file in the same folder, then os.replace."""
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Write the CSV atomically: a temporary file in the same folder, then os.replace (core/atomic.py)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(buffer.getvalue())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(target, buffer.getvalue().encode("utf-8"))  # with the mode open() would give, not mkstemp's 0600

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from ..check.keys import area_label
+from ..core.formatting import fmt_number, plural
 from ..core.problems import display_path
 from .area_keys import AreaIndex
 from .indicator_merge import MergeError, NewValue, merge, write_rows
@@ -196,31 +198,37 @@ class Collected:
     messages: list[Message] = field(default_factory=list)
     other_rows: int = 0
     other_years: int = 0
-    dashes: int = 0
+    read: int = 0  # rows of the table with a key or a value = atlas rows + other_rows + invalid_rows
+    invalid_rows: int = 0
 
 
 def collect(table: Table, lay: Layout, index: AreaIndex, opts: Options) -> Collected:
     out = Collected()
+    counts = aggregation_of(index.atlas.indicators[opts.indicator]) == "sum"  # „–“ is 0 only for what adds up
     style = decimal_style([r.cells[c] for r in table.rows for c, _, _ in lay.values if r.cells[lay.key]])
     for row in table.rows:
         key_cell = row.cells[lay.key]
         has_value = any(row.cells[c] for c, _, _ in lay.values)
         if not key_cell:
             if has_value:
+                out.read += 1
                 out.other_rows += 1
                 out.messages.append(skipped(row.line, "Zeile ohne Gebietsschlüssel (Summen- oder Zwischenzeile?)"))
             continue
         place = index.locate(key_cell)
         if place.kind == "invalid":
             if has_value:
+                out.read += 1
+                out.invalid_rows += 1
                 out.messages.append(error(row.line, f"„{key_cell}“ ist kein amtlicher Schlüssel (Kreis 5, Gemeinde 8, Amt 9 oder Regionalschlüssel 12 Ziffern)"))
             continue  # a footnote or title line in the key column
+        out.read += 1
         if place.kind == "other":
             out.other_rows += 1
             out.messages.append(skipped(row.line, f"{key_cell} ({place.label}) gehört nicht zum Atlas"))
             continue
         if place.kind == "outside":
-            out.messages.append(not_taken(row.line, f"Schlüssel {place.label} liegt im Kreis {index.district.key}, gehört aber zu keinem Sozialraum des Atlas"))
+            out.messages.append(not_taken(row.line, f"Schlüssel {place.label} liegt im {area_label(index.district.key)}, gehört aber zu keinem Sozialraum des Atlas"))
             continue
         for column, header_year, date in lay.values:
             year, when = header_year, date
@@ -238,14 +246,13 @@ def collect(table: Table, lay: Layout, index: AreaIndex, opts: Options) -> Colle
             label = f"{place.label} {year}"
             if place.kind == "area":  # even a secret value of an Amt means: do not add up its members
                 out.direct_lines.setdefault((place.area, year), row.line)
-            cell = parse_value(row.cells[column], style)
+            cell = parse_value(row.cells[column], style, nothing_is_zero=counts)
             if cell.value is None:
                 out.messages.append((error if cell.error else not_taken)(row.line, f"{label}: {cell.reason}"))
                 if place.kind == "member" and not cell.error:
                     out.members[(place.area, year)][place.member] = None
                     out.member_lines[(place.area, year)].append((row.line, place.label, place.member))
                 continue
-            out.dashes += any(n.startswith("„–“") for n in cell.notes)
             notes = ((f"Stichtag {when}",) if when else ()) + cell.notes
             taken = Taken(cell.value, notes, row.line)
             if place.kind == "member":
@@ -287,8 +294,29 @@ def add_amt_sums(out: Collected, index: AreaIndex, indicator_id: str) -> None:
                 out.messages.append(not_taken(line, f"{name} {year}: {reason}"))
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+def summary(out: Collected, taken: int, not_taken_count: int, errors: int, written: bool) -> str:
+    """What was read (rows that add up), then what is taken – or would be (dry run, errors) –, not taken and failed."""
+    atlas_rows = out.read - out.other_rows - out.invalid_rows
+    rows = [f"{fmt_number(atlas_rows)} zu Gebieten des Atlas", f"{fmt_number(out.other_rows)} übersprungen (andere Gebiete oder Summenzeilen)"]
+    if out.invalid_rows:
+        rows.append(f"{fmt_number(out.invalid_rows)} mit unlesbarem Schlüssel")
+    values = plural(taken, "Wert", "Werte") + (" übernommen" if written else " würde übernommen" if taken == 1 else " würden übernommen")
+    parts = [values, f"{plural(not_taken_count, 'Angabe', 'Angaben')} nicht übernommen"]
+    if errors:
+        parts.append(plural(errors, "Fehler", "Fehler"))
+    if out.other_years:
+        parts.append(f"{plural(out.other_years, 'Angabe', 'Angaben')} anderer Jahre nicht gewählt (--year)")
+    return f"{plural(out.read, 'Zeile', 'Zeilen')} gelesen: {', '.join(rows)}. Ergebnis: {', '.join(parts)}."
+
+
+def nothing_written(errors: int, taken: int) -> str:
+    """The closing line after errors: nothing is written, not even the values without errors."""
+    text = f"{plural(errors, 'Fehler', 'Fehler')} – es wurde nichts geschrieben"
+    if taken == 1:
+        text += ", auch nicht der eine fehlerfreie Wert"
+    elif taken > 1:
+        text += f", auch keiner der {fmt_number(taken)} fehlerfreien Werte"
+    return text + "; bitte die Fehler beheben und erneut einlesen."
 
 
 # --- command ------------------------------------------------------------------------------------
@@ -334,22 +362,15 @@ def run_import(file: Path, data_dir: Path, opts: Options) -> int:
     for message in messages:
         print(f"{shown}:{message.line}: {message.text}")
     errors = sum(m.error for m in messages)
-    not_taken_count = sum(m.order == 1 for m in messages)
-    summary = (f"{_count(len(new), 'Wert', 'Werte')} übernommen, {_count(not_taken_count, 'Angabe', 'Angaben')} nicht übernommen, "
-               f"{_count(out.other_rows, 'Zeile', 'Zeilen')} anderer Gebiete übersprungen")
-    if out.dashes:
-        summary += f"; {out.dashes} × „–“ (nichts vorhanden) als 0 übernommen"
-    if out.other_years:
-        summary += f"; {out.other_years} Angaben anderer Jahre nicht gewählt (--year)"
-    print(summary + ".")
+    print(summary(out, len(new) - len(result.conflicts), sum(m.order == 1 for m in messages), errors, written=not (errors or opts.dry_run)))
     if errors:
-        print(f"{errors} Fehler – es wurde nichts geschrieben.", file=sys.stderr)
+        print(nothing_written(errors, len(new) - len(result.conflicts)), file=sys.stderr)
         return 1
     if opts.dry_run:
         print(f"Probelauf: {display_path(target)} wurde nicht geschrieben ({result.added} neu, {result.replaced} ersetzt, {result.unchanged} unverändert).")
         return 0
     if not new:
-        print(f"Keine Werte für Gebiete des Atlas gefunden – gehört die Tabelle zum Kreis {atlas.district.key}? Es wurde nichts geschrieben.")
+        print(f"Keine Werte für Gebiete des Atlas gefunden – gehört die Tabelle zum {area_label(atlas.district.key)}? Es wurde nichts geschrieben.")
         return 0
     if result.added or result.replaced:
         try:

@@ -149,10 +149,16 @@ def is_date(cell: str) -> bool:
 
 
 # Markers of the official statistics (Zeichenerklärung). A tuple (value, note) is taken as that value
-# with the note; a plain string is not taken, the string is the reason.
+# with the note; a plain string is not taken, the string is the reason. „–“ (nichts vorhanden) means exactly
+# zero for a count, but for a rate or share it means that nobody was counted: parse_value takes it as 0 only
+# when asked (`nothing_is_zero`, for indicators that add up), never for a rate.
+NO_VALUE = "„–“ = nichts vorhanden; kein Wert übernommen (nicht als 0)"
+NOTHING = ("-", "–", "—")
+NOTHING_ZERO = (Decimal(0), "„–“ = nichts vorhanden (genau null)")
 MARKERS: dict[str, tuple[Decimal, str] | str] = {
-    "-": (Decimal(0), "„–“ = nichts vorhanden (genau null)"),
-    "–": (Decimal(0), "„–“ = nichts vorhanden (genau null)"),
+    "-": NO_VALUE,
+    "–": NO_VALUE,
+    "—": NO_VALUE,
     ".": "Zahlenwert unbekannt oder geheim gehalten (.)",
     "•": "Zahlenwert unbekannt oder geheim gehalten (•)",
     "·": "Zahlenwert unbekannt oder geheim gehalten (·)",
@@ -200,8 +206,11 @@ class Cell:
     error: bool = False
 
 
-def parse_value(cell: str, style: str = "komma") -> Cell:
+def parse_value(cell: str, style: str = "komma", nothing_is_zero: bool = False) -> Cell:
+    """A value cell of the table; `nothing_is_zero`: „–“ is the count 0 (see NOTHING), else no value."""
     text = _core(cell)
+    if nothing_is_zero and text in NOTHING:
+        return Cell(NOTHING_ZERO[0], (NOTHING_ZERO[1],))
     if text in MARKERS:
         marker = MARKERS[text]
         return Cell(marker[0], (marker[1],)) if isinstance(marker, tuple) else Cell(None, reason=marker)

@@ -145,9 +145,15 @@ def hint_text(row: Row, rule: str, district_name: str) -> str:
     return text
 
 
+def hint_rule(ind: Indicator, settings: ProfileSettings) -> str:
+    """The indicator's own rule; else `none` for counts (`aggregation: sum`): a unit's count is always a small part of
+    the district's total, so „liegt etwa 95 % unter dem Wert im Landkreis“ would say nothing; else the atlas' rule."""
+    return ind.hints.rule or ("none" if ind.aggregation == "sum" else settings.hint_rule)
+
+
 def notable(row: Row, settings: ProfileSettings) -> str | None:
     """The rule that makes the row notable (`ratio` or `difference`), or None."""
-    rule = row.indicator.hints.rule or settings.hint_rule
+    rule = hint_rule(row.indicator, settings)
     threshold = row.indicator.hints.threshold or settings.hint_threshold
     if rule == "none" or row.value is None or not row.value.shown or row.difference is None:
         return None

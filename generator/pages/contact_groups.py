@@ -28,6 +28,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..core.formatting import counted, fmt_number
 from ..core.markup import html_attr, phone_href, served_dir
 from ..core.names import fold
 from ..model.schema import Contact, Municipality, Network
@@ -46,7 +47,8 @@ def url(page: str, target: str) -> str:
 
 
 def persons(count: int) -> str:
-    return "1 Ansprechperson" if count == 1 else f"{count} Ansprechpersonen"
+    """`Keine Ansprechpersonen`, `1 Ansprechperson`, `1.234 Ansprechpersonen` (the start of a status line)."""
+    return counted(count, "Ansprechperson", "Ansprechpersonen", zero="Keine Ansprechpersonen")
 
 
 def jump_list(page: str, items: Iterable[tuple[str, str, int | None]], label: str) -> Markup:
@@ -144,7 +146,7 @@ def filter_form(topics: list[tuple[str, str]], units: list[Municipality], distri
         "</form>\n"
         f'<p class="atlas-finder__count" id="atlas-kontakte-anzahl" role="status" aria-live="polite" '
         f'data-einzahl="{html_attr(nouns[0])}" data-mehrzahl="{html_attr(nouns[1])}">'
-        f'{persons(total)} in {groups} {nouns[0] if groups == 1 else nouns[1]}</p>\n'
+        f'{persons(total)}{f" in {fmt_number(groups)} {nouns[0] if groups == 1 else nouns[1]}" if total else ""}</p>\n'
         '<p class="atlas-finder__empty" id="atlas-kontakte-leer" hidden>Keine Ansprechperson passt zu diesem Filter. '
         "Wählen Sie weniger aus oder setzen Sie den Filter zurück.</p>"
     )

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..core.formatting import WEEKDAYS, fmt_number, join_words
+from ..core.formatting import WEEKDAYS, counted, join_words
 from ..model.schema import FamilyCentre, Municipality, Offer
 
 FOLDER = "leichte-sprache"
@@ -65,9 +65,7 @@ def place_words(unit: Municipality) -> tuple[str, str]:
 
 def count_sentence(count: int, one: str, many: str, start: str) -> str:
     """`Für Kinder gibt es 3 Angebote.` / `… 1 Angebot.` / `… kein Angebot.`"""
-    if count == 0:
-        return f"{start} gibt es kein {one}."
-    return f"{start} gibt es {fmt_number(count)} {one if count == 1 else many}."
+    return f"{start} gibt es {counted(count, one, many, zero=f'kein {one}')}."
 
 
 def _overlaps(offer: Offer, low: int, high: int) -> bool:

@@ -27,7 +27,7 @@ from typing import Any, Iterable
 
 from markupsafe import Markup
 
-from ..core.formatting import fmt_ages
+from ..core.formatting import counted, fmt_ages
 from ..core.markup import root_prefix, served_dir
 from ..core.names import fold, slug
 from ..model.atlas import Atlas
@@ -310,7 +310,7 @@ class FinderHtml:
 
     def count(self, total: int) -> Markup:
         return Markup(f'<p class="atlas-finder__count" id="atlas-finder-anzahl" role="status" aria-live="polite">'
-                      f'{total} {"Angebot" if total == 1 else "Angebote"}</p>')
+                      f'{counted(total, "Angebot", "Angebote", zero="Keine Angebote")}</p>')
 
     # nearby -----------------------------------------------------------------------------------
     def place_select(self, units: Iterable[Municipality] | None = None, centres: Iterable[FamilyCentre] | None = None) -> Markup:

@@ -24,6 +24,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..core.formatting import counted
 from ..core.markup import html_attr, md_href, root_prefix, served_dir
 from ..exports.vcard import vcard
 from ..model.schema import Contact, Municipality, Network, Organisation
@@ -270,12 +271,12 @@ class PeopleTools:
         for offer in a.offers_of(org.id):
             offers[offer.municipality] = offers.get(offer.municipality, 0) + 1
         for m, count in offers.items():
-            reasons.setdefault(m, []).append("1 Angebot" if count == 1 else f"{count} Angebote")
+            reasons.setdefault(m, []).append(counted(count, "Angebot", "Angebote"))
         centres: dict[str, int] = {}
         for centre in a.centres_of(org.id):
             centres[centre.municipality] = centres.get(centre.municipality, 0) + 1
         for m, count in centres.items():
-            reasons.setdefault(m, []).append("Familienzentrum" if count == 1 else f"{count} Familienzentren")
+            reasons.setdefault(m, []).append("Familienzentrum" if count == 1 else counted(count, "Familienzentrum", "Familienzentren"))
         position = a.position("municipalities")
         return [(a.municipalities[m], reasons[m]) for m in sorted((m for m in reasons if m in a.municipalities), key=lambda m: position[m])]
 

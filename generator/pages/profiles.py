@@ -195,7 +195,7 @@ def indicator_context(site: "Site", ind: Indicator) -> dict[str, Any]:
     hidden = any(v is not None and not v.shown for row in matrix for v in row[3])
     return dict(columns=columns, headers=[f"{y} (Prognose)" if f else str(y) for y, f in columns], matrix=matrix, ranking=ranking,
                 formula=formula_text(ind, atlas.indicators), value_sources=sources, used_by=uses, flagged=flagged, hidden=hidden,
-                settings=atlas.config.profiles, latest_key=latest_key)
+                settings=atlas.config.profiles, latest_key=latest_key, hint_rule=profile.hint_rule(ind, atlas.config.profiles))
 
 
 # --------------------------------------------------------------------------------------------- targets

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import html
 
+from ..core.formatting import plural
 from .care import Report
 
 SHORT = ("länger nicht geprüft", "Angebote ohne Ansprechperson", "Familienzentren ohne Öffnungszeiten", "Kontakte ohne Verweis", "fehlerhafte Adressen")
+SHORT_ONE = ("länger nicht geprüft", "Angebot ohne Ansprechperson", "Familienzentrum ohne Öffnungszeiten", "Kontakt ohne Verweis", "fehlerhafte Adresse")
 
 
 def _heading(report: Report) -> tuple[str, str]:
     basis = "Datenstand" if report.as_of_is_data_date else "gewählter Stichtag"
     return (
         f"Pflegebericht: {report.atlas_title}",
-        f"Stichtag {report.as_of:%d.%m.%Y} ({basis}), Prüfintervall {report.months} Monate; {report.checked} Einträge gelesen.",
+        f"Stichtag {report.as_of:%d.%m.%Y} ({basis}), Prüfintervall {plural(report.months, 'Monat', 'Monate')}; {plural(report.checked, 'Eintrag', 'Einträge')} gelesen.",
     )
 
 
@@ -34,7 +36,7 @@ def as_text(report: Report) -> str:
         lines.append(f"   {section.explanation}")
         lines += [str(entry) for entry in section.entries] or ["   keine"]
         lines.append("")
-    lines.append("Zusammenfassung: " + ", ".join(f"{count} {name}" for name, count in summary(report)))
+    lines.append("Zusammenfassung: " + ", ".join(plural(count, one, name) for (name, count), one in zip(summary(report), SHORT_ONE)))
     return "\n".join(lines) + "\n"
 
 

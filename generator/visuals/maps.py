@@ -35,6 +35,7 @@ import branca.element
 import folium
 from markupsafe import Markup
 
+from ..core.formatting import counted
 from ..core.markup import asset_url, clean_text, safe_url
 from ..model.schema import Bounds, Tiles
 from . import basemap
@@ -394,7 +395,7 @@ def render_static(title: str, points: list[Point], bounds: Bounds, base: basemap
             else:
                 legend.append(mapsvg.Key("triangle", LEGEND_TEXT[kind], OFFER_FILL, OFFER_LINE, 6.0))
     count = len(points)
-    description = f"Statische Karte mit {count} eingezeichneten Orten; dieselben Angaben stehen als Text auf der Seite." if count else "Statische Karte ohne eingezeichnete Orte."
+    description = f"Statische Karte mit {counted(count, 'eingezeichneten Ort', 'eingezeichneten Orten')}; dieselben Angaben stehen als Text auf der Seite." if count else "Statische Karte ohne eingezeichnete Orte."
     view = None
     if base is not None:
         (south, west), (north, east) = fit(points, bounds, base)

@@ -26,7 +26,7 @@ from typing import Literal
 
 import folium
 
-from ..core.formatting import fmt_value
+from ..core.formatting import counted, fmt_value
 from ..model.schema import Bounds, Tiles
 from . import basemap
 from . import classify as cls
@@ -171,8 +171,9 @@ def _choropleth(name, title, areas, bounds, tiles, boundaries, unit, decimals, m
     svg_areas.sort(key=lambda s: (not s.nodata, s.stroke == "#ffffff"))  # white outlines on top
     keys = [mapsvg.Key("nodata" if r.index is None else "area", r.label, r.colour, NODATA_LINE if r.index is None else LIGHT_LINE,
                        dashed=r.index is None) for r in legend]
-    description = (f"Die Sozialräume sind nach dem Wert in {len(breaks) - 1 if breaks else 0} Klassen eingefärbt "
-                   f"({cls.METHODS[method]}), von hell (niedrig) bis dunkel (hoch); schraffiert: keine Daten. "
+    coloured = (f"Die Sozialräume sind nach dem Wert in {counted(len(breaks) - 1, 'Klasse', 'Klassen')} eingefärbt "
+                f"({cls.METHODS[method]}), von hell (niedrig) bis dunkel (hoch)") if len(breaks) > 1 else "Kein Sozialraum hat einen Wert"
+    description = (f"{coloured}; schraffiert: keine Daten. "
                    "Dieselben Werte stehen als Tabelle auf der Seite.")
     svg = mapsvg.render_svg(title, description, areas=svg_areas, legend=keys, credit=credit,
                             fallback=(bounds.west, bounds.south, bounds.east, bounds.north), base=base)

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from ...core.formatting import counts_persons
 from .base import WEB_SCHEMES, Id, Model, Record, Text, check_url, ref, vocab
 
 
@@ -67,7 +68,11 @@ class Indicator(Record):
     higher_is_better: bool | None = Field(
         None, title="Höher ist besser", description="true, false oder leer lassen, wenn ein höherer Wert weder besser noch schlechter ist."
     )
-    decimals: int = Field(1, title="Nachkommastellen", description="Anzahl der angezeigten Nachkommastellen.", ge=0, le=4)
+    decimals: int | None = Field(  # an int once validated (_derived)
+        None, title="Nachkommastellen",
+        description="Anzahl der angezeigten Nachkommastellen; leer: 1. Anzahlen von Personen (Einheit „Personen“, „Einwohner“, „Kinder“ …) stehen immer als ganze Zahl.",
+        ge=0, le=4,
+    )
     topic: str | None = Field(None, title="Thema", description="Thema aus dem Vokabular topics.", json_schema_extra=vocab("topics"))
     interpretation: Text | None = Field(None, title="Lesehilfe", description="Wie man die Kennzahl liest.")
     limitations: Text | None = Field(None, title="Grenzen der Aussage", description="Was die Kennzahl nicht aussagen kann.")
@@ -102,6 +107,10 @@ class Indicator(Record):
 
     @model_validator(mode="after")
     def _derived(self) -> "Indicator":
+        if counts_persons(self.unit):
+            self.decimals = 0  # people are whole: „117.800 Personen“, never „117.800,0“
+        elif self.decimals is None:
+            self.decimals = 1
         if self.formula is not None and self.aggregation != "none":
             raise PydanticCustomError(
                 "formula_aggregation", "Eine berechnete Kennzahl (formula) wird immer aus Zähler und Nenner neu berechnet; bitte aggregation weglassen", {}

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from ...core.formatting import counts_persons
 from .base import WEB_SCHEMES, Address, Id, Location, Model, Quantity, Record, Text, check_url, ref
 
 
@@ -15,15 +16,25 @@ class KeyFigure(Model):
     value: float = Field(title="Wert", description="Die Zahl, mit Punkt als Dezimaltrennzeichen.")
     unit: str | None = Field(None, title="Einheit", description="Einheit, z. B. „%“, „km²“ oder „Personen“.")
     reference: Text | None = Field(None, title="Bezug", description="Jahr oder Stand, z. B. „2013“ oder „Prognose 2040“.")
-    decimals: int = Field(0, title="Nachkommastellen", description="Anzahl der angezeigten Nachkommastellen.", ge=0, le=4)
+    decimals: int = Field(0, title="Nachkommastellen", description="Anzahl der angezeigten Nachkommastellen; Anzahlen von Personen stehen immer als ganze Zahl.", ge=0, le=4)
     note: Text | None = Field(None, title="Hinweis", description="Erläuterung zur Kennzahl.")
     source: Text | None = Field(None, title="Quelle", description="Woher die Zahl stammt.")
+
+    @model_validator(mode="after")
+    def _whole_persons(self) -> "KeyFigure":
+        if counts_persons(self.unit):
+            self.decimals = 0  # people are whole: „117.800 Personen“, never „117.800,0“
+        return self
 
 
 class District(Record):
     name: Text = Field(title="Name", description="Amtlicher Name, z. B. „Landkreis Potsdam-Mittelmark“.")
     short_name: Text | None = Field(None, title="Kurzname", description="Kurzer Name für Überschriften und Tabellen.")
-    key: Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")] = Field(title="Kreisschlüssel", description="Fünfstelliger amtlicher Kreisschlüssel.")
+    key: Annotated[str, StringConstraints(pattern=r"^[0-9]{2}([0-9]{3})?$")] = Field(
+        title="Kreisschlüssel",
+        description="Fünfstelliger amtlicher Kreisschlüssel; bei einem Atlas für ein ganzes Land der zweistellige Landesschlüssel. "
+        "Alle Schlüssel der Sozialräume und Gemeinden beginnen damit.",
+    )
     seat: Text = Field(title="Kreisstadt", description="Sitz der Kreisverwaltung.")
     area_km2: float = Field(title="Fläche in km²", description="Fläche des Kreises in Quadratkilometern.", gt=0)
     population: Quantity | None = Field(None, title="Einwohnerzahl", description="Einwohnerzahl mit Stichtag und Quelle.")

@@ -28,7 +28,7 @@
   var words = shared.words;
 
   function persons(count) {
-    return count === 1 ? "1 Ansprechperson" : count + " Ansprechpersonen";
+    return count === 1 ? "1 Ansprechperson" : count.toLocaleString("de-DE") + " Ansprechpersonen";  // 1.234 as on the page
   }
 
   // --------------------------------------------------------------------------------- anchors

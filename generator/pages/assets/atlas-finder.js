@@ -79,10 +79,14 @@
     return Boolean(f.ort || f.thema || f.zielgruppe || f.sprache || f.zugang || f.kostenfrei || f.alter !== null);
   }
 
+  function num(n) {
+    return n.toLocaleString("de-DE");  // 1.234, as the page's own numbers (generator/core/formatting.py)
+  }
+
   function countText(shown, total, filtered) {
-    if (!filtered) return total + (total === 1 ? " Angebot" : " Angebote");
+    if (!filtered) return total === 0 ? "Keine Angebote" : num(total) + (total === 1 ? " Angebot" : " Angebote");
     if (shown === 0) return "Kein Angebot gefunden";
-    return shown + (shown === 1 ? " Angebot gefunden" : " Angebote gefunden");
+    return num(shown) + (shown === 1 ? " Angebot gefunden" : " Angebote gefunden");
   }
 
   function applyFinder(form, items, count, empty) {
@@ -96,7 +100,7 @@
     var text = countText(shown, items.length, isFiltered(f));
     if (count.textContent !== text) count.textContent = text;
     var button = form.querySelector("button[type=submit]");
-    var label = shown === 0 ? "Kein Angebot passt" : shown + (shown === 1 ? " Angebot anzeigen" : " Angebote anzeigen");
+    var label = shown === 0 ? "Kein Angebot passt" : num(shown) + (shown === 1 ? " Angebot anzeigen" : " Angebote anzeigen");
     if (button && button.textContent !== label) button.textContent = label;
     empty.hidden = shown !== 0;
     var params = new URLSearchParams();
@@ -206,7 +210,7 @@
     if (inside === 0) {
       text = "Kein Eintrag" + area + ", sortiert nach Entfernung von " + place + note + ".";
     } else {
-      text = (inside === 1 ? "1 Eintrag" : inside + " Einträge") + area + ", sortiert nach Entfernung von " + place + note + ".";
+      text = (inside === 1 ? "1 Eintrag" : num(inside) + " Einträge") + area + ", sortiert nach Entfernung von " + place + note + ".";
       if (shown < inside) text += " Die nächsten " + shown + " werden gezeigt.";
     }
     status.textContent = text;

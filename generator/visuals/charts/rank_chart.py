@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...core.formatting import DASH, fmt_number, fmt_value, join_words
+from ...core.formatting import DASH, counted, fmt_number, fmt_value, join_words
 from .. import svg as s
 from .common import (
     DENSE,
@@ -104,7 +104,7 @@ def _axis(values: list[float], reference: float | None, width: float, dense: boo
 
 
 def rank_base(items: list[RankItem], unit: str, decimals: int, *, reference: float | None,
-              among: str = "Sozialräumen") -> RankBase | None:
+              among: str = "Sozialräumen", one: str = "Sozialraum") -> RankBase | None:
     rank = ranks(items, decimals)
     if not rank:
         return None
@@ -118,7 +118,8 @@ def rank_base(items: list[RankItem], unit: str, decimals: int, *, reference: flo
     highest = [items[i].label for i in tied[1]]
     lowest = [items[i].label for i in tied[rank[valued[-1]]]]
     span = (f"Werte von {fmt_number(count)} {among}: {fmt_value(items[valued[-1]].value, decimals, unit)} "
-            f"({_names(lowest)}) bis {fmt_value(items[valued[0]].value, decimals, unit)} ({_names(highest)}).")
+            f"({_names(lowest)}) bis {fmt_value(items[valued[0]].value, decimals, unit)} ({_names(highest)}).") if count > 1 else (
+            f"Nur 1 {one} hat einen Wert: {fmt_value(items[valued[0]].value, decimals, unit)} ({_names(highest)}).")
     return RankBase(items, decimals, unit, among, rank, valued, order, rows, {i: n for n, i in enumerate(order)}, tied,
                     span, reference)
 
@@ -142,7 +143,7 @@ def ranking(title: str, items: list[RankItem], unit: str, decimals: int, *, refe
     head = ["Rang", "Gebiet", label_with_unit("Wert", unit)]
     kind = "Rangdiagramm"
     if base is None:
-        base = rank_base(items, unit, decimals, reference=reference, among=among)
+        base = rank_base(items, unit, decimals, reference=reference, among=among, one=one)
         focus = next((i for i, item in enumerate(items) if item.highlight), None)
     if base is None:
         return empty_chart(title, kind, ident, head)
@@ -163,7 +164,7 @@ def ranking(title: str, items: list[RankItem], unit: str, decimals: int, *, refe
         value = fmt_value(item.value, decimals, unit) + (f" ({FLAG})" if item.flagged else "")
         tied = [items[i].label for i in base.tied[rank[focus]] if i != focus]
         tie = f", gleichauf mit {_names(tied)}" if tied else ""
-        sentences.append(f"{item.label} liegt mit {value} auf Rang {rank[focus]} von {fmt_number(count)} {among}"
+        sentences.append(f"{item.label} liegt mit {value} auf Rang {rank[focus]} von {counted(count, one, among)}"
                          f"{tie} (Rang 1 = höchster Wert).")
         headline = f"{item.label}: {value} – Rang {rank[focus]} von {fmt_number(count)}"
     elif focus is not None:
