@@ -107,6 +107,17 @@ def _editor_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         description="Schreibt data/.schema/*.schema.json und .vscode/settings.json. Nach Änderungen an vocabularies.yaml oder den Sozialräumen erneut ausführen.",
     )
     schema.add_argument("--check", action="store_true", help="nur prüfen, ob die Schemas aktuell sind (für CI)")
+    init = sub.add_parser(
+        "init", parents=[common], help="neuen, vollständigen Datenordner für einen Kreis oder ein Land anlegen",
+        description="Legt DIR mit district.yaml, atlas.yaml (rechtliche Angaben mit Platzhaltern), vocabularies.yaml, leeren "
+        "Ordnern und einer README für Redakteure an. Fehlende Angaben werden im Terminal erfragt.",
+    )
+    init.add_argument("dir", type=Path, metavar="DIR", help="neuer oder leerer Ordner")
+    init.add_argument("--district-key", metavar="SCHLÜSSEL", help="Kreisschlüssel (5 Ziffern, z. B. 03159) oder Landesschlüssel (2 Ziffern)")
+    init.add_argument("--district-name", metavar="NAME", help="amtlicher Name, z. B. „Landkreis Göttingen“")
+    init.add_argument("--land", metavar="LAND", help="Land, z. B. Niedersachsen")
+    init.add_argument("--seat", metavar="ORT", help="Sitz der Verwaltung (sonst Platzhalter „bitte ausfüllen“)")
+    init.add_argument("--area", type=float, metavar="ZAHL", help="Fläche in km², z. B. 1117.3 (sonst Platzhalter)")
 
 
 def _report_parser(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -209,6 +220,10 @@ def main(argv: list[str] | None = None) -> int:
 
     paths = Paths.create(getattr(args, "project", None), getattr(args, "data", None), getattr(args, "site", None), getattr(args, "build_dir", None))
     try:
+        if args.command == "init":
+            from .editing.init import run_init
+
+            return run_init(args.dir, args.district_key, args.district_name, args.land, seat=args.seat, area=args.area)
         if args.command in ("new", "schema"):
             from .editing.jsonschema import run_schema
             from .editing.scaffold import run_new
@@ -232,6 +247,10 @@ def main(argv: list[str] | None = None) -> int:
             if problems:
                 report(problems, fmt)
                 return 1
+            from .editing.init import placeholder_notes
+
+            for note in placeholder_notes(paths.data):  # placeholders of `atlas init`: a reminder, not an error
+                print(f"Hinweis: {note}", file=sys.stderr)
             print("Keine Probleme gefunden.", file=sys.stderr if fmt == "gitlab" and args.report is None else sys.stdout)
             return 0
         if args.command == "import-indicators":

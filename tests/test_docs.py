@@ -505,6 +505,9 @@ def file_text(path: Path) -> str:
 
 CHECKS: dict[str, Callable[[Result, Path], None]] = {  # command → what it must do (default: exit code 0)
     "atlas check": expect(lambda r, p: "Keine Probleme gefunden." in r.out, "should find no problems"),
+    'atlas init goettingen --district-key 03159 --district-name "Landkreis Göttingen" --land Niedersachsen': expect(
+        lambda r, p: "Landkreis Göttingen" in file_text(p / "goettingen" / "district.yaml"), "should write a data folder"),
+    "atlas check --data goettingen": expect(lambda r, p: "Keine Probleme gefunden." in r.out, "should find no problems"),
     'atlas new angebot "Spielgruppe Ferch" --municipality schwielowsee': check_new,
     "atlas schema": expect(lambda r, p: (p / ".vscode" / "settings.json").is_file(), "should write .vscode/settings.json"),
     "atlas report": expect(lambda r, p: r.out.startswith("Pflegebericht: "), "should print the report"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..core.problems import Problem
 from ..load.files import Document
-from ..model.schema import DISTRICT_FILE, District, MemberMunicipality, Municipality
+from ..model.schema import DISTRICT_FILE, District, MemberMunicipality, Municipality, Vocabularies
 
 # length of the area's key → its name (a Land-level atlas has a 2-digit key, a district's is 5 digits)
 KEY_NAMES = {2: "Landesschlüssel", 3: "Regierungsbezirksschlüssel", 5: "Kreisschlüssel"}
@@ -58,4 +58,34 @@ def key_problems(district: District | None, district_doc: Document | None, docs:
         for index, member in enumerate(members if isinstance(members, list) else []):
             if isinstance(member, dict):
                 check(doc, ("members", index, "ags"), f"members[{index + 1}].ags", member_title, member.get("ags"))
+    return problems
+
+
+def unit_type_problems(vocabularies: Vocabularies | None, docs: list[tuple[str, Document]]) -> list[Problem]:
+    """Key length and member municipalities of each unit as its type (vocabulary `unit_types`) says.
+
+    Unknown types are reported by the vocabulary check; a broken vocabularies.yaml by the schema check."""
+    if vocabularies is None:
+        return []
+    types = {t.id: t for t in vocabularies.unit_types}
+    with_members = ", ".join(t.plural for t in vocabularies.unit_types if t.members)
+    problems: list[Problem] = []
+    for kind, doc in docs:
+        if kind != UNIT_KIND or not isinstance(doc.data, dict) or doc.data.get("type") not in types:
+            continue
+        kind_of = types[doc.data["type"]]
+        key, members = doc.data.get("key"), doc.data.get("members")
+        a = kind_of.a[0].upper() + kind_of.a[1:]  # „Eine Samtgemeinde“, „Ein Amt“
+        if kind_of.members and not members:
+            their = "ihrer" if kind_of.article == "die" else "seiner"
+            problems.append(Problem(doc.display, doc.line(("type",)), f"{a} braucht die Liste {their} Gemeinden (members)"))
+        if not kind_of.members and members:
+            problems.append(Problem(
+                doc.display, doc.line(("members",)),
+                f"Feld „members“: {a} hat keine Mitgliedsgemeinden; members gibt es nur bei Arten mit Mitgliedsgemeinden ({with_members})",
+            ))
+        digits = kind_of.key_digits
+        if digits is not None and isinstance(key, str) and not (key.isdigit() and len(key) == digits):
+            wanted = "achtstelligen Amtlichen Gemeindeschlüssel (AGS)" if digits == 8 else "neunstelligen Schlüssel"
+            problems.append(Problem(doc.display, doc.line(("key",)), f"Feld „key“: {a} ({doc.data['type']}) hat einen {wanted}, nicht „{key}“"))
     return problems

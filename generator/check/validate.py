@@ -32,7 +32,7 @@ from ..model.schema import (
     Vocabularies,
 )
 from . import messages
-from .keys import key_problems
+from .keys import key_problems, unit_type_problems
 
 
 def _model_problems(doc: Document, model: type[BaseModel], exc: ValidationError) -> list[Problem]:
@@ -189,6 +189,8 @@ class Validator:
         hint = difflib.get_close_matches(item, sorted(allowed), n=1)
         text = f"Feld „{name}“ ({title}): „{item}“ steht nicht im Vokabular „{vocab}“ in {VOCABULARIES_FILE}"
         text += f"; meinten Sie „{hint[0]}“?" if hint else f"; erlaubt: {', '.join(sorted(allowed))}"
+        if hint and len(allowed) <= 20:  # short lists (unit_types …) are named in full
+            text += f" Bekannt sind: {', '.join(sorted(allowed))}"
         self.problems.append(Problem(doc.display, doc.line(loc), text))
 
     # --- places ---------------------------------------------------------------------------
@@ -329,6 +331,7 @@ def validate(data_dir: Path, with_boundaries: bool = True) -> tuple[Atlas | None
     v.check_formulas()
     v.check_area_ids(district)
     v.problems += key_problems(district, district_doc, v.all_docs())  # unit and member keys inside the district's key
+    v.problems += unit_type_problems(vocabularies, v.all_docs())  # key length and members as the unit's type says
     v.problems += check_hours(v.records, v.docs)  # overlapping or duplicated opening hours, 24:00
     values = v.read_values(district)
     problems = sorted(set(v.problems))

@@ -40,7 +40,9 @@ from ..model.schema import (
     VOCABULARIES_FILE,
     AtlasConfig,
     District,
+    Municipality,
     Vocabularies,
+    merged_unit_types,
 )
 
 STABLE_KINDS = ("municipalities", "regions")  # their ids are offered as completions
@@ -120,6 +122,26 @@ def read_vocabularies(data_dir: Path) -> tuple[dict[str, list[tuple[str, str]]],
     except Exception:  # noqa: BLE001 – `atlas check` explains the details
         return {}, [Problem(doc.display, 1, "vocabularies.yaml ist fehlerhaft; bitte zuerst `atlas check` ausführen")]
     return {name: [(t.id, t.label) for t in getattr(vocabularies, name)] for name in Vocabularies.model_fields}, []
+
+
+def unit_key_rules(data_dir: Path) -> list[dict]:
+    """JSON Schema conditions for units: the key has as many digits as the unit's type says (unit_types;
+    the built-in types when vocabularies.yaml cannot be read), so the editor marks „12-345“ for a Stadt."""
+    types = merged_unit_types([])
+    path = Path(data_dir) / VOCABULARIES_FILE
+    doc, problems = load_yaml(path, display_path(path)) if path.exists() else (None, [])
+    if doc is not None and not problems and isinstance(doc.data, dict):
+        try:
+            types = Vocabularies.model_validate(doc.data).unit_types
+        except Exception:  # noqa: BLE001 – `atlas check` explains the details
+            pass
+    rules = []
+    for digits in (8, 9):
+        ids = [t.id for t in types if t.key_digits == digits]
+        if ids:
+            rules.append({"if": {"properties": {"type": {"enum": ids}}, "required": ["type"]},
+                          "then": {"properties": {"key": {"pattern": f"^[0-9]{{{digits}}}$"}}}})
+    return rules
 
 
 def record_ids(data_dir: Path) -> dict[str, list[str]]:
@@ -244,7 +266,10 @@ def schema_files(data_dir: Path) -> tuple[dict[str, str], list[Problem]]:
     ids = record_ids(data_dir)
     out: dict[str, str] = {}
     for kind, spec in KINDS.items():
-        out[f"{kind}.schema.json"] = _dump(model_schema(spec.model, spec.label, vocab, ids))
+        schema = model_schema(spec.model, spec.label, vocab, ids)
+        if spec.model is Municipality:
+            schema["allOf"] = unit_key_rules(data_dir)
+        out[f"{kind}.schema.json"] = _dump(schema)
     for name, model, label in SINGLE_FILES.values():
         out[f"{name}.schema.json"] = _dump(model_schema(model, label, vocab, ids))
     return dict(sorted(out.items())), problems

@@ -19,7 +19,7 @@ from ..check.messages import submodel
 from ..core.names import slug
 from ..core.problems import display_path
 from ..load.files import load_yaml
-from ..model.schema import KINDS, Record
+from ..model.schema import KINDS, Record, merged_unit_types
 from .jsonschema import SCHEMA_DIR, read_vocabularies
 
 # German words editors may type → kind (the folder names work as well)
@@ -35,6 +35,8 @@ ALIASES = {
     "ziel": "targets",
     "konferenz": "conferences", "sozialraumkonferenz": "conferences",
 }
+# every built-in kind of unit works as well: `atlas new samtgemeinde …`
+ALIASES.update({t.id.replace("-", "_"): "municipalities" for t in merged_unit_types([]) if t.id.replace("-", "_") not in ALIASES})
 NAME_FIELDS = ("name", "title", "role", "label")  # the field that takes "Name": the first required one, in this order
 
 

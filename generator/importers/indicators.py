@@ -270,19 +270,20 @@ def collect(table: Table, lay: Layout, index: AreaIndex, opts: Options) -> Colle
 
 
 def add_amt_sums(out: Collected, index: AreaIndex, indicator_id: str) -> None:
-    """Sum the member municipalities into their Amt: only for additive indicators and only when all have a value."""
+    """Sum the member municipalities into their Amt, Samtgemeinde … (every kind with members): only for additive indicators and only when all have a value."""
     atlas = index.atlas
     additive = aggregation_of(atlas.indicators[indicator_id]) == "sum"
     for (amt_id, year), found in sorted(out.members.items()):
         amt = atlas.municipalities[amt_id]
         lines = out.member_lines[(amt_id, year)]
         missing = [g.name for g in amt.members if found.get(g.ags) is None]
+        kind = atlas.unit_type(amt.type)  # Amt, Samtgemeinde, Verbandsgemeinde … (every kind with members)
         if (amt_id, year) in out.direct_lines:
-            reason = f"Gemeinde im {amt.name}; der Wert des Amtes steht in Zeile {out.direct_lines[(amt_id, year)]}"
+            reason = f"Gemeinde {kind.in_named(amt.name)}; der Wert {kind.of_the} steht in Zeile {out.direct_lines[(amt_id, year)]}"
         elif not additive:
-            reason = f"Gemeinde im {amt.name}; die Werte von „{indicator_id}“ lassen sich nicht zum Amt addieren (in indicators/{indicator_id}.yaml fehlt „aggregation: sum“)"
+            reason = f"Gemeinde {kind.in_named(amt.name)}; die Werte von „{indicator_id}“ lassen sich nicht {kind.to_the} addieren (in indicators/{indicator_id}.yaml fehlt „aggregation: sum“)"
         elif missing:
-            reason = f"Gemeinde im {amt.name}; die Summe für das Amt fehlt, weil Werte fehlen für: {', '.join(missing)}"
+            reason = f"Gemeinde {kind.in_named(amt.name)}; die Summe für {kind.article.replace('der', 'den')} {kind.label} fehlt, weil Werte fehlen für: {', '.join(missing)}"
         else:
             notes = tuple(dict.fromkeys(n for g in amt.members for n in found[g.ags].notes))
             total = sum((found[g.ags].value for g in amt.members), Decimal(0))

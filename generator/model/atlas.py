@@ -27,7 +27,10 @@ from .schema import (
     Record,
     Region,
     Target,
+    UnitType,
     Vocabularies,
+    unit_type,
+    unit_type_words,
 )
 
 
@@ -101,6 +104,14 @@ class Atlas:
 
     def labels(self, vocabulary: str, term_ids: list[str]) -> list[str]:
         return [self.label(vocabulary, t) for t in term_ids]
+
+    def unit_type(self, type_id: str) -> UnitType:
+        """The kind of unit `type_id` (vocabulary unit_types: built-in kinds and the atlas's own)."""
+        return unit_type(self.vocabularies.unit_types, type_id)
+
+    def unit_words(self) -> dict[str, str]:
+        """Phrases about all units by the kinds in use: `every`, `plurals`, `one_of` (schema/unit_types.py)."""
+        return self.memo("unit_words", self.municipalities, lambda: unit_type_words(self.vocabularies.unit_types, {u.type for u in self.municipalities.values()}))
 
     # --- places ---------------------------------------------------------------------------
     def area_name(self, area_id: str) -> str:

@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from ..core.formatting import WEEKDAYS, counted, join_words
-from ..model.schema import FamilyCentre, Municipality, Offer
+from ..model.schema import FamilyCentre, Municipality, Offer, UnitType
 
 FOLDER = "leichte-sprache"
 SEARCH_WEIGHT = "search_weight: 0.5\n"
@@ -25,7 +25,6 @@ SEARCH_WEIGHT = "search_weight: 0.5\n"
 AGE_GROUPS = (("Kinder", 0, 11), ("Jugendliche", 12, 17), ("ältere Menschen", 60, 200))
 # target group labels (data/vocabularies.yaml) that mean families; matched as German words, not ids
 FAMILY_WORDS = re.compile(r"famili|eltern|schwanger|alleinerziehend", re.IGNORECASE)
-TYPE_SENTENCE = {"stadt": "eine Stadt", "amtsfreie-gemeinde": "eine Gemeinde", "amt": "ein Amt"}
 OFFER_LIMIT = 12  # a unit's page names at most this many offers (by title), then says how many more there are
 
 
@@ -56,10 +55,11 @@ def easy_hours(centre: FamilyCentre) -> list[str]:
     return lines
 
 
-def place_words(unit: Municipality) -> tuple[str, str]:
-    """(`In Beelitz` / `Im Amt Brück`, `Beelitz` / `Das Amt Brück`) for sentences about the unit."""
-    if unit.type == "amt" and unit.name.startswith("Amt "):
-        return f"Im {unit.name}", f"Das {unit.name}"
+def place_words(unit: Municipality, kind: UnitType) -> tuple[str, str]:
+    """(`In Beelitz` / `Im Amt Brück` / `In der Samtgemeinde Bruchhausen-Vilsen`, `Beelitz` / `Das Amt Brück`)
+    for sentences about the unit: a name that begins with its kind („Amt …“) takes the kind's article."""
+    if unit.name.startswith(f"{kind.label} "):
+        return ("In der" if kind.article == "die" else "Im") + f" {unit.name}", f"{kind.article.capitalize()} {unit.name}"
     return f"In {unit.name}", unit.name
 
 
@@ -93,7 +93,7 @@ def easy_pages(site: Any, common: dict[str, Any]) -> None:
     """Render the Leichte-Sprache index and one page per unit into `site` (`site.Site`)."""
     atlas = site.atlas
     units = list(atlas.municipalities.values())
-    helpers = dict(easy_path=easy_path, easy_hours=easy_hours, place_words=place_words, type_sentence=TYPE_SENTENCE,
+    helpers = dict(easy_path=easy_path, easy_hours=easy_hours, place_words=lambda u: place_words(u, atlas.unit_type(u.type)),
                    count_sentence=count_sentence, offer_sentences=offer_sentences, legal=getattr(atlas.config, "legal", None),
                    easy_offer_limit=OFFER_LIMIT)
     pages = [(f"{FOLDER}/index.md", "leichte_sprache.md.j2", "Der Sozial-Atlas in Leichter Sprache", dict(units=units))]

@@ -172,7 +172,7 @@ class PlaceChoice:
 
 def place_choices(atlas: Atlas, units_of: Iterable[Municipality] | None = None,
                   centres_of: Iterable[FamilyCentre] | None = None) -> list[PlaceChoice]:
-    """Units (seat), member municipalities (own point or the Amt's seat), villages, family centres
+    """Units (seat), member municipalities (own point or the seat of their Amt, Samtgemeinde …), villages, family centres
     (of the given units and centres; default: all of the atlas, centres that are not ended)."""
     units: list[PlaceChoice] = []
     members: list[PlaceChoice] = []
@@ -314,7 +314,8 @@ class FinderHtml:
 
     # nearby -----------------------------------------------------------------------------------
     def place_select(self, units: Iterable[Municipality] | None = None, centres: Iterable[FamilyCentre] | None = None) -> Markup:
-        groups = {"units": "Städte, Gemeinden und Ämter (Verwaltungssitz)", "members": "Amtsangehörige Gemeinden",
+        words = self.atlas.unit_words()
+        groups = {"units": f"{words['plurals']} (Verwaltungssitz)", "members": words["members"],
                   "villages": "Ortsteile", "centres": "Familienzentren"}
         choices = place_choices(self.atlas, units, centres)
         parts = ['<option value="">bitte wählen</option>']

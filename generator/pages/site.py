@@ -34,7 +34,6 @@ from .tools import PageTools
 _BLANK_LINES = re.compile(r"\n{3,}")
 DEFAULT_EXAMPLE_NOTICE = "Dieser Atlas enthält Beispieldaten. Erfundene Einträge sind mit „Beispiel“ gekennzeichnet."
 
-UNIT_TYPES = {"stadt": "Stadt", "amtsfreie-gemeinde": "amtsfreie Gemeinde", "amt": "Amt"}
 MEMBER_TYPES = {"stadt": "Stadt", "gemeinde": "Gemeinde"}
 
 DISTRICT_MAP = "landkreis"  # units (by population) and family centres
@@ -71,7 +70,7 @@ def environment() -> Environment:
     env.filters["attr"] = html_attr
     env.filters["to_set"] = set  # for `in` tests against many ids (a list would make them O(n) each)
     env.filters["places"] = searchwords.places  # " (Borkheide, Borkwalde, …)" after a unit name
-    env.globals.update(unit_type=UNIT_TYPES, member_type=MEMBER_TYPES, age_bands=AGE_BANDS, measure_status=MEASURE_STATUSES)
+    env.globals.update(member_type=MEMBER_TYPES, age_bands=AGE_BANDS, measure_status=MEASURE_STATUSES)
     env.filters["cell"] = lambda v, p, ind: p.value(ind, v, unit=False)
     env.filters["count_status"] = lambda status, rows: sum(1 for r in rows if r.status == status)
     env.filters["status_label"] = lambda status: STATUS_LABELS[status]

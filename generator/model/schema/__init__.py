@@ -67,6 +67,7 @@ from .indicators import (
 from .networks import (
     Network,
 )
+from .unit_types import UnitType, merged_unit_types, unit_type, unit_type_words
 from .offers import (
     STATUSES,
     AgeRange,
@@ -131,6 +132,6 @@ __all__ = [
     "MEASURE_STATUSES", "MapSettings", "Measure", "MemberMunicipality", "Model", "Municipality", "Need",
     "Network", "Offer", "OpeningHours", "Organisation", "PHONE_PATTERN", "PrivacySettings", "ProfileSettings",
     "Quantity", "Record", "Region", "STATUSES", "SmallNumbers", "Swot", "TIME_PATTERN",
-    "Target", "Term", "Text", "Tiles", "VOCABULARIES_FILE", "Vocabularies", "WEB_SCHEMES", "WEEKDAYS",
-    "check_email", "check_phone", "check_url", "ref", "vocab",
+    "Target", "Term", "Text", "Tiles", "UnitType", "VOCABULARIES_FILE", "Vocabularies", "WEB_SCHEMES", "WEEKDAYS",
+    "check_email", "check_phone", "check_url", "merged_unit_types", "ref", "unit_type", "unit_type_words", "vocab",
 ]

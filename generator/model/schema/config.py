@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, field_validator
 
 from .base import WEB_SCHEMES, Address, ContactChannels, Id, Model, Text, check_url
+from .unit_types import UnitType, merged_unit_types
 
 
 class Tiles(Model):
@@ -128,7 +129,7 @@ class AccessibilitySettings(Model):
     status: Literal["vollstaendig", "teilweise", "nicht"] = Field(
         title="Stand der Vereinbarkeit", description="vollstaendig, teilweise oder nicht (vereinbar mit den Anforderungen)."
     )
-    law: Text | None = Field(None, title="Rechtsgrundlage", description="z. B. „Brandenburgisches Behindertengleichstellungsgesetz (BbgBGG) und BbgBITV“.")
+    law: Text | None = Field(None, title="Rechtsgrundlage", description="z. B. das Behindertengleichstellungsgesetz des Landes und seine Verordnung über barrierefreie Informationstechnik.")
     limitations: list[AccessibilityLimitation] = Field(default_factory=list, title="Nicht barrierefreie Inhalte", description="Bekannte Einschränkungen.")
     date: dt.date = Field(title="Erstellt am", description="Datum der Erklärung (JJJJ-MM-TT).")
     reviewed: dt.date | None = Field(None, title="Zuletzt überprüft", description="Datum der letzten Überprüfung (JJJJ-MM-TT).")
@@ -156,7 +157,7 @@ class LegalSettings(Model):
 
 
 class AtlasConfig(Model):
-    title: Text = Field(title="Titel", description="Titel der Website, z. B. „Sozialraumatlas Potsdam-Mittelmark“.")
+    title: Text = Field(title="Titel", description="Titel der Website, z. B. „Sozialraumatlas Musterkreis“.")
     description: Text = Field(title="Beschreibung", description="Ein Satz, was der Atlas ist (für Suchmaschinen und die Startseite).")
     intro: Text | None = Field(None, title="Einleitung", description="Text auf der Startseite.")
     publisher: Text = Field(title="Herausgeber", description="Wer den Atlas herausgibt.")
@@ -220,3 +221,13 @@ class Vocabularies(Model):
     target_perspectives: list[Term] = Field(
         default_factory=list, title="Perspektiven der Ziele", description="z. B. Betroffene, Angehörige, Gemeinwesen, Fachkräfte."
     )
+    unit_types: list[UnitType] = Field(
+        default_factory=list, validate_default=True, title="Arten von Sozialräumen",
+        description="Eigene oder geänderte Arten von Sozialräumen (Stadt, Gemeinde, Amt, Samtgemeinde …); eingebaut sind alle deutschen Arten, "
+        "ein Eintrag mit gleicher Kennung ersetzt die eingebaute Art.",
+    )
+
+    @field_validator("unit_types")
+    @classmethod
+    def _with_builtin_unit_types(cls, v: list[UnitType]) -> list[UnitType]:
+        return merged_unit_types(v)

@@ -61,7 +61,7 @@ class Indicator(Record):
     label: Text = Field(title="Bezeichnung", description="Name der Kennzahl, z. B. „Jugendquotient“.")
     unit: Text = Field(title="Einheit", description="Einheit, z. B. „%“, „Personen“, „km²“ oder „je km²“.")
     description: Text = Field(title="Definition", description="Was die Kennzahl misst, in einem oder zwei Sätzen.")
-    source: Text = Field(title="Quelle", description="Datenquelle, z. B. „Amt für Statistik Berlin-Brandenburg“.")
+    source: Text = Field(title="Quelle", description="Datenquelle, z. B. das Statistische Landesamt oder die Bundesagentur für Arbeit.")
     source_url: str | None = Field(None, title="Link zur Quelle", description="Webadresse der Quelle.")
     licence: Text = Field(title="Lizenz", description="Lizenz der Daten, z. B. „dl-de/by-2-0“.")
     updated: dt.date | None = Field(None, title="Stand", description="Datum, an dem die Werte zuletzt aus der Quelle übernommen wurden (JJJJ-MM-TT).")

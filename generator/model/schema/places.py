@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
-from pydantic_core import PydanticCustomError
 
 from ...core.formatting import counts_persons
-from .base import WEB_SCHEMES, Address, Id, Location, Model, Quantity, Record, Text, check_url, ref
+from .base import WEB_SCHEMES, Address, Id, Location, Model, Quantity, Record, Text, check_url, ref, vocab
 
 
 class KeyFigure(Model):
@@ -28,7 +27,7 @@ class KeyFigure(Model):
 
 
 class District(Record):
-    name: Text = Field(title="Name", description="Amtlicher Name, z. B. „Landkreis Potsdam-Mittelmark“.")
+    name: Text = Field(title="Name", description="Amtlicher Name, z. B. „Landkreis Musterkreis“.")
     short_name: Text | None = Field(None, title="Kurzname", description="Kurzer Name für Überschriften und Tabellen.")
     key: Annotated[str, StringConstraints(pattern=r"^[0-9]{2}([0-9]{3})?$")] = Field(
         title="Kreisschlüssel",
@@ -50,22 +49,25 @@ class Region(Record):
 
 
 class MemberMunicipality(Model):
-    name: Text = Field(title="Name", description="Name der amtsangehörigen Gemeinde, z. B. „Borkheide“.")
+    name: Text = Field(title="Name", description="Name der Mitgliedsgemeinde, z. B. „Borkheide“.")
     ags: Annotated[str, StringConstraints(pattern=r"^[0-9]{8}$")] = Field(title="Gemeindeschlüssel (AGS)", description="Achtstelliger Amtlicher Gemeindeschlüssel.")
     type: Literal["stadt", "gemeinde"] = Field("gemeinde", title="Art", description="stadt oder gemeinde.")
-    population: int | None = Field(None, title="Einwohnerzahl", description="Einwohnerzahl (gleicher Stichtag wie beim Amt).", ge=0)
+    population: int | None = Field(None, title="Einwohnerzahl", description="Einwohnerzahl (gleicher Stichtag wie beim Sozialraum).", ge=0)
     villages: list[Text] = Field(default_factory=list, title="Ortsteile", description="Ortsteile und Dörfer der Gemeinde.")
     location: Location | None = Field(None, title="Lage", description="Koordinaten des Gemeindezentrums (lat, lon), für „In meiner Nähe“.")
 
 
 class Municipality(Record):
-    name: Text = Field(title="Name", description="Amtlicher Name, z. B. „Werder (Havel)“ oder „Amt Brück“.")
-    type: Literal["stadt", "amtsfreie-gemeinde", "amt"] = Field(
-        title="Art", description="stadt, amtsfreie-gemeinde oder amt."
+    name: Text = Field(title="Name", description="Amtlicher Name, z. B. „Musterstadt“ oder „Samtgemeinde Musterland“.")
+    type: Id = Field(
+        title="Art",
+        description="Art aus dem Vokabular unit_types, z. B. stadt, amtsfreie-gemeinde, amt, samtgemeinde, verbandsgemeinde oder stadtteil.",
+        json_schema_extra=vocab("unit_types"),
     )
-    key: Annotated[str, StringConstraints(pattern=r"^[0-9]{8}([0-9])?$")] = Field(
+    key: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z._-]*$")] = Field(
         title="Amtlicher Schlüssel",
-        description="AGS (8 Ziffern) einer Stadt oder Gemeinde, Amtsschlüssel (9 Ziffern) eines Amtes; in Anführungszeichen.",
+        description="AGS (8 Ziffern) einer Stadt oder Gemeinde, 9 Ziffern bei einem Gemeindeverband (Amt, Samtgemeinde …), "
+        "ein eigener Schlüssel bei einem Sozialraum ohne amtlichen Schlüssel; in Anführungszeichen.",
     )
     region: Id | None = Field(None, title="Planungsregion", description="Kennung der Planungsregion, falls es Regionen gibt.", json_schema_extra=ref("regions"))
     seat: Text = Field(title="Verwaltungssitz", description="Ort (und Ortsteil) der Verwaltung.")
@@ -75,9 +77,9 @@ class Municipality(Record):
     population: Quantity = Field(title="Einwohnerzahl", description="Einwohnerzahl mit Stichtag und Quelle.")
     area_km2: float = Field(title="Fläche in km²", description="Fläche in Quadratkilometern.", gt=0)
     members: list[MemberMunicipality] = Field(
-        default_factory=list, title="Amtsangehörige Gemeinden", description="Nur bei Ämtern: die Gemeinden des Amtes mit Schlüssel."
+        default_factory=list, title="Mitgliedsgemeinden", description="Nur bei Arten mit Mitgliedsgemeinden (Amt, Samtgemeinde …): die Gemeinden mit Schlüssel."
     )
-    villages: list[Text] = Field(default_factory=list, title="Ortsteile", description="Ortsteile und Dörfer (bei Ämtern unter den Gemeinden).")
+    villages: list[Text] = Field(default_factory=list, title="Ortsteile", description="Ortsteile und Dörfer (bei Arten mit Mitgliedsgemeinden unter den Gemeinden).")
     description: Text | None = Field(None, title="Beschreibung", description="Kurzer Text über den Sozialraum.")
     website: str | None = Field(None, title="Webseite", description="Webseite der Verwaltung.")
 
@@ -85,15 +87,3 @@ class Municipality(Record):
     @classmethod
     def _website(cls, v: str | None) -> str | None:
         return None if v is None else check_url(v, WEB_SCHEMES)
-
-    @model_validator(mode="after")
-    def _members_match_type(self) -> "Municipality":
-        if self.type == "amt" and not self.members:
-            raise PydanticCustomError("amt_members", "Ein Amt braucht die Liste seiner Gemeinden (members)", {})
-        if self.type == "amt" and len(self.key) != 9:
-            raise PydanticCustomError("amt_key", "Ein Amt hat einen neunstelligen Amtsschlüssel (key)", {})
-        if self.type != "amt" and len(self.key) != 8:
-            raise PydanticCustomError("ags_key", "Eine Stadt oder amtsfreie Gemeinde hat einen achtstelligen AGS (key)", {})
-        if self.type != "amt" and self.members:
-            raise PydanticCustomError("members_not_amt", "Nur Ämter haben amtsangehörige Gemeinden (members)", {})
-        return self

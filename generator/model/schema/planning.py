@@ -67,7 +67,7 @@ MEASURE_STATUSES = {"geplant": "geplant", "in-umsetzung": "in Umsetzung", "umges
 class Measure(Model):
     title: Text = Field(title="Maßnahme", description="Was getan wird.")
     need: Id | None = Field(None, title="Handlungsbedarf", description="Kennung des Handlungsbedarfs (needs) in dieser Datei, auf den die Maßnahme antwortet.")
-    responsible: Text = Field(title="Verantwortlich", description="Wer die Maßnahme in eigener Zuständigkeit umsetzt, z. B. „Stadt Teltow, Fachbereich Soziales“.")
+    responsible: Text = Field(title="Verantwortlich", description="Wer die Maßnahme in eigener Zuständigkeit umsetzt, z. B. „Stadt Musterstadt, Fachbereich Soziales“.")
     organisation: Id | None = Field(None, title="Organisation", description="Kennung der verantwortlichen Organisation, falls sie im Atlas steht.", json_schema_extra=ref("organisations"))
     status: Literal["geplant", "in-umsetzung", "umgesetzt", "zurueckgestellt"] = Field(
         title="Stand", description="geplant, in-umsetzung, umgesetzt oder zurueckgestellt."

@@ -1,0 +1,122 @@
+"""Kinds of units (Sozialräume) as data: names, article, members and key of each kind.
+
+The built-in kinds for all of Germany (after VG250's `BEZ`: Stadt, Gemeinde, Markt, Amt, Samtgemeinde,
+Verbandsgemeinde, Verwaltungsgemeinschaft, Gemeindeverwaltungsverband …, plus Sozialraum and Stadtteil)
+live in `unit_types.yaml` beside this file and are read once. An atlas adds kinds or overrides built-in
+ones under `unit_types:` in its vocabularies.yaml; every page text about a kind of unit comes from here.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import Field
+
+from .base import Id, Model, Text
+
+DEFAULTS_FILE = Path(__file__).with_name("unit_types.yaml")
+INDEFINITE = {"der": "ein", "die": "eine", "das": "ein"}
+EVERY = {"der": "jeder", "die": "jede", "das": "jedes"}
+KEY_LABELS = {8: "Amtlicher Gemeindeschlüssel (AGS)", 9: "Schlüssel des Gemeindeverbands", None: "Schlüssel"}
+
+
+class UnitType(Model):
+    id: Id = Field(title="Kennung", description="Kennung der Art, wie sie in municipalities/*.yaml unter type steht, z. B. samtgemeinde.")
+    label: Text = Field(title="Bezeichnung", description="Die Art in der Einzahl, wie sie auf der Website steht, z. B. „Samtgemeinde“.")
+    plural: Text = Field(title="Mehrzahl", description="Die Art in der Mehrzahl, z. B. „Samtgemeinden“.")
+    article: Literal["der", "die", "das"] = Field(title="Artikel", description="der, die oder das – für Sätze wie „ist eine Samtgemeinde“ oder „ist ein Amt“.")
+    members: bool = Field(False, title="Mit Mitgliedsgemeinden", description="true, wenn Sozialräume dieser Art aus mehreren Gemeinden bestehen (members).")
+    members_label: Text | None = Field(
+        None, title="Name der Mitgliedsgemeinden", description="z. B. „amtsangehörige Gemeinden“; leer: Mitgliedsgemeinden."
+    )
+    key_digits: int | None = Field(
+        None, ge=8, le=9, title="Stellen des Schlüssels",
+        description="8: Amtlicher Gemeindeschlüssel einer Gemeinde; 9: Schlüssel eines Gemeindeverbands; leer: ein eigener Schlüssel ohne amtliche Form.",
+    )
+    key_label: Text | None = Field(None, title="Name des Schlüssels", description="Wie der Schlüssel im Profil heißt; leer: nach Zahl der Stellen.")
+    easy_label: Text | None = Field(None, title="Wort in Leichter Sprache", description="Einfacheres Wort für Seiten in Leichter Sprache, z. B. „Gemeinde“; leer: die Bezeichnung.")
+    genitive: Text | None = Field(None, title="Zweiter Fall", description="z. B. „des Amtes“; leer: „der Samtgemeinde“, „des Verbands“ nach dem Artikel.")
+    description: Text | None = Field(None, title="Erläuterung", description="Ein Satz, was ein Sozialraum dieser Art ist (auch in Leichter Sprache).")
+
+    @property
+    def a(self) -> str:
+        """`ein Amt`, `eine Samtgemeinde`."""
+        return f"{INDEFINITE[self.article]} {self.label}"
+
+    @property
+    def easy(self) -> str:
+        """`eine Gemeinde` (Leichte Sprache)."""
+        return f"{INDEFINITE[self.article]} {self.easy_label or self.label}"
+
+    @property
+    def every(self) -> str:
+        """`jedes Amt`, `jede Samtgemeinde`."""
+        return f"{EVERY[self.article]} {self.label}"
+
+    @property
+    def to_the(self) -> str:
+        """`zum Amt`, `zur Samtgemeinde`."""
+        return f"{'zur' if self.article == 'die' else 'zum'} {self.label}"
+
+    @property
+    def of_the(self) -> str:
+        """`des Amtes`, `der Samtgemeinde`."""
+        return self.genitive or (f"der {self.label}" if self.article == "die" else f"des {self.label}s")
+
+    def in_named(self, name: str) -> str:
+        """`im Amt Brück`, `in der Samtgemeinde Sittensen` (the kind is put before a name without it)."""
+        named = name if name.startswith(f"{self.label} ") else f"{self.label} {name}"
+        return f"{'in der' if self.article == 'die' else 'im'} {named}"
+
+    @property
+    def key_name(self) -> str:
+        return self.key_label or KEY_LABELS[self.key_digits]
+
+
+@functools.cache
+def default_unit_types() -> tuple[UnitType, ...]:
+    """The built-in kinds (unit_types.yaml), read once."""
+    return tuple(UnitType.model_validate(entry) for entry in yaml.safe_load(DEFAULTS_FILE.read_text(encoding="utf-8")))
+
+
+def merged_unit_types(own: list[UnitType]) -> list[UnitType]:
+    """Built-in kinds, each replaced by the atlas's own of the same id, then the atlas's new kinds."""
+    mine = {t.id: t for t in own}
+    builtin = [mine.pop(t.id, t) for t in default_unit_types()]
+    return builtin + list(mine.values())
+
+
+def unit_type(types: list[UnitType], type_id: str) -> UnitType:
+    """The kind `type_id` (a plain fallback for an unknown id, which `atlas check` reports)."""
+    for t in types:
+        if t.id == type_id:
+            return t
+    return UnitType(id="unbekannt", label=type_id, plural=type_id, article="die")
+
+
+def unit_type_words(types: list[UnitType], used: set[str]) -> dict[str, str]:
+    """Phrases for pages about all units of an atlas, from the kinds it uses (in vocabulary order):
+    `every` „jede Stadt, jede amtsfreie Gemeinde und jedes Amt“ (`Every` capitalised, `for_every` after „für“),
+    `plurals` „Städte, Gemeinden und Ämter“ (nouns only, for any case), `plurals_list` „Städte, Gemeinden, Ämter“,
+    `one_of` „eine Stadt, eine Gemeinde oder ein Amt“ (Leichte Sprache), `members` the heading over member municipalities."""
+    kinds = [t for t in types if t.id in used]
+
+    def join(parts: list[str], last: str) -> str:
+        parts = list(dict.fromkeys(parts))
+        return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {last} {parts[-1]}" if parts else ""
+
+    every = join([t.every for t in kinds], "und")
+    nouns = list(dict.fromkeys(t.plural.split()[-1] for t in kinds))
+    members = list(dict.fromkeys(t.members_label or "Mitgliedsgemeinden" for t in kinds if t.members))
+    return {
+        "every": every,
+        "Every": every[:1].upper() + every[1:],
+        "for_every": join([("jeden " + t.label) if t.article == "der" else t.every for t in kinds], "und"),
+        "plurals": join(nouns, "und"),
+        "plurals_list": ", ".join(nouns),
+        "one_of": join([t.easy for t in kinds], "oder"),
+        "members": members[0][:1].upper() + members[0][1:] if len(members) == 1 else "Mitgliedsgemeinden",
+    }
