@@ -118,6 +118,9 @@ def _editor_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     init.add_argument("--land", metavar="LAND", help="Land, z. B. Niedersachsen")
     init.add_argument("--seat", metavar="ORT", help="Sitz der Verwaltung (sonst Platzhalter „bitte ausfüllen“)")
     init.add_argument("--area", type=float, metavar="ZAHL", help="Fläche in km², z. B. 1117.3 (sonst Platzhalter)")
+    init.add_argument("--boundaries", type=Path, action="append", metavar="DATEI",
+                      help="amtliche Grenzen (BKG VG250/VG5000: Gemeinden, dazu Verwaltungsgemeinschaften; GeoJSON, Shapefile oder ZIP, "
+                      "wiederholbar): legt die Sozialräume an und liest ihre Grenzen ein")
 
 
 def _report_parser(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -223,6 +226,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "init":
             from .editing.init import run_init
 
+            if args.boundaries:
+                from .importers.init_units import run_init_boundaries
+
+                return run_init_boundaries(args.dir, args.district_key, args.district_name, args.land, args.boundaries,
+                                           seat=args.seat, area=args.area)
             return run_init(args.dir, args.district_key, args.district_name, args.land, seat=args.seat, area=args.area)
         if args.command in ("new", "schema"):
             from .editing.jsonschema import run_schema

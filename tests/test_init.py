@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -115,3 +116,84 @@ def test_seat_and_area_replace_their_placeholders(tmp_path: Path, capsys: pytest
     assert "atlas.yaml" in err and "district.yaml" not in err
     assert init(tmp_path / "neu", *GOETTINGEN, "--area", "0") == 1
     assert "--area muss größer als 0 sein" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- --boundaries: units from BKG VG250/VG5000 layers
+def square(lon: float, lat: float) -> dict:
+    ring = [[lon, lat], [lon + 0.1, lat], [lon + 0.1, lat + 0.1], [lon, lat + 0.1], [lon, lat]]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+def layer(path: Path, rows: list[tuple[str, str, str, str, float, float]], **extra: dict) -> Path:
+    """A small VG5000-like GeoJSON layer: rows of (ARS, GEN, BEZ, SDV_ARS, lon, lat); AGS and EWZ on Gemeinden."""
+    features = []
+    for ars, gen, bez, sdv, lon, lat in rows:
+        props = {"ARS": ars, "GEN": gen, "BEZ": bez, "SDV_ARS": sdv, **extra.get(ars, {})}
+        if len(ars) == 12:
+            props["AGS"] = ars[:5] + ars[9:]
+        features.append({"type": "Feature", "properties": props, "geometry": square(lon, lat)})
+    path.write_text(json.dumps({"type": "FeatureCollection", "attribution": "© GeoBasis-DE / BKG 2021 (Daten verändert)",
+                                "features": features}, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+GEMEINDEN = [("039995401001", "Adorf", "Gemeinde", "039995401001", 10.0, 52.0),
+             ("039995401002", "Bestadt", "Stadt", "039995401002", 10.1, 52.0),
+             ("039990003003", "Musterstadt", "Stadt", "039990003003", 10.0, 52.1),
+             ("039990004004", "Neuhausen", "Einheitsgemeinde", "039990004004", 10.1, 52.1),
+             ("039980005005", "Fremdorf", "Gemeinde", "039980005005", 10.2, 52.1)]  # another district: left out
+VERBAENDE = [("039995401", "X", "Samtgemeinde", "039995401001", 10.0, 52.0),
+             ("039990003", "Musterstadt", "Einheitsgemeinde", "039990003003", 10.0, 52.1)]
+TESTKREIS = ["--district-key", "03999", "--district-name", "Landkreis Testkreis", "--land", "Niedersachsen"]
+
+
+def test_init_with_boundaries_creates_the_units_and_their_geometry(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    ewz = {ars: {"EWZ": 1000 * n} for n, (ars, *_) in enumerate(GEMEINDEN, 1)}
+    gem = layer(tmp_path / "gem.geojson", GEMEINDEN, **ewz)
+    vwg = layer(tmp_path / "vwg.geojson", VERBAENDE)
+    data = tmp_path / "data"
+    assert init(data, *TESTKREIS, "--boundaries", str(gem), "--boundaries", str(vwg)) == 0
+    assert "3 Sozialräume aus gem.geojson angelegt" in capsys.readouterr().out
+    units = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (data / "municipalities").glob("*.yaml")}
+    assert sorted(units) == ["musterstadt", "neuhausen", "samtgemeinde-x"]
+    samt = units["samtgemeinde-x"]
+    assert (samt["name"], samt["type"], samt["key"], samt["seat"]) == ("Samtgemeinde X", "samtgemeinde", "039995401", "Adorf")
+    assert samt["members"] == [{"name": "Adorf", "ags": "03999001", "type": "gemeinde"}, {"name": "Bestadt", "ags": "03999002", "type": "stadt"}]
+    assert samt["population"]["value"] == 3000
+    assert 100 < samt["area_km2"] < 160  # two squares of 0.1° at 52° N: about 2 × 76 km²
+    assert [(units[i]["name"], units[i]["type"], units[i]["key"]) for i in ("musterstadt", "neuhausen")] == [
+        ("Musterstadt", "stadt", "03999003"), ("Neuhausen", "einheitsgemeinde", "03999004")]
+    assert "members" not in units["musterstadt"]
+
+    boundaries = json.loads((data / "boundaries.geojson").read_text(encoding="utf-8"))
+    assert boundaries["source"] == "© GeoBasis-DE / BKG 2021 (Daten verändert)"
+    assert [(f["properties"]["id"], f["properties"]["key"]) for f in boundaries["features"]] == [
+        ("musterstadt", "03999003"), ("neuhausen", "03999004"), ("samtgemeinde-x", "039995401"), ("landkreis-testkreis", "03999")]
+
+    assert main(["check", "--data", str(data)]) == 0
+    assert "Keine Probleme gefunden." in capsys.readouterr().out
+    site = build_site(data, tmp_path / "out")
+    profile = page(site, "sozialraeume/samtgemeinde-x/")
+    assert "Samtgemeinde" in profile and "Bestadt" in profile and "Adorf" in profile
+
+
+def test_init_with_boundaries_names_an_unknown_bez_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    gem = layer(tmp_path / "gem.geojson", GEMEINDEN)
+    vwg = layer(tmp_path / "vwg.geojson", [("039995401", "X", "Gemeindeverbund", "039995401001", 10.0, 52.0)])
+    data = tmp_path / "data"
+    assert init(data, *TESTKREIS, "--boundaries", str(gem), "--boundaries", str(vwg)) == 1
+    err = capsys.readouterr().err
+    assert "die Art (BEZ) „Gemeindeverbund“ ist unbekannt" in err and "„Samtgemeinde“" in err and "„Amt“" in err
+    assert "Traceback" not in err and not data.exists()
+
+
+def test_init_with_boundaries_without_population_leaves_a_placeholder(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    gem = layer(tmp_path / "gem.geojson", GEMEINDEN)
+    data = tmp_path / "data"
+    assert init(data, *TESTKREIS, "--boundaries", str(gem)) == 0
+    units = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (data / "municipalities").glob("*.yaml")}
+    # without the VWG layer every Gemeinde is a unit of its own, kind from its BEZ
+    assert {i: (u["type"], u["key"]) for i, u in units.items()} == {
+        "adorf": ("gemeinde", "03999001"), "bestadt": ("stadt", "03999002"), "musterstadt": ("stadt", "03999003"),
+        "neuhausen": ("einheitsgemeinde", "03999004")}
+    assert units["adorf"]["population"]["value"] == 0 and "bitte ausfüllen" in units["adorf"]["population"]["source"]
