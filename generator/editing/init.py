@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from ..core.laender import LAENDER
 from ..core.names import slug
 from ..core.problems import display_path
 
@@ -24,13 +25,6 @@ PLACEHOLDER_WEB = "https://bitte-ausfuellen.example.org/"
 MARKERS = (PLACEHOLDER, "bitte-ausfuellen")
 FILES_WITH_PLACEHOLDERS = ("atlas.yaml", "district.yaml")
 
-# Amtliche Landesschlüssel (first two digits of every Kreis key)
-LAENDER = {
-    "01": "Schleswig-Holstein", "02": "Hamburg", "03": "Niedersachsen", "04": "Bremen", "05": "Nordrhein-Westfalen",
-    "06": "Hessen", "07": "Rheinland-Pfalz", "08": "Baden-Württemberg", "09": "Bayern", "10": "Saarland",
-    "11": "Berlin", "12": "Brandenburg", "13": "Mecklenburg-Vorpommern", "14": "Sachsen", "15": "Sachsen-Anhalt",
-    "16": "Thüringen",
-}
 FOLDERS = {
     "municipalities": "Sozialräume (Planungseinheiten): eine Datei je Sozialraum, anlegen mit `atlas new sozialraum \"Name\"`.",
     "regions": "Planungsregionen (freiwillig): eine Datei je Region, anlegen mit `atlas new region \"Name\"`.",
@@ -299,4 +293,4 @@ def run_init(target: Path, key: str | None, name: str | None, land: str | None,
     return 0
 
 
-__all__ = ["LAENDER", "PLACEHOLDER", "InitError", "init_folder", "placeholder_notes", "run_init"]
+__all__ = ["PLACEHOLDER", "InitError", "init_folder", "placeholder_notes", "run_init"]

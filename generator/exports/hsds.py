@@ -23,6 +23,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from ..core.laender import LAENDER
 from ..model.atlas import Atlas
 from ..model.schema import Address, FamilyCentre, Offer, OpeningHours
 from .tables import Meta, to_json
@@ -30,11 +31,6 @@ from .tables import Meta, to_json
 HSDS_VERSION = "3.0"
 STATUS = {"aktiv": "active", "voruebergehend-geschlossen": "temporarily closed", "beendet": "defunct"}
 BYDAY = {"mo": "MO", "di": "TU", "mi": "WE", "do": "TH", "fr": "FR", "sa": "SA", "so": "SU"}
-LAENDER = {
-    "01": "Schleswig-Holstein", "02": "Hamburg", "03": "Niedersachsen", "04": "Bremen", "05": "Nordrhein-Westfalen",
-    "06": "Hessen", "07": "Rheinland-Pfalz", "08": "Baden-Württemberg", "09": "Bayern", "10": "Saarland", "11": "Berlin",
-    "12": "Brandenburg", "13": "Mecklenburg-Vorpommern", "14": "Sachsen", "15": "Sachsen-Anhalt", "16": "Thüringen",
-}
 ARRAYS = ("organizations", "services", "locations", "service_at_locations", "addresses", "contacts", "phones", "schedules",
           "languages", "accessibility")
 
