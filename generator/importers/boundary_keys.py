@@ -21,6 +21,7 @@ The key column is found by its values (the column that matches most units; ties 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -149,29 +150,31 @@ def match(atlas: Any, features: list[SourceFeature], prop: str) -> Matching:
     return Matching(prop, units, joined, missing, outside, unassigned)
 
 
-def candidates(features: list[SourceFeature]) -> list[str]:
-    """Properties whose values look like keys of Gemeinden or Verbände in most features, preferred ones first (no seat keys)."""
+def _columns_with(features: list[SourceFeature], looks_like_key: Callable[[Any], object]) -> list[str]:
+    """Properties (no seat keys) whose values pass `looks_like_key` in at least half of the features."""
     counts: dict[str, int] = defaultdict(int)
     for feature in features:
         for name, value in feature.properties.items():
-            if not is_seat_column(name) and normalise(value) is not None:
+            if not is_seat_column(name) and looks_like_key(value) is not None:
                 counts[name] += 1
-    found = [name for name, n in counts.items() if n * 2 >= len(features)]
+    return [name for name, n in counts.items() if n * 2 >= len(features)]
+
+
+def _preferred_first(names: list[str]) -> list[str]:
     order = {name: i for i, name in enumerate(KEY_PREFERENCE)}
-    return sorted(found, key=lambda n: (order.get(n.upper(), len(order)), n))
+    return sorted(names, key=lambda n: (order.get(n.upper(), len(order)), n))
+
+
+def candidates(features: list[SourceFeature]) -> list[str]:
+    """Properties whose values look like keys of Gemeinden or Verbände in most features, preferred ones first (no seat keys)."""
+    return _preferred_first(_columns_with(features, normalise))
 
 
 def key_columns(features: list[SourceFeature]) -> list[str]:
     """Properties (no seat keys) holding official keys of any level in most features, preferred ones first."""
-    counts: dict[str, int] = defaultdict(int)
-    for feature in features:
-        for name, value in feature.properties.items():
-            if not is_seat_column(name) and any_key(value) is not None:
-                counts[name] += 1
-    found = [n for n, c in counts.items() if c * 2 >= len(features)]
+    found = _columns_with(features, any_key)
     known = [n for n in found if n.upper() in KEY_PREFERENCE]  # not codes such as VG250's IBZ when key columns are there
-    order = {name: i for i, name in enumerate(KEY_PREFERENCE)}
-    return sorted(known or found, key=lambda n: (order.get(n.upper(), len(order)), n))
+    return _preferred_first(known or found)
 
 
 def describe(features: list[SourceFeature], prop: str) -> tuple[str, set[str]]:
