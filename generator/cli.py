@@ -60,6 +60,9 @@ def _import_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentPar
     imp.add_argument("--column", metavar="SPALTE", help="Spalte mit den Werten, wenn die Tabelle mehrere hat (Name aus der Kopfzeile)")
     imp.add_argument("--key-column", metavar="SPALTE", help="Spalte mit den Gebietsschlüsseln, wenn mehrere in Frage kommen")
     imp.add_argument("--year", type=int, metavar="JAHR", help="Jahr der Werte, wenn die Tabelle keines nennt; sonst nur dieses Jahr übernehmen")
+    imp.add_argument("--stichtag", metavar="TT.MM.JJJJ",
+                     help="Stichtag der Werte, wenn die Tabelle nur das Jahr nennt (sonst gilt der 31.12.), z. B. 15.05.2022 beim Zensus; "
+                     "nennt sie Stichtage, nur diesen übernehmen")
     imp.add_argument("--forecast", action="store_true", help="die Werte sind eine Prognose")
     imp.add_argument("--note", metavar="TEXT", help="Anmerkung, die bei jedem Wert gespeichert wird")
     imp.add_argument("--output", type=Path, metavar="DATEI", help="Zieldatei (Standard: indicators/KENNZAHL.csv im Datenordner)")
@@ -264,7 +267,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "import-indicators":
             from .importers.indicators import Options, run_import
 
-            options = Options(args.indicator, args.column, args.key_column, args.year, args.forecast, args.note, args.output, args.replace, args.dry_run)
+            options = Options(args.indicator, args.column, args.key_column, args.year, args.forecast, args.note, args.output, args.replace, args.dry_run,
+                              args.stichtag)
             return run_import(args.file, paths.data, options)
         from .build.pipeline import build
 

@@ -200,6 +200,13 @@ def make_hostile_data(target: Path) -> Rotation:
     for kind in sorted(schema.KINDS.values(), key=lambda k: k.name):
         for path in sorted((target / kind.folder).glob("*.yaml")) if (target / kind.folder).is_dir() else []:
             _dump(path, poison(_load(path), kind.model, rotation, kind.name))
+    # The maps' tooltips show the names of units and family centres. Which hostile text a field gets shifts
+    # whenever a model gains a field, so these names are set here: an HTML and the Jinja example on every run.
+    for folder, names in (("municipalities", (HOSTILE[0], HOSTILE[8])), ("family_centres", (HOSTILE[1],))):
+        for path, name in zip(sorted((target / folder).glob("*.yaml")), names):
+            data = _load(path)
+            data["name"] = name
+            _dump(path, data)
     for path in sorted(target.glob(schema.INDICATOR_VALUES_GLOB)):
         rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
         if rows and "note" in rows[0]:

@@ -184,7 +184,7 @@ def test_missing_member_gemeinde_is_named(pm_data: Path, tmp_path: Path, capsys:
     source.write_text(json.dumps(data), encoding="utf-8")
     code, _, err = run(capsys, "import-boundaries", str(source), "--data", str(pm_data))
     assert code == 1
-    assert "Amt Ziesar (120695918): die amtsangehörige Gemeinde „Görzke“ (AGS 12069224) fehlt in der Datei" in err
+    assert "Amt Ziesar (120695918): die Gemeinde „Görzke“ (AGS 12069224) fehlt in der Datei" in err
 
 
 @needs_reference
@@ -291,7 +291,7 @@ def test_shapefile_problems_in_german(mini_data: Path, tmp_path: Path, capsys: p
     squares = {k: v for k, v in SQUARES.items() if k != "99001003"}
     partial = write_shapefile(tmp_path / "b", squares)
     code, _, err = run(capsys, "import-boundaries", str(partial), "--data", str(mini_data))
-    assert code == 1 and "Amt Testheide (990015901): die amtsangehörige Gemeinde „Borkdorf“ (AGS 99001003) fehlt in der Datei" in err
+    assert code == 1 and "Amt Testheide (990015901): die Gemeinde „Borkdorf“ (AGS 99001003) fehlt in der Datei" in err
     text = tmp_path / "grenzen.txt"
     text.write_text("x", encoding="utf-8")
     code, _, err = run(capsys, "import-boundaries", str(text), "--data", str(mini_data))

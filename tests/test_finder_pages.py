@@ -96,8 +96,8 @@ def test_nearby_page_offers_places_with_coordinates(finder_site: Path) -> None:
     borkdorf = options["gm-amt-testheide-borkdorf"]
     assert (borkdorf["data-lat"], borkdorf["data-lon"]) == ("50.25", "10.1")
     ohnheim = options["gm-amt-testheide-ohnheim"]  # no coordinates of its own: the Amt's seat, said so
-    assert (ohnheim["data-lat"], ohnheim["data-lon"], ohnheim["data-note"]) == ("50.3", "10.2", SEAT_NOTE)
-    assert SEAT_NOTE in ohnheim.get_text()
+    assert (ohnheim["data-lat"], ohnheim["data-lon"], ohnheim["data-note"]) == ("50.3", "10.2", f"{SEAT_NOTE} des Amtes")
+    assert f"{SEAT_NOTE} des Amtes" in ohnheim.get_text()
     entries = doc.select("#atlas-naehe-liste > li")
     assert len(entries) == 7  # 2 family centres + 5 current offers (the ended one left out)
     assert all(li.has_attr("data-lat") and li.has_attr("data-lon") for li in entries)

@@ -21,6 +21,14 @@ HEADER = "area,indicator,year,value,forecast,example,note\n"
 INDICATOR = "id: {id}\nlabel: {label}\nunit: \"{unit}\"\ndescription: Testkennzahl.\nsource: Testquelle\nlicence: dl-de/by-2-0\n"
 
 
+def year_only(count: str, year: int | None, last: int = 2021) -> str:
+    """The summary's line on values for which the table gives only the year (taken as 31.12.); year None: several years."""
+    when = f"Stand zum 31.12.{year} (Jahresende)" if year else "Stand zum 31.12. des jeweiligen Jahres (Jahresende)"
+    again = f"--stichtag 15.05.{year}" if year else f"--year {last} --stichtag 15.05.{last}"
+    return (f"Stichtag: Die Tabelle nennt nur das Jahr ({count}); angenommen: {when}. Gilt ein anderer Stichtag, etwa beim Zensus "
+            f"der 15.05., bitte erneut mit {again} einlesen (mit --replace, wenn schon geschrieben).")
+
+
 @pytest.fixture
 def work(mini_data: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """tmp folder with data/ (copy of the mini atlas plus two indicators) and the fixture tables; cwd."""
@@ -55,6 +63,7 @@ def test_latin1_table_with_title_lines_and_keys_without_leading_zero(work: Path,
         "latin1_titles.csv:10: nicht übernommen: Borkdorf 2023: Gemeinde im Amt Testheide; der Wert des Amtes steht in Zeile 8",
         "latin1_titles.csv:11: übersprungen: 9902001 (Kreis 09902) gehört nicht zum Atlas",
         "6 Zeilen gelesen: 5 zu Gebieten des Atlas, 1 übersprungen (andere Gebiete oder Summenzeilen). Ergebnis: 2 Werte übernommen, 3 Angaben nicht übernommen.",
+        year_only("2 Werte", 2023).replace("(Jahresende).", "(Jahresende). Die Überschrift der Tabelle nennt 31.12.2023 und 01.01.2024."),
         "data/indicators/einwohner.csv: 2 neu, 0 ersetzt, 0 unverändert.",
     ]
     assert read("data/indicators/einwohner.csv") == HEADER + (
@@ -78,20 +87,21 @@ def test_table_without_year_needs_year_and_column(work: Path, capsys: pytest.Cap
     assert code == 1 and out == []
     assert err[0] == (
         "einwohner.csv:2: Fehler: Die Tabelle hat weder eine Spalte „Jahr“ oder „Stichtag“ noch Jahreszahlen als Spaltenköpfe; "
-        "bitte mit --year JAHR angeben, für welches Jahr die Werte gelten"
+        "bitte mit --stichtag TT.MM.JJJJ (oder nur --year JAHR, dann gilt der 31.12.) angeben, wann die Werte gelten; "
+        "die Überschrift nennt 31.12.2023"
     )
     assert not (work / "data" / "indicators" / "einwohner.csv").exists()
     assert not (work / "data" / "indicators" / "arbeitslose.csv").exists()
 
 
-WIDE_CSV = HEADER + (
-    "amt-testheide,altenquotient,2020,45.2,,,aus utf8bom_wide.csv\n"
-    "testkreis,altenquotient,2020,40.8,,,aus utf8bom_wide.csv\n"
-    "testkreis,altenquotient,2021,41.9,,,aus utf8bom_wide.csv\n"
-    "testkreis,altenquotient,2022,43,,,Stichtag 31.12.2022; vorläufige Zahl (p); aus utf8bom_wide.csv\n"
-    "teststadt,altenquotient,2020,35.1,,,aus utf8bom_wide.csv\n"
-    'teststadt,altenquotient,2021,36.3,,,"Aussagewert eingeschränkt, da statistisch relativ unsicher (Wert in Klammern); aus utf8bom_wide.csv"\n'
-    "teststadt,altenquotient,2022,37.2,,,Stichtag 31.12.2022; aus utf8bom_wide.csv\n"
+WIDE_CSV = HEADER.replace("note", "note,date") + (  # the date of the column „31.12.2022“ is kept; the years alone have none
+    "amt-testheide,altenquotient,2020,45.2,,,aus utf8bom_wide.csv,\n"
+    "testkreis,altenquotient,2020,40.8,,,aus utf8bom_wide.csv,\n"
+    "testkreis,altenquotient,2021,41.9,,,aus utf8bom_wide.csv,\n"
+    "testkreis,altenquotient,2022,43,,,vorläufige Zahl (p); aus utf8bom_wide.csv,2022-12-31\n"
+    "teststadt,altenquotient,2020,35.1,,,aus utf8bom_wide.csv,\n"
+    'teststadt,altenquotient,2021,36.3,,,"Aussagewert eingeschränkt, da statistisch relativ unsicher (Wert in Klammern); aus utf8bom_wide.csv",\n'
+    "teststadt,altenquotient,2022,37.2,,,aus utf8bom_wide.csv,2022-12-31\n"
 )
 
 
@@ -104,6 +114,7 @@ def test_wide_table_with_year_columns_and_markers_passes_check(work: Path, capsy
         "utf8bom_wide.csv:7: übersprungen: 99002001 (Kreis 99002) gehört nicht zum Atlas",
         "utf8bom_wide.csv:8: übersprungen: 12069656 (Kreis 12069) gehört nicht zum Atlas",
         "5 Zeilen gelesen: 3 zu Gebieten des Atlas, 2 übersprungen (andere Gebiete oder Summenzeilen). Ergebnis: 7 Werte übernommen, 2 Angaben nicht übernommen.",
+        year_only("5 Werte", None),
         "data/indicators/altenquotient.csv: 7 neu, 0 ersetzt, 0 unverändert.",
     ]
     assert "amt-testheide,altenquotient,2021" not in read("data/indicators/altenquotient.csv")
@@ -124,7 +135,7 @@ def test_conflict_is_reported_and_replaced_only_on_request(work: Path, capsys: p
     assert code == 1
     assert "utf8bom_wide.csv:4: Fehler: testkreis 2021: neuer Wert 42, in data/indicators/altenquotient.csv:4 steht 41.9; mit --replace ersetzen" in out
     # the counts agree with the closing line: the conflicting value is an error, not a value taken; nothing is written
-    assert out[-1] == "5 Zeilen gelesen: 3 zu Gebieten des Atlas, 2 übersprungen (andere Gebiete oder Summenzeilen). Ergebnis: 6 Werte würden übernommen, 2 Angaben nicht übernommen, 1 Fehler."
+    assert out[-2] == "5 Zeilen gelesen: 3 zu Gebieten des Atlas, 2 übersprungen (andere Gebiete oder Summenzeilen). Ergebnis: 6 Werte würden übernommen, 2 Angaben nicht übernommen, 1 Fehler."
     assert err == ["1 Fehler – es wurde nichts geschrieben, auch keiner der 6 fehlerfreien Werte; bitte die Fehler beheben und erneut einlesen."]
     assert read("data/indicators/altenquotient.csv") == WIDE_CSV
     code, out, err = run(capsys, "utf8bom_wide.csv", "--indicator", "altenquotient", "--replace")
@@ -140,6 +151,7 @@ def test_conflict_with_a_value_in_another_csv_of_the_data_folder(work: Path, cap
     assert out == [
         "einwohner.csv:2: Fehler: teststadt 2022: neuer Wert 20500, in data/indicators/values.csv:3 steht 20000; dort ändern oder löschen",
         "2 Zeilen gelesen: 2 zu Gebieten des Atlas, 0 übersprungen (andere Gebiete oder Summenzeilen). Ergebnis: 1 Wert würde übernommen, 0 Angaben nicht übernommen, 1 Fehler.",
+        year_only("2 Werte", 2022),
     ]
     assert err == ["1 Fehler – es wurde nichts geschrieben, auch nicht der eine fehlerfreie Wert; bitte die Fehler beheben und erneut einlesen."]
     assert not (work / "data" / "indicators" / "einwohner.csv").exists()
@@ -148,12 +160,17 @@ def test_conflict_with_a_value_in_another_csv_of_the_data_folder(work: Path, cap
 def test_long_table_with_year_column_and_regional_keys(work: Path, capsys: pytest.CaptureFixture) -> None:
     code, out, err = run(capsys, "long_jahr.csv", "--indicator", "arbeitslosenquote", "--column", "Arbeitslosenquote")
     assert (code, err) == (0, [])
-    reason = "Gemeinde im Amt Testheide; die Werte von „arbeitslosenquote“ lassen sich nicht zum Amt addieren (in indicators/arbeitslosenquote.yaml fehlt „aggregation: sum“)"
+    reason = (  # a rate: never the advice „aggregation: sum“, but the Amt's own value or a formula from the count of the atlas
+        "Gemeinde im Amt Testheide; „Arbeitslosenquote“ ist ein Anteil oder eine Quote (Einheit „%“), die sich nicht zum Amt addieren lässt; "
+        "bitte den Wert des Amtes selbst einlesen oder die Kennzahl in indicators/arbeitslosenquote.yaml aus Zähler und Nenner berechnen lassen "
+        "(formula: numerator, denominator, z. B. mit „arbeitslose“ im Zähler)"
+    )
     assert out == [
         f"long_jahr.csv:5: nicht übernommen: Testheide 2023: {reason}",
         f"long_jahr.csv:6: nicht übernommen: Borkdorf 2023: {reason}",
         "long_jahr.csv:7: übersprungen: 990020001001 (Kreis 99002) gehört nicht zum Atlas",
         "6 Zeilen gelesen: 5 zu Gebieten des Atlas, 1 übersprungen (andere Gebiete oder Summenzeilen). Ergebnis: 3 Werte übernommen, 2 Angaben nicht übernommen.",
+        year_only("3 Werte", None, last=2023),
         "data/indicators/arbeitslosenquote.csv: 3 neu, 0 ersetzt, 0 unverändert.",
     ]
     assert read("data/indicators/arbeitslosenquote.csv") == HEADER + (
@@ -169,8 +186,9 @@ def test_members_of_an_amt_are_added_up_only_when_all_have_a_value(work: Path, c
     monkeypatch.setattr(import_indicators, "aggregation_of", lambda indicator: "sum" if indicator.id == "arbeitslose" else None)
     code, out, err = run(capsys, "long_jahr.csv", "--indicator", "arbeitslose", "--column", "Arbeitslose", "--forecast", "--note", "Testlauf")
     assert (code, err) == (0, [])
-    assert out[-2:] == [
+    assert out[-3:] == [
         "6 Zeilen gelesen: 5 zu Gebieten des Atlas, 1 übersprungen (andere Gebiete oder Summenzeilen). Ergebnis: 4 Werte übernommen, 0 Angaben nicht übernommen.",
+        year_only("4 Werte", None, last=2023),
         "data/indicators/arbeitslose.csv: 4 neu, 0 ersetzt, 0 unverändert.",
     ]
     assert read("data/indicators/arbeitslose.csv") == HEADER + (
@@ -195,10 +213,11 @@ def test_malformed_number_and_key_fail_and_nothing_is_written(work: Path, capsys
     assert code == 1
     assert out == [
         "malformed.csv:4: Fehler: Teststadt 2023: „12,3,4“ ist keine Zahl (erwartet z. B. 12.892 oder 29,1)",
-        "malformed.csv:5: Fehler: „99001X02“ ist kein amtlicher Schlüssel (Kreis 5, Gemeinde 8, Amt 9 oder Regionalschlüssel 12 Ziffern)",
+        "malformed.csv:5: Fehler: „99001X02“ ist kein amtlicher Schlüssel (Kreis 5, Gemeinde 8, Gemeindeverband 9 oder Regionalschlüssel 12 Ziffern)",
         "malformed.csv:6: übersprungen: Zeile ohne Gebietsschlüssel (Summen- oder Zwischenzeile?)",
         "4 Zeilen gelesen: 2 zu Gebieten des Atlas, 1 übersprungen (andere Gebiete oder Summenzeilen), 1 mit unlesbarem Schlüssel. "
         "Ergebnis: 1 Wert würde übernommen, 0 Angaben nicht übernommen, 2 Fehler.",
+        year_only("1 Wert", 2023),
     ]
     assert err == ["2 Fehler – es wurde nichts geschrieben, auch nicht der eine fehlerfreie Wert; bitte die Fehler beheben und erneut einlesen."]
     assert not (work / "data" / "indicators" / "altenquotient.csv").exists()
@@ -209,9 +228,9 @@ def test_utf16_tab_separated_export(work: Path, capsys: pytest.CaptureFixture) -
     (work / "unicode.txt").write_bytes(text.encode("utf-16"))
     code, out, err = run(capsys, "unicode.txt", "--indicator", "altenquotient")
     assert (code, err) == (0, [])
-    assert read("data/indicators/altenquotient.csv") == HEADER + (
-        "amt-testheide,altenquotient,2024,1012.25,,,Stichtag 31.12.2024; aus unicode.txt\n"
-        "teststadt,altenquotient,2024,12.5,,,Stichtag 31.12.2024; aus unicode.txt\n"
+    assert read("data/indicators/altenquotient.csv") == HEADER.replace("note", "note,date") + (  # the Stichtag column's dates are kept
+        "amt-testheide,altenquotient,2024,1012.25,,,aus unicode.txt,2024-12-31\n"
+        "teststadt,altenquotient,2024,12.5,,,aus unicode.txt,2024-12-31\n"
     )
 
 
@@ -311,3 +330,36 @@ def test_nothing_marker_of_a_count_is_zero(work: Path, capsys: pytest.CaptureFix
     assert (code, err) == (0, [])
     assert "anzahl.csv:3: nicht übernommen: Testheide 2023: Zahlenwert unbekannt oder geheim gehalten (.)" in out
     assert read("data/indicators/arbeitslose.csv") == HEADER + "testkreis,arbeitslose,2023,0,,,„–“ = nichts vorhanden (genau null); aus anzahl.csv\n"
+
+
+def test_aggregation_advice_follows_the_kind_of_indicator(work: Path, capsys: pytest.CaptureFixture) -> None:
+    """Members of an Amt without the Amt's own row: a count is advised `aggregation: sum`, a rate never (even when its
+    record says `sum`, its members are not added up), a computed rate is advised its numerator and denominator."""
+    (work / "gemeinden.csv").write_text("AGS;2023\n99001002;3,9\n99001003;3,2\n", encoding="utf-8")
+    indicators = work / "data" / "indicators"
+
+    def reason(indicator: str) -> str:
+        code, out, err = run(capsys, "gemeinden.csv", "--indicator", indicator, "--dry-run")
+        assert (code, err) == (0, [])
+        assert out[0].startswith("gemeinden.csv:2: nicht übernommen: Testheide 2023: Gemeinde im Amt Testheide; ") and out[1].startswith("gemeinden.csv:3:")
+        assert out[2].endswith("Ergebnis: 0 Werte würden übernommen, 2 Angaben nicht übernommen.")
+        return out[0].split("Gemeinde im Amt Testheide; ", 1)[1]
+
+    assert reason("arbeitslose") == (
+        "die Werte von „arbeitslose“ lassen sich nicht zum Amt addieren: in indicators/arbeitslose.yaml fehlt „aggregation: sum“; "
+        "das bitte nur eintragen, wenn die Kennzahl eine Anzahl ist (Einheit „Personen“)"
+    )
+    with (indicators / "arbeitslosenquote.yaml").open("a", encoding="utf-8") as f:
+        f.write("aggregation: sum\n")  # wrong for a rate: the import neither adds up nor repeats that advice
+    text = reason("arbeitslosenquote")
+    assert text.startswith("„Arbeitslosenquote“ ist ein Anteil oder eine Quote (Einheit „%“), die sich nicht zum Amt addieren lässt; "
+                           "„aggregation: sum“ in indicators/arbeitslosenquote.yaml ist dafür falsch; bitte den Wert des Amtes selbst einlesen")
+    assert text.endswith("(formula: numerator, denominator, z. B. mit „arbeitslose“ im Zähler)")
+    for ident, label in (("einwohner-ab-65", "Einwohner ab 65"), ("einwohner-20-bis-64", "Einwohner 20 bis 64")):
+        (indicators / f"{ident}.yaml").write_text(INDICATOR.format(id=ident, label=label, unit="Personen") + "aggregation: sum\n", encoding="utf-8")
+    with (indicators / "altenquotient.yaml").open("a", encoding="utf-8") as f:
+        f.write("formula: {numerator: [einwohner-ab-65], denominator: [einwohner-20-bis-64], factor: 100}\n")
+    assert reason("altenquotient") == (
+        "„Altenquotient“ wird aus Zähler und Nenner berechnet (formula), nicht addiert; bitte die Anzahlen „einwohner-ab-65“, "
+        "„einwohner-20-bis-64“ einlesen, dann wird der Wert des Amtes daraus berechnet"
+    )

@@ -86,8 +86,9 @@ def test_unknown_type_is_an_error_with_file_and_line(mini_data: Path, capsys: py
     err = capsys.readouterr().err
     assert code == 1
     message = next(m for m in err.splitlines() if "samtgemeine" in m)
-    known = ("amt, amtsfreie-gemeinde, einheitsgemeinde, gemeinde, gemeindeverwaltungsverband, kreisfreie-stadt, markt, "
-             "samtgemeinde, sozialraum, stadt, stadtteil, verbandsgemeinde, verwaltungsgemeinschaft")
+    known = ("amt, amtsfreie-gemeinde, einheitsgemeinde, flecken, gemeinde, gemeindefreies-gebiet, gemeindeverwaltungsverband, "
+             "grosse-kreisstadt, kreisfreie-stadt, markt, ortsgemeinde, ortsteil, planungsraum, samtgemeinde, sozialraum, stadt, "
+             "stadtteil, verbandsfreie-gemeinde, verbandsgemeinde, verwaltungsgemeinschaft")
     assert message.endswith(f"amt-testheide.yaml:{line}: Feld „type“ (Art): „samtgemeine“ steht nicht im Vokabular „unit_types“ in "
                             f"vocabularies.yaml; meinten Sie „samtgemeinde“? Bekannt sind: {known}")
     assert "Traceback" not in err

@@ -105,8 +105,15 @@ def extra_values(atlas: Atlas) -> dict[str, str]:
     }
 
 
+DISTRICT_PAGE = "landkreis/index.md"  # the path stays for every kind of area (stable URLs)
+
+
 def navigation(nav: list | None, atlas: Atlas) -> list | None:
-    """The fixed nav of mkdocs.yml, plus „Ziele“ after „Kennzahlen“ when the atlas has targets."""
+    """The fixed nav of mkdocs.yml, plus „Ziele“ after „Kennzahlen“ when the atlas has targets; the entry
+    „Landkreis“ of the district's page is named after the area's kind („Stadt“, „Region“, „Land“)."""
+    if nav:
+        area = atlas.area.label
+        nav = [{area: DISTRICT_PAGE} if isinstance(i, dict) and i == {"Landkreis": DISTRICT_PAGE} else i for i in nav]
     if not nav or not atlas.targets or any(isinstance(i, dict) and "ziele/index.md" in i.values() for i in nav):
         return nav
     entries = list(nav)

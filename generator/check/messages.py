@@ -93,7 +93,7 @@ def translate(model: type[BaseModel], err: dict) -> str:
     if kind == "string_pattern_mismatch":
         hints = {
             "id": "nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, ohne Umlaute (z. B. amt-brueck)",
-            "key": "nur Ziffern, in Anführungszeichen (AGS 8-stellig, Amtsschlüssel 9-stellig, Kreisschlüssel 5-stellig, Landesschlüssel 2-stellig)",
+            "key": "in Anführungszeichen; amtliche Schlüssel nur aus Ziffern (AGS 8-stellig, Schlüssel eines Gemeindeverbands 9-stellig, Kreisschlüssel 5-stellig, Landesschlüssel 2-stellig), eigene Schlüssel aus Buchstaben, Ziffern, Punkt und Bindestrich",
             "ags": "genau 8 Ziffern, in Anführungszeichen",
             "postal_code": "genau 5 Ziffern, in Anführungszeichen",
         }

@@ -8,17 +8,19 @@ area, official keys inside the district's key (keys.py), and the indicator CSV f
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..core.formatting import fmt_date
 from ..core.problems import Problem, display_path
 from ..load.files import Document, load_csv, load_yaml
 from ..model.atlas import Atlas, IndicatorValue, build_atlas
 from ..model.hours import check_hours
-from ..model.indicators import formula_order
+from ..model.indicators import formula_order, parse_date
 from ..model.renames import former_id_problems, former_map, renamed_text
 from ..model.schema import (
     CONFIG_FILE,
@@ -61,6 +63,7 @@ class Validator:
         self.records: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
         # ids of files that exist but failed validation: references to them are not reported again
         self.invalid: dict[str, dict[str, Document]] = {kind: {} for kind in KINDS}
+        self.district_doc: Document | None = None  # district.yaml, for its vocabulary entries
 
     def show(self, path: Path) -> str:
         return display_path(path)
@@ -131,6 +134,9 @@ class Validator:
         for kind, doc in self.all_docs():
             if isinstance(doc.data, dict):
                 self._walk_refs(doc, KINDS[kind].model, doc.data, (), terms)
+        district_doc = self.district_doc
+        if district_doc is not None and isinstance(district_doc.data, dict):  # its `kind` (vocabulary area_kinds)
+            self._walk_refs(district_doc, District, district_doc.data, (), terms)
 
     def _walk_refs(self, doc: Document, model: type[BaseModel], data: dict, loc: tuple, terms: dict[str, set[str]] | None) -> None:
         for name, info in model.model_fields.items():
@@ -236,18 +242,23 @@ class Validator:
         areas = set(self.records["municipalities"]) | set(self.records["regions"]) | ({district.id} if district else set())
         values: list[IndicatorValue] = []
         folder = self.data_dir / "indicators"
+        dates: dict[tuple, tuple[dt.date, str]] = {}  # (indicator, year, forecast) → first Stichtag, where: one per year
         for path in sorted(folder.glob("*.csv")) if folder.is_dir() else []:
-            values += read_indicator_csv(path, self.show(path), areas, set(self.records["indicators"]), self.problems)
+            values += read_indicator_csv(path, self.show(path), areas, set(self.records["indicators"]), self.problems, dates)
         return values
 
 
 REQUIRED_COLUMNS = ("area", "indicator", "year", "value")
-OPTIONAL_COLUMNS = ("forecast", "example", "note")
+OPTIONAL_COLUMNS = ("forecast", "example", "note", "date")
 TRUE_WORDS, FALSE_WORDS = {"true", "ja", "1", "x"}, {"false", "nein", "0", ""}
 
 
-def read_indicator_csv(path: Path, display: str, areas: set[str], indicators: set[str], problems: list[Problem]) -> list[IndicatorValue]:
-    """Read one long-format indicator CSV (area,indicator,year,value[,forecast,example,note])."""
+def read_indicator_csv(
+    path: Path, display: str, areas: set[str], indicators: set[str], problems: list[Problem], dates: dict[tuple, tuple[dt.date, str]] | None = None
+) -> list[IndicatorValue]:
+    """Read one long-format indicator CSV (area,indicator,year,value[,forecast,example,note,date]); `dates` is shared by the
+    files of a data folder: one Stichtag per indicator and year."""
+    dates = {} if dates is None else dates
     header, rows, found = load_csv(path, display)
     problems += found
     if not header:
@@ -287,6 +298,10 @@ def read_indicator_csv(path: Path, display: str, areas: set[str], indicators: se
             if text not in TRUE_WORDS | FALSE_WORDS:
                 problems.append(Problem(display, row.line, f"Spalte {column}: „{v[column]}“ ist weder true noch false (leer bedeutet false)"))
             flags[column] = text in TRUE_WORDS
+        date = parse_date(v["date"]) if v.get("date") else None
+        if v.get("date") and (date is None or year is not None and date.year != year):
+            what = "ist kein Datum (JJJJ-MM-TT oder TT.MM.JJJJ)" if date is None else f"liegt nicht im Jahr {v['year']} (Spalte year)"
+            problems.append(Problem(display, row.line, f"Stichtag „{v['date']}“ in Spalte date {what}"))
         if len(problems) > before:
             continue
         key = (v["area"], v["indicator"], year, flags["forecast"])
@@ -294,7 +309,14 @@ def read_indicator_csv(path: Path, display: str, areas: set[str], indicators: se
             problems.append(Problem(display, row.line, f"Doppelter Wert für {v['area']}, {v['indicator']}, {year} (schon in Zeile {seen[key]})"))
             continue
         seen[key] = row.line
-        values.append(IndicatorValue(v["area"], v["indicator"], year, number, flags["forecast"], flags["example"], v.get("note") or None))
+        when = date or dt.date(year, 12, 31)  # year only: as of 31 December
+        first = dates.setdefault((v["indicator"], year, flags["forecast"]), (when, f"{display}:{row.line}"))
+        if first[0] != when:
+            problems.append(Problem(display, row.line, (
+                f"Stichtag {fmt_date(when)} für {v['indicator']} {year}, aber {first[1]} nennt den {fmt_date(first[0])}; Werte verschiedener "
+                "Stichtage (etwa Zensus am 15.05. und Fortschreibung am 31.12.) gehören nicht in dasselbe Jahr einer Kennzahl (leere Spalte date: 31.12.)"
+            )))
+        values.append(IndicatorValue(v["area"], v["indicator"], year, number, flags["forecast"], flags["example"], v.get("note") or None, date))
     return values
 
 
@@ -322,6 +344,7 @@ def validate(data_dir: Path, with_boundaries: bool = True) -> tuple[Atlas | None
     config, _ = v.read(data_dir / CONFIG_FILE, AtlasConfig)
     vocabularies, _ = v.read(data_dir / VOCABULARIES_FILE, Vocabularies)
     district, district_doc = v.read(data_dir / DISTRICT_FILE, District)
+    v.district_doc = district_doc
     for kind in KINDS:
         v.read_kind(kind)
     v.check_references(vocabularies)
@@ -330,7 +353,8 @@ def validate(data_dir: Path, with_boundaries: bool = True) -> tuple[Atlas | None
     v.check_consistency()
     v.check_formulas()
     v.check_area_ids(district)
-    v.problems += key_problems(district, district_doc, v.all_docs())  # unit and member keys inside the district's key
+    digits = {t.id: t.key_digits for t in vocabularies.unit_types} if vocabularies is not None else None
+    v.problems += key_problems(district, district_doc, v.all_docs(), digits)  # unit and member keys inside the district's key
     v.problems += unit_type_problems(vocabularies, v.all_docs())  # key length and members as the unit's type says
     v.problems += check_hours(v.records, v.docs)  # overlapping or duplicated opening hours, 24:00
     values = v.read_values(district)

@@ -18,6 +18,7 @@ from pathlib import Path
 from ..core.laender import LAENDER
 from ..core.names import slug
 from ..core.problems import display_path
+from ..model.schema import area_kind, derived_kind, merged_area_kinds
 
 PLACEHOLDER = "bitte ausfüllen"
 PLACEHOLDER_MAIL = "bitte-ausfuellen@example.org"
@@ -64,7 +65,8 @@ def check_land(land: str, key: str) -> str:
 
 
 def short_name(name: str) -> str:
-    for prefix in ("Landkreis ", "Kreis ", "Regionalverband ", "Region ", "Stadtkreis ", "Freistaat ", "Land "):
+    kind_words = [entry.partition(" ")[2] + " " for kind in merged_area_kinds([]) for entry in kind.names]  # Stadt, Hansestadt …
+    for prefix in ("Landkreis ", "Kreis ", "Regionalverband ", "Region ", "Stadtkreis ", "Freistaat ", "Land ", *kind_words):
         if name.startswith(prefix) and len(name) > len(prefix):
             return name[len(prefix):]
     return name
@@ -77,12 +79,15 @@ def q(text: str) -> str:
 
 def district_yaml(key: str, name: str, land: str, seat: str | None = None, area: float | None = None) -> str:
     seat_line = f"seat: {q(seat)}" if seat else f'seat: "{PLACEHOLDER}: Sitz der Verwaltung"'
-    area_line = f"area_km2: {area:g}" if area else f"area_km2: 1  # {PLACEHOLDER}: Fläche in km², z. B. 1234.5"
+    area_line = f"area_km2: {area:g}" if area else "# area_km2: 1234.5  # Fläche in km² (freiwillig); ohne Angabe zeigt die Website keine Fläche"
     level = "Landesschlüssel" if len(key) == 2 else "Kreisschlüssel"
-    return f"""# Der Kreis (oder das Land), für den der Atlas gilt. Land: {land}
+    kinds = merged_area_kinds([])
+    kind = derived_kind(kinds, name, key)
+    return f"""# Der Kreis, die Stadt oder das Land, für das der Atlas gilt. Land: {land}
 id: {slug(name)}
 name: {q(name)}
 short_name: {q(short_name(name))}
+kind: {kind}  # Art des Gebiets: {", ".join(k.id for k in kinds)} – bestimmt die Wörter der Website („Profil {area_kind(kinds, kind, name, key).of_the}“)
 key: "{key}"  # {level}
 {seat_line}
 {area_line}
@@ -176,7 +181,9 @@ def vocabularies_yaml() -> str:
     ))
 
 
-def readme(name: str, land: str) -> str:
+def readme(name: str, land: str, key: str = "") -> str:
+    kinds = merged_area_kinds([])
+    area = area_kind(kinds, None, name, key)  # the kind district_yaml writes: „die Stadt: Name, Art, Kreisschlüssel, Sitz der Verwaltung …“
     folders = "\n".join(f"- `{folder}/` – {text}" for folder, text in FOLDERS.items())
     return f"""# Daten des Sozialraumatlas {short_name(name)}
 
@@ -187,7 +194,7 @@ daraus gebaut; nichts wird von Hand auf der Website geändert.
 
 - `atlas.yaml` – Einstellungen der Website: Titel, Datenstand, Karten und die rechtlichen Angaben
   (Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit).
-- `district.yaml` – der Kreis: Name, Kreisschlüssel, Sitz der Verwaltung, Fläche, Einwohnerzahl.
+- `district.yaml` – {area.the}: Name, Art (`kind`), {area.key_label}, {area.seat_label}, Fläche, Einwohnerzahl.
 - `vocabularies.yaml` – Begriffe für Themen, Zielgruppen, Arten von Netzwerken und Organisationen,
   Barrierefreiheit und Sprachen.
 {folders}
@@ -219,7 +226,7 @@ Amtliche Grenzen für die Karten liest `atlas import-boundaries DATEI` ein.
 
 def files(key: str, name: str, land: str, today: dt.date, seat: str | None = None, area: float | None = None) -> dict[str, str]:
     out = {"district.yaml": district_yaml(key, name, land, seat, area), "atlas.yaml": atlas_yaml(name, land, today),
-           "vocabularies.yaml": vocabularies_yaml(), "README.md": readme(name, land)}
+           "vocabularies.yaml": vocabularies_yaml(), "README.md": readme(name, land, key)}
     for folder in FOLDERS:
         out[f"{folder}/.gitkeep"] = ""  # keeps the empty folder in Git; what goes here: README.md
     return out

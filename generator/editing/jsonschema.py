@@ -51,7 +51,7 @@ DRAFT = "http://json-schema.org/draft-07/schema#"
 # files that are not records: file name → (schema name, model, German label)
 SINGLE_FILES = {
     CONFIG_FILE: ("atlas", AtlasConfig, "Einstellungen des Atlas"),
-    DISTRICT_FILE: ("district", District, "Landkreis"),
+    DISTRICT_FILE: ("district", District, "Gebiet des Atlas (Kreis, Stadt oder Land)"),
     VOCABULARIES_FILE: ("vocabularies", Vocabularies, "Vokabulare"),
 }
 

@@ -336,7 +336,7 @@ def value_table(atlas: Atlas, meta: Meta) -> Table:
 
     count = sum(len(values) for by_area in atlas.stats.table.values() for values in by_area.values())
     description = (
-        "Alle Werte aller Kennzahlen für Sozialräume, Planungsregionen und den Landkreis im Langformat, gerundet wie auf den "
+        f"Alle Werte aller Kennzahlen für Sozialräume, Planungsregionen und {atlas.area.accusative} im Langformat, gerundet wie auf den "
         "Seiten, zu jedem Wert seine Herkunft (angegeben, Summe der Sozialräume oder berechnet), ob er eine Prognose ist, "
         "und seine Verlässlichkeit (verlässlich, unsicher wegen weniger Fälle oder zum Schutz kleiner Fallzahlen ohne Wert)."
     )
@@ -355,7 +355,7 @@ PROFILE_COLUMNS = [
 
 
 def profile_rows(atlas: Atlas, unit_id: str) -> list[dict[str, Any]]:
-    """The table „Kennzahlen im Vergleich mit dem Landkreis“ of one profile, figure by figure."""
+    """The table „Kennzahlen im Vergleich mit dem Landkreis“ (or the area's kind) of one profile, figure by figure."""
     result = []
     for r in profile.rows(atlas.stats, atlas.indicators, atlas.municipalities[unit_id]):
         ind = r.indicator
@@ -390,7 +390,7 @@ def profile_files(atlas: Atlas, meta: Meta) -> Iterator[tuple[str, str]]:
     columns = [c for c, _ in PROFILE_COLUMNS]
     for unit in sorted(atlas.municipalities.values(), key=lambda u: u.id):
         rows = profile_rows(atlas, unit.id)
-        header = meta.header(f"Kennzahlen: {unit.name}", f"Die Kennzahlen des Sozialraumprofils {unit.name} neben dem Landkreis, wie die Seite sie zeigt.")
+        header = meta.header(f"Kennzahlen: {unit.name}", f"Die Kennzahlen des Sozialraumprofils {unit.name} neben {atlas.area.to_the}, wie die Seite sie zeigt.")
         header["page"] = meta.page_url(f"sozialraeume/{unit.id}.md")
         unit_data = {"id": unit.id, "name": unit.name, "type": unit.type, "key": unit.key, "population": unit.population.value,
                      "population_date": unit.population.date.isoformat() if unit.population.date else None,

@@ -28,7 +28,8 @@ class AreaIndex:
         self.atlas = atlas
         self.district = atlas.district
         self.units = {m.key: m for m in atlas.municipalities.values()}
-        self.members = {g.ags: (m, g) for m in atlas.municipalities.values() for g in m.members}
+        # members without an AGS (Stadtteile, Ortsteile, Planungsräume) have no official key to match
+        self.members = {g.ags: (m, g) for m in atlas.municipalities.values() for g in m.members if g.ags}
         self.zero = atlas.district.key.startswith("0")
 
     def normalize(self, digits: str) -> str:

@@ -139,7 +139,8 @@ def match(atlas: Any, features: list[SourceFeature], prop: str) -> Matching:
         elif unit.members and any(m.ags in by_ags for m in unit.members):
             gaps = [m for m in unit.members if m.ags not in by_ags]
             for m in gaps:
-                missing.append(f"{unit.name} ({unit.key}): die amtsangehörige Gemeinde „{m.name}“ (AGS {m.ags}) fehlt in der Datei")
+                missing.append(f"{unit.name} ({unit.key}): die Gemeinde „{m.name}“ (AGS {m.ags}) fehlt in der Datei" if m.ags else
+                               f"{unit.name} ({unit.key}): „{m.name}“ hat keinen AGS und passt zu keiner Fläche der Datei")
             if not gaps:
                 units[unit.id] = [f for m in unit.members for f in by_ags[m.ags]]
                 joined.append(unit.name)

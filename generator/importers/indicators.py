@@ -9,6 +9,8 @@ as `file:line: reason`; nothing is guessed: an ambiguous table stops with the co
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import difflib
 import sys
 from collections import defaultdict
@@ -17,10 +19,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..check.keys import area_label
-from ..core.formatting import fmt_number, plural
 from ..core.problems import display_path
+from .aggregation_advice import is_rate, not_additive
 from .area_keys import AreaIndex
 from .indicator_merge import MergeError, NewValue, merge, write_rows
+from .indicator_summary import nothing_written, summary
 from .statoffice_table import (
     Column,
     Table,
@@ -32,6 +35,7 @@ from .statoffice_table import (
     parse_year,
     read_table,
 )
+from .stichtag import StichtagError, assumed, in_titles, of_table, parse_option, two_dates
 
 KEY_WORDS = ("schlüssel", "schluessel", "kennziffer", "ags", "ars", "gkz", "regionalschl")
 YEAR_WORDS = {"jahr", "jahre", "berichtsjahr", "stichtag", "zeit", "zeitraum", "datum"}
@@ -48,6 +52,7 @@ class Options:
     output: Path | None = None
     replace: bool = False
     dry_run: bool = False
+    stichtag: str | None = None  # --stichtag TT.MM.JJJJ: the date of values for which the table gives only the year
 
 
 @dataclass(frozen=True, order=True)
@@ -174,7 +179,9 @@ def layout(table: Table, index: AreaIndex, opts: Options) -> Layout:
     if not year_cols and opts.year is None:
         raise TableError(
             table.header_line,
-            "Die Tabelle hat weder eine Spalte „Jahr“ oder „Stichtag“ noch Jahreszahlen als Spaltenköpfe; bitte mit --year JAHR angeben, für welches Jahr die Werte gelten",
+            "Die Tabelle hat weder eine Spalte „Jahr“ oder „Stichtag“ noch Jahreszahlen als Spaltenköpfe; bitte mit --stichtag TT.MM.JJJJ "
+            "(oder nur --year JAHR, dann gilt der 31.12.) angeben, wann die Werte gelten"
+            + (f"; die Überschrift nennt {in_titles(table.titles)}" if in_titles(table.titles) else ""),
         )
     taken = {key.index} | {c.index for c in year_cols}
     values = _value_columns(table, taken, key, opts)
@@ -187,6 +194,7 @@ class Taken:
     value: Decimal
     notes: tuple[str, ...]
     line: int
+    date: dt.date | None = None  # Stichtag; None: only the year (taken as 31 December)
 
 
 @dataclass
@@ -198,13 +206,15 @@ class Collected:
     messages: list[Message] = field(default_factory=list)
     other_rows: int = 0
     other_years: int = 0
+    other_dates: int = 0  # values of another Stichtag than --stichtag
     read: int = 0  # rows of the table with a key or a value = atlas rows + other_rows + invalid_rows
     invalid_rows: int = 0
 
 
-def collect(table: Table, lay: Layout, index: AreaIndex, opts: Options) -> Collected:
+def collect(table: Table, lay: Layout, index: AreaIndex, opts: Options, stichtag: dt.date | None = None) -> Collected:
     out = Collected()
-    counts = aggregation_of(index.atlas.indicators[opts.indicator]) == "sum"  # „–“ is 0 only for what adds up
+    ind = index.atlas.indicators[opts.indicator]
+    counts = aggregation_of(ind) == "sum" and not is_rate(ind)  # „–“ is 0 only for what adds up
     style = decimal_style([r.cells[c] for r in table.rows for c, _, _ in lay.values if r.cells[lay.key]])
     for row in table.rows:
         key_cell = row.cells[lay.key]
@@ -220,7 +230,7 @@ def collect(table: Table, lay: Layout, index: AreaIndex, opts: Options) -> Colle
             if has_value:
                 out.read += 1
                 out.invalid_rows += 1
-                out.messages.append(error(row.line, f"„{key_cell}“ ist kein amtlicher Schlüssel (Kreis 5, Gemeinde 8, Amt 9 oder Regionalschlüssel 12 Ziffern)"))
+                out.messages.append(error(row.line, f"„{key_cell}“ ist kein amtlicher Schlüssel (Kreis 5, Gemeinde 8, Gemeindeverband 9 oder Regionalschlüssel 12 Ziffern)"))
             continue  # a footnote or title line in the key column
         out.read += 1
         if place.kind == "other":
@@ -243,6 +253,10 @@ def collect(table: Table, lay: Layout, index: AreaIndex, opts: Options) -> Colle
             if opts.year is not None and year != opts.year:
                 out.other_years += 1
                 continue
+            date = of_table(when) or stichtag  # the table's own date wins; --stichtag dates what has only a year
+            if stichtag is not None and date != stichtag:
+                out.other_dates += 1
+                continue
             label = f"{place.label} {year}"
             if place.kind == "area":  # even a secret value of an Amt means: do not add up its members
                 out.direct_lines.setdefault((place.area, year), row.line)
@@ -253,8 +267,7 @@ def collect(table: Table, lay: Layout, index: AreaIndex, opts: Options) -> Colle
                     out.members[(place.area, year)][place.member] = None
                     out.member_lines[(place.area, year)].append((row.line, place.label, place.member))
                 continue
-            notes = ((f"Stichtag {when}",) if when else ()) + cell.notes
-            taken = Taken(cell.value, notes, row.line)
+            taken = Taken(cell.value, cell.notes, row.line, date)
             if place.kind == "member":
                 out.members[(place.area, year)][place.member] = taken
                 out.member_lines[(place.area, year)].append((row.line, place.label, place.member))
@@ -262,6 +275,8 @@ def collect(table: Table, lay: Layout, index: AreaIndex, opts: Options) -> Colle
             before = out.values.get((place.area, year))
             if before is None:
                 out.values[(place.area, year)] = taken
+            elif before.date != taken.date:
+                out.messages.append(error(row.line, f"{label}: {two_dates(before.line, before.date, taken.date)}"))
             elif before.value == taken.value:
                 out.messages.append(not_taken(row.line, f"{label}: derselbe Wert steht schon in Zeile {before.line}"))
             else:
@@ -272,52 +287,30 @@ def collect(table: Table, lay: Layout, index: AreaIndex, opts: Options) -> Colle
 def add_amt_sums(out: Collected, index: AreaIndex, indicator_id: str) -> None:
     """Sum the member municipalities into their Amt, Samtgemeinde … (every kind with members): only for additive indicators and only when all have a value."""
     atlas = index.atlas
-    additive = aggregation_of(atlas.indicators[indicator_id]) == "sum"
+    ind = atlas.indicators[indicator_id]
+    additive = aggregation_of(ind) == "sum" and not is_rate(ind)  # a share never adds up, whatever its record says
     for (amt_id, year), found in sorted(out.members.items()):
         amt = atlas.municipalities[amt_id]
         lines = out.member_lines[(amt_id, year)]
-        missing = [g.name for g in amt.members if found.get(g.ags) is None]
+        missing = [g.name if g.ags else f"{g.name} (ohne AGS)" for g in amt.members if g.ags is None or found.get(g.ags) is None]
         kind = atlas.unit_type(amt.type)  # Amt, Samtgemeinde, Verbandsgemeinde … (every kind with members)
         if (amt_id, year) in out.direct_lines:
             reason = f"Gemeinde {kind.in_named(amt.name)}; der Wert {kind.of_the} steht in Zeile {out.direct_lines[(amt_id, year)]}"
         elif not additive:
-            reason = f"Gemeinde {kind.in_named(amt.name)}; die Werte von „{indicator_id}“ lassen sich nicht {kind.to_the} addieren (in indicators/{indicator_id}.yaml fehlt „aggregation: sum“)"
+            reason = f"Gemeinde {kind.in_named(amt.name)}; {not_additive(ind, atlas.indicators, kind)}"
         elif missing:
             reason = f"Gemeinde {kind.in_named(amt.name)}; die Summe für {kind.article.replace('der', 'den')} {kind.label} fehlt, weil Werte fehlen für: {', '.join(missing)}"
+        elif len({found[g.ags].date for g in amt.members}) > 1:
+            reason = f"Gemeinde {kind.in_named(amt.name)}; die Werte der Gemeinden haben verschiedene Stichtage und werden nicht addiert"
         else:
             notes = tuple(dict.fromkeys(n for g in amt.members for n in found[g.ags].notes))
             total = sum((found[g.ags].value for g in amt.members), Decimal(0))
             names = ", ".join(g.name for g in amt.members)
-            out.values[(amt_id, year)] = Taken(total, (f"Summe der Gemeinden {names}",) + notes, min(line for line, _, _ in lines))
+            out.values[(amt_id, year)] = Taken(total, (f"Summe der Gemeinden {names}",) + notes, min(line for line, _, _ in lines), found[amt.members[0].ags].date)
             continue
         for line, name, ags in lines:
             if found.get(ags) is not None:  # members without a value were reported with their reason
                 out.messages.append(not_taken(line, f"{name} {year}: {reason}"))
-
-
-def summary(out: Collected, taken: int, not_taken_count: int, errors: int, written: bool) -> str:
-    """What was read (rows that add up), then what is taken – or would be (dry run, errors) –, not taken and failed."""
-    atlas_rows = out.read - out.other_rows - out.invalid_rows
-    rows = [f"{fmt_number(atlas_rows)} zu Gebieten des Atlas", f"{fmt_number(out.other_rows)} übersprungen (andere Gebiete oder Summenzeilen)"]
-    if out.invalid_rows:
-        rows.append(f"{fmt_number(out.invalid_rows)} mit unlesbarem Schlüssel")
-    values = plural(taken, "Wert", "Werte") + (" übernommen" if written else " würde übernommen" if taken == 1 else " würden übernommen")
-    parts = [values, f"{plural(not_taken_count, 'Angabe', 'Angaben')} nicht übernommen"]
-    if errors:
-        parts.append(plural(errors, "Fehler", "Fehler"))
-    if out.other_years:
-        parts.append(f"{plural(out.other_years, 'Angabe', 'Angaben')} anderer Jahre nicht gewählt (--year)")
-    return f"{plural(out.read, 'Zeile', 'Zeilen')} gelesen: {', '.join(rows)}. Ergebnis: {', '.join(parts)}."
-
-
-def nothing_written(errors: int, taken: int) -> str:
-    """The closing line after errors: nothing is written, not even the values without errors."""
-    text = f"{plural(errors, 'Fehler', 'Fehler')} – es wurde nichts geschrieben"
-    if taken == 1:
-        text += ", auch nicht der eine fehlerfreie Wert"
-    elif taken > 1:
-        text += f", auch keiner der {fmt_number(taken)} fehlerfreien Werte"
-    return text + "; bitte die Fehler beheben und erneut einlesen."
 
 
 # --- command ------------------------------------------------------------------------------------
@@ -339,17 +332,24 @@ def run_import(file: Path, data_dir: Path, opts: Options) -> int:
         return 1
     index = AreaIndex(atlas)
     try:
+        stichtag = parse_option(opts.stichtag, opts.year)
+    except StichtagError as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return 1
+    if stichtag is not None:  # --stichtag chooses its year like --year
+        opts = dataclasses.replace(opts, year=stichtag.year)
+    try:
         table = read_table(file)
         lay = layout(table, index, opts)
     except TableError as exc:
         print(f"{shown}:{exc.line}: Fehler: {exc.message}", file=sys.stderr)
         print("Es wurde nichts geschrieben.", file=sys.stderr)
         return 1
-    out = collect(table, lay, index, opts)
+    out = collect(table, lay, index, opts, stichtag)
     add_amt_sums(out, index, opts.indicator)
     extra = tuple(n for n in (opts.note,) if n)
     new = [
-        NewValue(area, opts.indicator, year, t.value, opts.forecast, "; ".join(extra + t.notes + (f"aus {Path(file).name}",)), t.line)
+        NewValue(area, opts.indicator, year, t.value, opts.forecast, "; ".join(extra + t.notes + (f"aus {Path(file).name}",)), t.line, t.date)
         for (area, year), t in sorted(out.values.items())
     ]
     target = Path(opts.output) if opts.output else Path(data_dir) / "indicators" / f"{opts.indicator}.csv"
@@ -364,6 +364,9 @@ def run_import(file: Path, data_dir: Path, opts: Options) -> int:
         print(f"{shown}:{message.line}: {message.text}")
     errors = sum(m.error for m in messages)
     print(summary(out, len(new) - len(result.conflicts), sum(m.order == 1 for m in messages), errors, written=not (errors or opts.dry_run)))
+    year_only = assumed([v.year for v in new if v.date is None], table.titles)
+    if year_only:
+        print(year_only)
     if errors:
         print(nothing_written(errors, len(new) - len(result.conflicts)), file=sys.stderr)
         return 1

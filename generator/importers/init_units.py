@@ -38,7 +38,7 @@ class Unit:
     key: str
     seat: Any  # the GEM feature of the seat municipality
     areas: list[SourceFeature]
-    members: list[tuple[str, str, str, int | None]] = field(default_factory=list)  # name, ags, stadt/gemeinde, population
+    members: list[tuple[str, str, str, int | None]] = field(default_factory=list)  # name, ags, kind (gemeinde, stadt …), population
 
 
 def layers(path: Path) -> list[tuple[Path, str | None]]:
@@ -74,13 +74,30 @@ def population_column(props: dict) -> str | None:
     return None
 
 
-def type_of(bez: str, where: str) -> Any:
-    types = {t.label.casefold(): t for t in default_unit_types()}
-    found = types.get(bez.casefold())
-    if found is None:
-        known = ", ".join(f"„{t.label}“" for t in default_unit_types())
-        raise InitError(f"{where}: die Art (BEZ) „{bez}“ ist unbekannt; bekannt sind: {known}.")
-    return found
+def bez_kinds() -> dict[str, Any]:
+    """VG250 `BEZ` value (case-folded) → built-in kind: each kind's label and its further `bez` values."""
+    kinds: dict[str, Any] = {}
+    for t in default_unit_types():
+        for name in (t.label, *t.bez):
+            kinds.setdefault(" ".join(name.split()).casefold(), t)
+    return kinds
+
+
+def type_of(bez: str, where: str, unknown: list[str] | None = None) -> Any:
+    """The kind a `BEZ` value means. An unknown value is noted in `unknown` (all are reported together) and gives
+    the plain kind gemeinde meanwhile; without `unknown` it raises InitError at once."""
+    found = bez_kinds().get(" ".join(bez.split()).casefold())
+    if found is not None:
+        return found
+    message = f"{where}: die Art (BEZ) „{bez}“ ist unbekannt" if bez else f"{where}: die Spalte BEZ (Art) ist leer"
+    if unknown is None:
+        raise InitError(f"{message}; {known_bez()}.")
+    unknown.append(message)
+    return next(t for t in default_unit_types() if t.id == "gemeinde")
+
+
+def known_bez() -> str:
+    return "bekannt sind: " + ", ".join(f"„{name}“" for t in default_unit_types() for name in (t.label, *t.bez) if t.key_digits)
 
 
 def derive_units(sources: list[Path], district_key: str) -> tuple[list[Unit], tuple[Path, str | None], GeoFile]:
@@ -120,27 +137,31 @@ def derive_units(sources: list[Path], district_key: str) -> tuple[list[Unit], tu
 
     units: list[Unit] = []
     done: set[str] = set()
+    unknown: list[str] = []
     for assoc in sorted(vwg, key=lambda f: normalise(f.properties.get("ARS")) or ""):
         key = normalise(assoc.properties.get("ARS")) or ""
-        kind = type_of(text(assoc.properties, "BEZ"), where(assoc))
+        kind = type_of(text(assoc.properties, "BEZ"), where(assoc), unknown)
         parts = sorted((f for f in gem if (normalise(f.properties.get("ARS")) or "").startswith(key)), key=ags)
         if not parts:
             continue
         seat = by_ars.get(normalise(assoc.properties.get("SDV_ARS"))) or parts[0]
         if kind.members:
             name = f"{text(assoc.properties, 'BEZ')} {text(assoc.properties, 'GEN')}"
-            members = [(text(f.properties, "GEN"), ags(f), "stadt" if text(f.properties, "BEZ").casefold() == "stadt" else "gemeinde",
+            members = [(text(f.properties, "GEN"), ags(f), type_of(text(f.properties, "BEZ"), where(f), unknown).id,
                         population(f.properties)) for f in parts]
             units.append(Unit(slug(name), name, kind.id, key, seat, parts, members))
         else:
             for f in parts:
-                own = type_of(text(f.properties, "BEZ"), where(f))
+                own = type_of(text(f.properties, "BEZ"), where(f), unknown)
                 kind_id = kind.id if own.id == "gemeinde" else own.id
                 units.append(Unit(slug(text(f.properties, "GEN")), text(f.properties, "GEN"), kind_id, ags(f), f, [f]))
         done.update(id(f) for f in parts)
     for f in sorted((f for f in gem if id(f) not in done), key=ags):
-        own = type_of(text(f.properties, "BEZ"), where(f))
+        own = type_of(text(f.properties, "BEZ"), where(f), unknown)
         units.append(Unit(slug(text(f.properties, "GEN")), text(f.properties, "GEN"), own.id, ags(f), f, [f]))
+    if unknown:
+        raise InitError("\n".join(unknown) + f"\nFür diese Werte der Spalte BEZ gibt es keine Art; {known_bez()}. "
+                        "Bitte die Datei prüfen oder die Art melden, damit sie eingebaut wird.")
     ids = [u.id for u in units]
     twice = sorted({i for i in ids if ids.count(i) > 1})
     if twice:
@@ -191,7 +212,8 @@ def run_init_boundaries(target: Path, key: str | None, name: str | None, land: s
     try:
         units, (gem_path, gem_layer), geo = derive_units(sources, key.strip())
     except InitError as exc:
-        print(f"Fehler: {exc}", file=sys.stderr)
+        for line in str(exc).splitlines():
+            print(f"Fehler: {line}", file=sys.stderr)
         print("Es wurde nichts geschrieben.", file=sys.stderr)
         return 1
     source_name = geo.attribution or geo.name

@@ -57,6 +57,7 @@ class Table:
     header_line: int  # first header row (or the first data row when there is no header)
     columns: list[Column]
     rows: list[Row] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)  # the title lines above the header (they may name the Stichtag)
 
 
 def _fold(text: str) -> str:
@@ -279,4 +280,5 @@ def read_table(path: Path) -> Table:
     for row in body:
         row.cells = [c.strip() for c in row.cells] + [""] * (width - len(row.cells))
     columns = [Column(i, [cells[i].strip() for cells in header if i < len(cells) and cells[i].strip()]) for i in range(width)]
-    return Table(encoding, delimiter, records[top][0], columns, body)
+    titles = [" ".join(c.strip() for c in cells if c.strip()) for _, cells in records[:top]]
+    return Table(encoding, delimiter, records[top][0], columns, body, [t for t in titles if t])

@@ -7,6 +7,7 @@ contact resolves to None.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from typing import Any
 
 from .indicators import Statistics, compute
 from .schema import (
+    AreaKind,
     AtlasConfig,
     Conference,
     Contact,
@@ -29,6 +31,8 @@ from .schema import (
     Target,
     UnitType,
     Vocabularies,
+    area_kind,
+    member_words,
     unit_type,
     unit_type_words,
 )
@@ -45,6 +49,7 @@ class IndicatorValue:
     forecast: bool = False
     example: bool = False
     note: str | None = None
+    date: dt.date | None = None  # Stichtag (column `date`); None: only the year, taken as 31 December
 
 
 def is_active(record: Record) -> bool:
@@ -111,7 +116,17 @@ class Atlas:
 
     def unit_words(self) -> dict[str, str]:
         """Phrases about all units by the kinds in use: `every`, `plurals`, `one_of` (schema/unit_types.py)."""
-        return self.memo("unit_words", self.municipalities, lambda: unit_type_words(self.vocabularies.unit_types, {u.type for u in self.municipalities.values()}))
+        return self.memo("unit_words", self.municipalities, lambda: unit_type_words(
+            self.vocabularies.unit_types, {u.type for u in self.municipalities.values()}, {m.type for u in self.municipalities.values() for m in u.members}))
+
+    def member_words(self, unit: Municipality) -> dict[str, str]:
+        """Heading, table columns and plain words for the members of `unit` (Gemeinden, Stadtteile …; schema/unit_types.py)."""
+        return member_words(self.vocabularies.unit_types, {unit.type}, {m.type for m in unit.members})
+
+    @property
+    def area(self) -> AreaKind:
+        """The kind of the atlas' own area (district.yaml `kind`, else from its name and key): its words on every page."""
+        return area_kind(self.vocabularies.area_kinds, self.district.kind, self.district.name, self.district.key)
 
     # --- places ---------------------------------------------------------------------------
     def area_name(self, area_id: str) -> str:

@@ -13,6 +13,9 @@ Rules (documented for planners on the indicator pages and in the README):
   denominator in that same area and year: a region's Altenquotient is the sum of its older people
   divided by the sum of its people of working age, never an average of the units' quotients.
 * A computed value is example data when any value it rests on is example data.
+* Stichtag: a given value carries its date (CSV column `date`; empty: only the year, taken as 31 December);
+  a sum or a computed value carries the date its parts share. Pages show it beside the year when it is
+  not 31 December (`Value.period`: „2022 (Stichtag 15.05.2022)“).
 * Small numbers: a derived value whose numerator rests on fewer cases than `flag_below` is flagged
   "unsicher"; below `suppress_below` it is suppressed (not shown anywhere). Thresholds come from the
   indicator (`small_numbers`) or from `profiles` in atlas.yaml; observed counts are checked only when
@@ -24,6 +27,8 @@ Rules (documented for planners on the indicator pages and in the README):
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from graphlib import CycleError, TopologicalSorter
@@ -53,6 +58,12 @@ class Value:
     base: float | None = None  # the denominator of a derived value
     reliability: Reliability = "ok"
     note: str | None = None
+    date: dt.date | None = None  # Stichtag; None: only the year is known, taken as 31 December
+
+    @property
+    def period(self) -> str:
+        """„2022“, or „2022 (Stichtag 15.05.2022)“ when the value is not as of the end of the year."""
+        return period_label(self.year, self.date)
 
     @property
     def shown(self) -> bool:
@@ -134,6 +145,33 @@ class Statistics:
         return list(ind.formula.numerator + ind.formula.denominator) if ind.formula else []
 
 
+def period_label(year: int, date: dt.date | None) -> str:
+    """The year, with the Stichtag when it is not 31 December (Zensus: 15.05.)."""
+    if date is None or (date.month, date.day) == (12, 31):
+        return str(year)
+    return f"{year} (Stichtag {date.day:02d}.{date.month:02d}.{date.year})"
+
+
+_DATE = re.compile(r"^(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4}))$")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """`2022-05-15` or `15.05.2022` → the date; None when the text is no valid date."""
+    match = _DATE.match(text.strip())
+    if not match:
+        return None
+    try:
+        return dt.date(int(match["y"] or match["y2"]), int(match["m"] or match["m2"]), int(match["d"] or match["d2"]))
+    except ValueError:
+        return None
+
+
+def common_date(values: Iterable["Value"]) -> dt.date | None:
+    """The Stichtag all values share, else None (a sum or rate of values of different dates has none)."""
+    dates = {v.date for v in values}
+    return dates.pop() if len(dates) == 1 else None
+
+
 def formula_order(indicators: dict[str, Indicator]) -> tuple[list[str], list[str]]:
     """Indicator ids with every formula's inputs before the formula; and the ids in a cycle (if any)."""
     graph = {i: [d for d in (ind.formula.numerator + ind.formula.denominator if ind.formula else []) if d in indicators] for i, ind in indicators.items()}
@@ -163,7 +201,7 @@ def compute(
     given_by: dict[str, dict[str, dict[Key, Value]]] = defaultdict(lambda: defaultdict(dict))
     for row in given:
         given_by[row.indicator][row.area][(row.year, row.forecast)] = Value(
-            row.indicator, row.area, row.year, row.forecast, row.value, row.example, "given", note=row.note
+            row.indicator, row.area, row.year, row.forecast, row.value, row.example, "given", note=row.note, date=row.date
         )
 
     order, _ = formula_order(indicators)
@@ -192,7 +230,7 @@ def _sum(ind_id: str, area: str, unit_tables: list[dict[Key, Value]]) -> dict[Ke
     for key in sorted(keys):
         parts = [t[key] for t in unit_tables]
         total = sum(p.value for p in parts)
-        result[key] = Value(ind_id, area, key[0], key[1], total, any(p.example for p in parts), "aggregated")
+        result[key] = Value(ind_id, area, key[0], key[1], total, any(p.example for p in parts), "aggregated", date=common_date(parts))
     return result
 
 
@@ -214,7 +252,8 @@ def _derive(stats: Statistics, ind: Indicator, area: str) -> dict[Key, Value]:
         number = top / bottom * formula.factor if bottom is not None else top * formula.factor
         parts = numerator + denominator
         cases = top if all(stats.indicators[v.indicator].formula is None for v in numerator) else None
-        result[key] = Value(ind.id, area, key[0], key[1], number, any(p.example for p in parts), "computed", cases=cases, base=bottom)
+        result[key] = Value(ind.id, area, key[0], key[1], number, any(p.example for p in parts), "computed", cases=cases, base=bottom,
+                             date=common_date(parts))
     return result
 
 
@@ -239,7 +278,7 @@ def _apply_small_numbers(stats: Statistics, ind: Indicator, settings: ProfileSet
             if cases is None:
                 continue
             reliability: Reliability = "suppressed" if cases < suppress_below else "flagged" if cases < flag_below else "ok"
-            values[key] = Value(v.indicator, v.area, v.year, v.forecast, v.value, v.example, v.source, cases, v.base, reliability, v.note)
+            values[key] = Value(v.indicator, v.area, v.year, v.forecast, v.value, v.example, v.source, cases, v.base, reliability, v.note, v.date)
     # secondary suppression: never exactly one hidden unit beside a shown total
     changed = True
     while changed:
@@ -254,7 +293,7 @@ def _apply_small_numbers(stats: Statistics, ind: Indicator, settings: ProfileSet
                 if len(hidden) == 1 and visible:
                     nxt = visible[0]
                     table[nxt.area][key] = Value(nxt.indicator, nxt.area, nxt.year, nxt.forecast, nxt.value, nxt.example, nxt.source,
-                                                 nxt.cases, nxt.base, "suppressed", "zum Schutz einer kleinen Fallzahl nicht gezeigt")
+                                                 nxt.cases, nxt.base, "suppressed", "zum Schutz einer kleinen Fallzahl nicht gezeigt", nxt.date)
                     changed = True
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ..core.formatting import fmt_number, fmt_value
 from .indicators import Statistics, Value
-from .schema import Indicator, Municipality, Need, Network, Offer, ProfileSettings
+from .schema import AreaKind, Indicator, Municipality, Need, Network, Offer, ProfileSettings, area_kind, default_area_kinds
 
 PERCENT_UNITS = ("%", "Prozent")
 
@@ -117,20 +117,24 @@ def _times(ratio: float) -> str:
     return fmt_number(ratio, 1)
 
 
-def hint_text(row: Row, rule: str, district_name: str) -> str:
-    """The sentence of a hint: comparison with the district, change, forecast, reliability."""
+def hint_text(row: Row, rule: str, district_name: str, area: AreaKind | None = None) -> str:
+    """The sentence of a hint: comparison with the district, change, forecast, reliability.
+
+    `area`: the kind of the atlas' area (its words: „im Landkreis …“, „in der Stadt …“); by default derived from the name."""
+    area = area or area_kind(list(default_area_kinds()), None, district_name, "")
+    in_district = area.with_name(district_name)["in"]
     ind, v, d = row.indicator, row.value, row.district
     assert v is not None and d is not None
     own, other = fmt_number(v.value, ind.decimals), fmt_number(d.value, ind.decimals)
     ratio = row.ratio or 0
     if rule == "difference":
         where = "über" if v.value > d.value else "unter"
-        text = f"{subject(ind)} liegt mit {own} um {row.fmt_difference(abs(row.difference or 0)).lstrip('+')} {where} dem Wert im {district_name} ({other}; {v.year})."
+        text = f"{subject(ind)} liegt mit {own} um {row.fmt_difference(abs(row.difference or 0)).lstrip('+')} {where} dem Wert {in_district} ({other}; {v.year})."
     elif ratio >= 1:
-        text = f"{subject(ind)} liegt mit {own} etwa {_times(ratio)}-mal so hoch wie im {district_name} ({other}; {v.year})."
+        text = f"{subject(ind)} liegt mit {own} etwa {_times(ratio)}-mal so hoch wie {in_district} ({other}; {v.year})."
     else:
         below = round((1 - ratio) * 100)
-        text = f"{subject(ind)} liegt mit {own} etwa {below} % unter dem Wert im {district_name} ({other}; {v.year})."
+        text = f"{subject(ind)} liegt mit {own} etwa {below} % unter dem Wert {in_district} ({other}; {v.year})."
     if row.first is not None and row.change is not None:
         direction = "gestiegen" if row.change > 0 else ("gesunken" if row.change < 0 else "gleich geblieben")
         pronoun = {"die": "sie", "das": "es"}.get(ind.article or "", "er")
@@ -138,7 +142,7 @@ def hint_text(row: Row, rule: str, district_name: str) -> str:
     if row.forecast is not None and row.forecast.shown:
         text += f" Prognose {row.forecast.year}: {fmt_number(row.forecast.value, ind.decimals)}"
         if row.district_forecast is not None and row.district_forecast.shown:
-            text += f" (Landkreis: {fmt_number(row.district_forecast.value, ind.decimals)})"
+            text += f" ({area.label}: {fmt_number(row.district_forecast.value, ind.decimals)})"
         text += "."
     if v.flagged and v.cases is not None:
         text += f" Der Wert beruht auf nur {fmt_number(v.cases)} Fällen und ist daher unsicher."
@@ -168,8 +172,7 @@ def notable(row: Row, settings: ProfileSettings) -> str | None:
 def hints(atlas, unit: Municipality, unit_rows: list[Row]) -> list[Hint]:
     """The Hinweise für die Bedarfsanalyse of one unit, with offers, networks and needs in the same field."""
     settings = atlas.config.profiles
-    district_name = atlas.district.short_name or atlas.district.name
-    district_name = f"Landkreis {district_name}" if not district_name.startswith("Landkreis") else district_name
+    district_name = atlas.area.named(atlas.district.short_name or atlas.district.name)  # „Landkreis Testkreis“, „Stadt Musterstadt“
     conferences = atlas.conferences_in(unit.id)
     result = []
     for row in unit_rows:
@@ -177,7 +180,7 @@ def hints(atlas, unit: Municipality, unit_rows: list[Row]) -> list[Hint]:
         if rule is None:
             continue
         topics = row.indicator.hints.topics or ([row.indicator.topic] if row.indicator.topic else [])
-        hint = Hint(row, hint_text(row, rule, district_name), topics)
+        hint = Hint(row, hint_text(row, rule, district_name, atlas.area), topics)
         hint.offers = [o for o in atlas.offers_in(unit.id) if set(o.topics) & set(topics)]
         hint.networks = [n for n in atlas.networks_in(unit.id) if set(n.topics) & set(topics)]
         hint.needs = [(c, need) for c in conferences[:1] for need in c.needs if need.topic in topics]

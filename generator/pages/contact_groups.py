@@ -75,7 +75,7 @@ def entry(p: Any, contact: Contact, networks: list[Network] | None = None) -> st
         head += f" – {html_attr(contact.name)}"
     head += str(p.badge(contact))
     meta = [f'<a href="{url(p.page, record_path(org))}">{html_attr(org.name)}</a>'] if org else []
-    meta.append("Zuständig für: " + html_attr(", ".join(u.name for u in units) if units else "ganzer Landkreis"))
+    meta.append("Zuständig für: " + html_attr(", ".join(u.name for u in units) if units else a.area.whole))
     reach = []
     if contact.email:
         reach.append(f'<a href="mailto:{html_attr(contact.email.strip())}">{html_attr(contact.email.strip())}</a>')
@@ -116,8 +116,9 @@ def group(ident: str, title: str, count: int, body: Markup, badge: Markup | None
 
 
 def filter_form(topics: list[tuple[str, str]], units: list[Municipality], district_wide: bool,
-                networks: list[Network], total: int, groups: int, nouns: tuple[str, str] = ("Thema", "Themen")) -> Markup:
-    """The filter (hidden until the script shows it), the note for visitors without JavaScript, the count."""
+                networks: list[Network], total: int, groups: int, nouns: tuple[str, str] = ("Thema", "Themen"), *, wide: str) -> Markup:
+    """The filter (hidden until the script shows it), the note for visitors without JavaScript, the count.
+    `wide`: the area's word for the whole atlas („kreisweit“, „stadtweit“: AreaKind.wide)."""
 
     def select(name: str, label: str, options: list[tuple[str, str]], help_text: str = "") -> str:
         opts = "".join(f'<option value="{html_attr(v)}">{html_attr(t)}</option>' for v, t in options)
@@ -126,14 +127,14 @@ def filter_form(topics: list[tuple[str, str]], units: list[Municipality], distri
         return (f'<div class="atlas-finder__field"><label for="atlas-kontakte-{name}">{html_attr(label)}</label>'
                 f'<select id="atlas-kontakte-{name}" name="{name}"{described}><option value="">alle</option>{opts}</select>{helper}</div>')
 
-    places = ([(DISTRICT_WIDE, "nur kreisweit Zuständige")] if district_wide else []) + [(u.id, u.name) for u in units]
+    places = ([(DISTRICT_WIDE, f"nur {wide} Zuständige")] if district_wide else []) + [(u.id, u.name) for u in units]
     fields = [
         ('<div class="atlas-finder__field"><label for="atlas-kontakte-suche">Suchwort</label>'
          '<input id="atlas-kontakte-suche" name="suche" type="search" autocomplete="off" aria-describedby="atlas-kontakte-suche-hilfe">'
          '<small id="atlas-kontakte-suche-hilfe">Funktion, Name, Organisation oder Ort</small></div>'),
         select("thema", "Thema", topics),
         select("ort", "Zuständig für", places,
-               "bei einem Sozialraum auch die kreisweit Zuständigen" if district_wide and units else ""),
+               f"bei einem Sozialraum auch die {wide} Zuständigen" if district_wide and units else ""),
         select("netzwerk", "Netzwerk", [(n.id, n.name) for n in networks]),
     ]
     return Markup(
@@ -179,7 +180,7 @@ class GroupTools:
         used = {n.id for c in contacts for n in self.networks_of.get(c.id, [])}
         topics = [(ident, label) for ident, label, _ in topic_groups if ident != NO_TOPIC]
         district_wide = any(not c.municipalities for c in contacts)
-        return filter_form(topics, units, district_wide, [n for n in self.networks if n.id in used], len(contacts), len(topic_groups))
+        return filter_form(topics, units, district_wide, [n for n in self.networks if n.id in used], len(contacts), len(topic_groups), wide=self.atlas.area.wide)
 
     def jump_list(self, items: list[tuple[str, str, Any]], label: str) -> Markup:
         """Links to the groups' anchors; the third value of an item is a count or a list (its length is shown)."""
@@ -198,7 +199,8 @@ class GroupTools:
         page = self.p.page
         name = html_attr(unit.name)
         body = [str(entries(self.p, own)) if own else f"<p>Für {name} ist keine eigene Ansprechperson veröffentlicht.</p>"]
-        places = "1 Stelle kreisweit" if district_wide == 1 else f"{district_wide} Stellen kreisweit"
+        wide = self.atlas.area.wide
+        places = f"1 Stelle {wide}" if district_wide == 1 else f"{district_wide} Stellen {wide}"
         also = f'<a href="{url(page, CONTACT_PLACES)}#{DISTRICT_WIDE}">{places}</a>'
         profile = f'Sozialraumprofil: <a href="{url(page, record_path(unit))}">{name}</a>'
         body.append(f"<p>Außerdem für {name} zuständig: {also}. {profile}.</p>" if district_wide else f"<p>{profile}.</p>")
@@ -228,7 +230,7 @@ class GroupTools:
     def _scope(self, network: Network) -> str:
         a, page = self.atlas, self.p.page
         if network.scope == "district":
-            return "kreisweit"
+            return a.area.wide
         if network.scope == "region":
             records: list[Any] = [a.regions[r] for r in network.regions if r in a.regions]
             prefix = "Planungsregion: "

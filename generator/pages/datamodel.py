@@ -70,7 +70,10 @@ def allowed_text(model: type[BaseModel], name: str, vocab: Vocabularies) -> str:
     info = model.model_fields[name]
     extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
     if "vocab" in extra:
-        return "; ".join(f"{t.id} ({t.label})" for t in getattr(vocab, extra["vocab"]))
+        text = "; ".join(f"{t.id} ({t.label})" for t in getattr(vocab, extra["vocab"]))
+        if extra["vocab"] == "unit_types":  # the kinds of this atlas only (render_datamodel): no Amt where there is none
+            text += ("; " if text else "") + "weitere eingebaute Arten für ganz Deutschland nennt atlas check bei einer unbekannten Art"
+        return text
     annotation = _inner(info.annotation)
     if get_origin(annotation) is list:
         annotation = _inner(get_args(annotation)[0])
@@ -156,6 +159,8 @@ def render_datamodel(atlas: Any) -> str:
         for record in (group.values() if isinstance(group, dict) else group):
             _collect(type(record), record, examples)
     _collect(District, atlas.district, examples)
+    used = {u.type for u in atlas.municipalities.values()} | {m.type for u in atlas.municipalities.values() for m in u.members}
+    vocab = atlas.vocabularies.model_copy(update={"unit_types": [t for t in atlas.vocabularies.unit_types if t.id in used]})
     aliases: dict[str, list[str]] = {}
     for alias, kind in ALIASES.items():
         if alias.isascii():
@@ -173,13 +178,13 @@ def render_datamodel(atlas: Any) -> str:
     for kind, spec in KINDS.items():
         intro = [f"Ordner `data/{spec.folder}/`, eine Datei je Eintrag. Anlegen mit "
                  f"`atlas new {(aliases.get(kind) or [kind])[0]} \"…\"` (der Name steht dann in `{name_field(spec.model)}`)."]
-        lines += _section(f"{spec.label} ({spec.folder})", intro, spec.model, atlas.vocabularies, examples,
+        lines += _section(f"{spec.label} ({spec.folder})", intro, spec.model, vocab, examples,
                           scaffold_text(kind, "neuer-eintrag", "Neuer Eintrag"))
-    lines += _section("Landkreis (district.yaml)", ["Die Datei `data/district.yaml` beschreibt den Landkreis."], District, atlas.vocabularies, examples, None)
+    lines += _section(f"{atlas.area.label} (district.yaml)", [f"Die Datei `data/district.yaml` beschreibt {atlas.area.accusative}."], District, vocab, examples, None)
     lines += _section("Einstellungen (atlas.yaml)", ["Die Datei `data/atlas.yaml` enthält Titel, Lizenz, Karten und rechtliche Angaben."],
-                      AtlasConfig, atlas.vocabularies, examples, None)
+                      AtlasConfig, vocab, examples, None)
     lines += _section("Vokabulare (vocabularies.yaml)", ["Die Datei `data/vocabularies.yaml` legt fest, welche Themen, Zielgruppen usw. erlaubt sind; "
-                      "jeder Eintrag hat `id`, `label` und optional `description` und `keywords`."], Vocabularies, atlas.vocabularies, examples, None)
+                      "jeder Eintrag hat `id`, `label` und optional `description` und `keywords`."], Vocabularies, vocab, examples, None)
     return front_matter(TITLE) + "\n".join(lines).rstrip() + "\n"
 
 

@@ -28,7 +28,7 @@ from typing import Any, Iterable
 from markupsafe import Markup
 
 from ..core.formatting import counted, fmt_ages
-from ..core.markup import root_prefix, served_dir
+from ..core.markup import clean_text, root_prefix, served_dir
 from ..core.names import fold, slug
 from ..model.atlas import Atlas
 from ..model.schema import FamilyCentre, Location, Municipality, Offer
@@ -39,14 +39,27 @@ UNIT_LIST_DIR = "angebote/orte"
 ENDED = "beendet"
 CLOSED = "voruebergehend-geschlossen"
 CLOSED_LABEL = "vorübergehend geschlossen"
-SEAT_NOTE = "Entfernung ab Verwaltungssitz des Amtes"
+SEAT_NOTE = "Entfernung ab Verwaltungssitz"  # + the unit's kind in the genitive: „des Amtes“, „der Samtgemeinde“
+
+
+def seat_note(atlas: Atlas, unit: Municipality) -> str:
+    """`Entfernung ab Verwaltungssitz der Samtgemeinde`: the note of a member or village without a point of its own."""
+    return f"{SEAT_NOTE} {atlas.unit_type(unit.type).of_the}"
+
+
+def whole_unit(atlas: Atlas) -> str:
+    """`des ganzen Amtes`, `der ganzen Samtgemeinde` (the one kind with members in use), else `des ganzen Sozialraums`."""
+    kinds = {atlas.unit_type(u.type).of_the for u in atlas.municipalities.values() if u.members}
+    article, noun = (kinds.pop() if len(kinds) == 1 else f"des {atlas.config.unit_label}s").split(" ", 1)
+    return f"{article} ganzen {noun}"
 
 def unit_list_path(unit: Municipality) -> str:
     return f"{UNIT_LIST_DIR}/{unit.id}.md"
 
 
 def attr(value: object) -> str:
-    return html.escape(str(value), quote=True)
+    """Escaped for raw HTML, without control characters and bidi overrides (markup.clean_text)."""
+    return html.escape(clean_text(str(value)), quote=True)
 
 
 def url(page: str, target: str) -> str:
@@ -168,6 +181,7 @@ class PlaceChoice:
     group: str
     location: Location
     note: str = ""
+    seat: bool = False  # the point is the seat of the unit: the note is part of the label
 
 
 def place_choices(atlas: Atlas, units_of: Iterable[Municipality] | None = None,
@@ -183,11 +197,13 @@ def place_choices(atlas: Atlas, units_of: Iterable[Municipality] | None = None,
             villages.append(PlaceChoice(f"ot-{unit.id}-{slug(name)}", f"{name} ({unit.name})", "villages", unit.location,
                                         f"Entfernung ab Verwaltungssitz {unit.seat}"))
         for member in unit.members:
-            point, note = (member.location, "") if member.location else (unit.location, SEAT_NOTE)
-            members.append(PlaceChoice(f"gm-{unit.id}-{slug(member.name)}", f"{member.name} ({unit.name})", "members", point, note))
+            point, note = (member.location, "") if member.location else (unit.location, seat_note(atlas, unit))
+            members.append(PlaceChoice(f"gm-{unit.id}-{slug(member.name)}", f"{member.name} ({unit.name})", "members", point, note,
+                                       seat=member.location is None))
             for name in member.villages:
-                village_note = f"Entfernung ab Ortspunkt der Gemeinde {member.name}" if member.location else SEAT_NOTE
-                villages.append(PlaceChoice(f"ot-{unit.id}-{slug(name)}", f"{name} ({member.name}, {unit.name})", "villages", point, village_note))
+                village_note = f"Entfernung ab Ortspunkt {atlas.unit_type(member.type).of_the} {member.name}" if member.location else seat_note(atlas, unit)
+                villages.append(PlaceChoice(f"ot-{unit.id}-{slug(name)}", f"{name} ({member.name}, {unit.name})", "villages", point, village_note,
+                                            seat=member.location is None))
     centres = [PlaceChoice(f"fz-{c.id}", c.name, "centres", c.location) for c in (current_centres(atlas) if centres_of is None else centres_of)]
     order = lambda c: (fold(c.label), c.key)  # noqa: E731
     seen: set[str] = set()
@@ -286,7 +302,7 @@ class FinderHtml:
             '<div class="atlas-finder__field"><label for="atlas-finder-ort">Ort, Gemeinde oder Ortsteil</label>'
             '<input id="atlas-finder-ort" name="ort" type="text" list="atlas-finder-orte" autocomplete="off" '
             'aria-describedby="atlas-finder-ort-hilfe">'
-            '<small id="atlas-finder-ort-hilfe">z. B. den Namen Ihres Dorfes; Angebote des ganzen Amtes werden gezeigt</small>'
+            f'<small id="atlas-finder-ort-hilfe">z. B. den Namen Ihres Dorfes; Angebote {attr(whole_unit(a))} werden gezeigt</small>'
             f'<datalist id="atlas-finder-orte">{datalist}</datalist></div>',
             self._select("thema", "Thema", "topics", used("topics")),
             self._select("zielgruppe", "Für wen", "target_groups", used("target_groups")),
@@ -326,7 +342,7 @@ class FinderHtml:
             parts.append(f'<optgroup label="{attr(title)}">')
             for c in options:
                 note = f' data-note="{attr(c.note)}"' if c.note else ""
-                label = f"{c.label} – {c.note}" if c.note == SEAT_NOTE else c.label
+                label = f"{c.label} – {c.note}" if c.seat else c.label
                 parts.append(f'<option value="{attr(c.key)}" data-lat="{c.location.lat}" data-lon="{c.location.lon}"{note}>{attr(label)}</option>')
             parts.append("</optgroup>")
         return Markup("".join(parts))

@@ -140,7 +140,7 @@ def contact_vcard(atlas: Any, contact: Contact) -> str:
     site_url = atlas.config.site_url
     url = f"{site_url.rstrip('/')}/{served_dir(contact_path(contact))}" if site_url else (org.website if org else None)
     units = [atlas.municipalities[m].name for m in contact.municipalities if m in atlas.municipalities]
-    note = f"Zuständig für: {', '.join(units)}" if units else f"Zuständig für: {atlas.district.name} (kreisweit)"
+    note = f"Zuständig für: {', '.join(units)}" if units else f"Zuständig für: {atlas.district.name} ({atlas.area.wide})"
     return vcard(
         role=contact.role, name=contact.name, organisation=org.name if org else None, email=contact.email,
         phone=contact.phone, address=address, url=url, categories=atlas.labels("topics", contact.topics), note=note,

@@ -19,7 +19,13 @@ from markupsafe import Markup
 from ..core.formatting import fmt_number, fmt_value
 from ..core.markup import asset_url, html_attr
 from ..model import profile, targets
-from ..model.indicators import SOURCE_LABELS, Statistics, Value, formula_text
+from ..model.indicators import (
+    SOURCE_LABELS,
+    Statistics,
+    Value,
+    formula_text,
+    period_label,
+)
 from ..model.schema import Indicator, Municipality
 from ..visuals import charts
 from .links import record_path
@@ -115,7 +121,7 @@ def unit_context(site: "Site", unit: Municipality) -> dict[str, Any]:
         for r in rows if r.value is not None and r.value.shown and r.indicator.aggregation != "sum"
     ]
     overview = writer.add(f"{unit.id}-vergleich", charts.comparison_bars(
-        f"{unit.name} im Vergleich mit dem {district_label}", bars, unit.name, district_label, ident=f"{unit.id}-vergleich")) if bars else None
+        f"{unit.name} im Vergleich mit {atlas.area.with_name(district_label)['dat']}", bars, unit.name, district_label, ident=f"{unit.id}-vergleich")) if bars else None
     details = []
     for r in rows:
         ind = r.indicator
@@ -133,6 +139,7 @@ def unit_context(site: "Site", unit: Municipality) -> dict[str, Any]:
     target_rows = _statuses_by_area(site).get(unit.id, [])
     return dict(rows=rows, overview=overview, details=details, hints=profile.hints(atlas, unit, rows),
                 target_rows=target_rows, conferences=atlas.conferences_in(unit.id), district_label=district_label,
+                district_named=atlas.area.with_name(district_label),
                 settings=atlas.config.profiles)
 
 
@@ -161,11 +168,19 @@ def _rank_base(site: "Site", ind: Indicator, r: Any) -> tuple[charts.RankBase | 
 
 
 def _district_label(atlas) -> str:
-    name = atlas.district.short_name or atlas.district.name
-    return name if name.startswith("Landkreis") else f"Landkreis {name}"
+    """`Landkreis Potsdam-Mittelmark`, `Stadt Musterstadt`: the short name with the area's kind before it."""
+    return atlas.area.named(atlas.district.short_name or atlas.district.name)
 
 
 # --------------------------------------------------------------------------------------------- indicator page
+
+
+def _column_header(key: tuple[int, bool], cells: list[Value | None]) -> str:
+    """„2022“, „2022 (Stichtag 15.05.2022)“ when not as of 31.12., „2025 (Prognose)“; values of different dates are marked."""
+    year, forecast = key
+    dates = {v.date for v in cells if v is not None}
+    label = period_label(year, next(iter(dates), None)) if len(dates) <= 1 else f"{year} (verschiedene Stichtage)"
+    return f"{label} (Prognose)" if forecast else label
 
 
 def indicator_context(site: "Site", ind: Indicator) -> dict[str, Any]:
@@ -193,7 +208,8 @@ def indicator_context(site: "Site", ind: Indicator) -> dict[str, Any]:
     uses = [i for i in atlas.indicators.values() if i.formula and ind.id in i.formula.numerator + i.formula.denominator]
     flagged = any(v.flagged for row in matrix for v in row[3] if v is not None)
     hidden = any(v is not None and not v.shown for row in matrix for v in row[3])
-    return dict(columns=columns, headers=[f"{y} (Prognose)" if f else str(y) for y, f in columns], matrix=matrix, ranking=ranking,
+    headers = [_column_header(key, [row[3][i] for row in matrix]) for i, key in enumerate(columns)]
+    return dict(columns=columns, headers=headers, matrix=matrix, ranking=ranking,
                 formula=formula_text(ind, atlas.indicators), value_sources=sources, used_by=uses, flagged=flagged, hidden=hidden,
                 settings=atlas.config.profiles, latest_key=latest_key, hint_rule=profile.hint_rule(ind, atlas.config.profiles))
 

@@ -82,9 +82,9 @@ def site_parts(site: Site, only: Iterable[Record] | None = None) -> list[Callabl
     common = dict(district_name=district_name, district_map=DISTRICT_MAP, units_map=UNITS_MAP, centres_map=CENTRES_MAP)
 
     def overview_maps() -> None:
-        site.map(DISTRICT_MAP, f"Sozialräume und Familienzentren im {a.district.name}", _unit_points(a, units) + _centre_points(listed_centres))
-        site.map(UNITS_MAP, f"Sozialräume im {a.district.name} nach Einwohnerzahl", _unit_points(a, units))
-        site.map(CENTRES_MAP, f"Familienzentren im {a.district.name}", _unit_points(a, units, sized=False) + _centre_points(listed_centres))
+        site.map(DISTRICT_MAP, f"Sozialräume und Familienzentren {a.area.in_named(a.district.name)}", _unit_points(a, units) + _centre_points(listed_centres))
+        site.map(UNITS_MAP, f"Sozialräume {a.area.in_named(a.district.name)} nach Einwohnerzahl", _unit_points(a, units))
+        site.map(CENTRES_MAP, f"Familienzentren {a.area.in_named(a.district.name)}", _unit_points(a, units, sized=False) + _centre_points(listed_centres))
         for region in a.regions.values():
             members = a.municipalities_of_region(region.id)
             ids = {m.id for m in members}

@@ -34,8 +34,6 @@ from .tools import PageTools
 _BLANK_LINES = re.compile(r"\n{3,}")
 DEFAULT_EXAMPLE_NOTICE = "Dieser Atlas enthält Beispieldaten. Erfundene Einträge sind mit „Beispiel“ gekennzeichnet."
 
-MEMBER_TYPES = {"stadt": "Stadt", "gemeinde": "Gemeinde"}
-
 DISTRICT_MAP = "landkreis"  # units (by population) and family centres
 UNITS_MAP = "sozialraeume"  # units by population
 CENTRES_MAP = "familienzentren"  # family centres, unit seats for orientation
@@ -70,7 +68,7 @@ def environment() -> Environment:
     env.filters["attr"] = html_attr
     env.filters["to_set"] = set  # for `in` tests against many ids (a list would make them O(n) each)
     env.filters["places"] = searchwords.places  # " (Borkheide, Borkwalde, …)" after a unit name
-    env.globals.update(member_type=MEMBER_TYPES, age_bands=AGE_BANDS, measure_status=MEASURE_STATUSES)
+    env.globals.update(age_bands=AGE_BANDS, measure_status=MEASURE_STATUSES)
     env.filters["cell"] = lambda v, p, ind: p.value(ind, v, unit=False)
     env.filters["count_status"] = lambda status, rows: sum(1 for r in rows if r.status == status)
     env.filters["status_label"] = lambda status: STATUS_LABELS[status]
@@ -164,7 +162,7 @@ class Site:
         names = {u.id: u.name for u in self.atlas.municipalities.values()}
         base = basemap.base_layer(self.atlas.boundaries, names, focus)
         self.add(maps.map_path(name), maps.render_map(name, title, points, config.bounds, config.tiles, base))
-        self.add(maps.svg_path(name), maps.render_static(title, points, config.bounds, base))
+        self.add(maps.svg_path(name), maps.render_static(title, points, config.bounds, base, self.atlas.area.border))
 
     def thematic(self, name: str, title: str, ind: Indicator, values: list[figures.MapValue]) -> thematic.ThematicMap:
         """Indicator map: areas by class with boundaries (data/boundaries.geojson), else circles; every unit, also without value."""
@@ -176,7 +174,8 @@ class Site:
             for u in self.atlas.municipalities.values()
         ]
         result = thematic.render_thematic(name, title, areas, config.bounds, config.tiles, boundaries=self.atlas.boundaries,
-                                          unit=ind.unit, decimals=ind.decimals, method=ind.classification, k=ind.classes)
+                                          unit=ind.unit, decimals=ind.decimals, method=ind.classification, k=ind.classes,
+                                          border=self.atlas.area.border)
         self.add(maps.map_path(name), result.html)
         self.add(maps.svg_path(name), result.svg)
         return result

@@ -142,14 +142,14 @@ class PageTools:
     def orgs(self, ids: Iterable[str]) -> list[Organisation]:
         return [self.atlas.organisations[i] for i in ids if i in self.atlas.organisations]
 
-    def units(self, ids: Iterable[str], empty: str = "ganzer Landkreis") -> Markup:
-        """Links to the units with these ids; no ids means the whole district."""
+    def units(self, ids: Iterable[str], empty: str | None = None) -> Markup:
+        """Links to the units with these ids; no ids means the whole district (`empty`, default „ganzer Landkreis“ or as its kind says)."""
         found = [self.atlas.municipalities[i] for i in ids if i in self.atlas.municipalities]
-        return self.links(found) if found else self.text(empty)
+        return self.links(found) if found else self.text(self.atlas.area.whole if empty is None else empty)
 
     def scope(self, network: Network) -> Markup:
         if network.scope == "district":
-            return self.text("kreisweit")
+            return self.text(self.atlas.area.wide)
         if network.scope == "region":
             regions = [self.atlas.regions[r] for r in network.regions if r in self.atlas.regions]
             return Markup("Planungsregion: ") + self.links(regions)

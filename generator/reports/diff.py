@@ -25,7 +25,7 @@ from typing import Any, Iterator
 from ..load.files import load_yaml
 from ..model.schema import CONFIG_FILE, DISTRICT_FILE, KINDS, VOCABULARIES_FILE
 
-SETTINGS_FILES = {CONFIG_FILE: "Einstellungen der Website", DISTRICT_FILE: "Landkreis", VOCABULARIES_FILE: "Wortlisten"}
+SETTINGS_FILES = {CONFIG_FILE: "Einstellungen der Website", DISTRICT_FILE: "Gebiet des Atlas", VOCABULARIES_FILE: "Wortlisten"}
 TRUE_TEXTS = {"true", "yes", "y", "on", "1", "t"}  # what the schema's boolean fields accept as true
 FALSE_TEXTS = {"false", "no", "n", "off", "0", "f"}
 

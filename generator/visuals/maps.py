@@ -338,7 +338,7 @@ def finish_document(document: str, name: str, title: str, map_var: str, tiles: T
     document = document.replace("<html>", '<html lang="de">', 1)
     leaflet_tag = f'<script src="{rel}{LEAFLET_DIR}/leaflet.js"></script>'
     document = document.replace(leaflet_tag, f"{leaflet_tag}\n    {_LEAFLET_GERMAN}", 1)
-    document = _CHARSET.sub(lambda m: f"{m.group(0)}\n    <title>{html.escape('Karte: ' + title)}</title>", document, count=1)
+    document = _CHARSET.sub(lambda m: f"{m.group(0)}\n    <title>{html.escape(clean_text('Karte: ' + title))}</title>", document, count=1)
     document = _VIEWPORT.sub('<meta name="viewport" content="width=device-width, initial-scale=1.0">', document, count=1)
     document = document.replace("</head>", f"{_STYLE}\n{style}{_TILES_STYLE if tiles else ''}</head>", 1)
     document = document.replace(
@@ -371,7 +371,7 @@ def fit(points: list[Point], bounds: Bounds, base: basemap.Base | None = None) -
 # --------------------------------------------------------------------------------------------- static version
 
 
-def render_static(title: str, points: list[Point], bounds: Bounds, base: basemap.Base | None = None) -> str:
+def render_static(title: str, points: list[Point], bounds: Bounds, base: basemap.Base | None = None, border: str = "Kreisgrenze") -> str:
     """The static SVG version of a point map (`karten/<name>.svg`): same symbols and legend."""
     from . import mapsvg
 
@@ -400,6 +400,6 @@ def render_static(title: str, points: list[Point], bounds: Bounds, base: basemap
     if base is not None:
         (south, west), (north, east) = fit(points, bounds, base)
         view = (west, south, east, north)
-        description += " Eingezeichnet sind die Grenzen der Sozialräume mit ihren Namen und die Kreisgrenze."
+        description += f" Eingezeichnet sind die Grenzen der Sozialräume mit ihren Namen und die {border}."
     return mapsvg.render_svg(title, description, marks=marks, legend=legend, fallback=(bounds.west, bounds.south, bounds.east, bounds.north),
                              base=base, view=view, credit=base.credit if base else "")

@@ -17,6 +17,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
+from ..core.markup import clean_text
 from ..model.boundaries import iter_points, polygons_of
 from . import basemap
 
@@ -101,7 +102,7 @@ def _f(value: float) -> str:
 
 
 def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
+    return html.escape(clean_text(text), quote=True)
 
 
 def _path(project: _Projection, geometry: dict) -> str:

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..core.markup import clean_text
+
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 FONT_SIZE = 13  # px in viewBox units; the charts are 640 wide, so this is 13 px at natural size
 SMALL_SIZE = 12  # the smallest text of a chart (notes); charts are never shown scaled below natural size…
@@ -61,8 +63,9 @@ def contrast(colour: str) -> float:
 
 
 def esc(text: object) -> str:
-    """Text for SVG content and attribute values: markup characters escaped, XML-illegal characters removed."""
-    value = _CONTROL.sub("", str(text))
+    """Text for SVG content and attribute values: markup characters escaped, XML-illegal characters, other control
+    characters and bidi overrides removed (markup.clean_text)."""
+    value = _CONTROL.sub("", clean_text(str(text)))
     return (
         value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&apos;")
     )

@@ -27,6 +27,7 @@ from typing import Literal
 import folium
 
 from ..core.formatting import counted, fmt_value
+from ..core.markup import clean_text
 from ..model.schema import Bounds, Tiles
 from . import basemap
 from . import classify as cls
@@ -109,14 +110,15 @@ def render_thematic(
     decimals: int,
     method: cls.Method = "quantiles",
     k: int = 5,
+    border: str = "Kreisgrenze",
 ) -> ThematicMap:
-    """The map of one indicator (same arguments → same bytes)."""
+    """The map of one indicator (same arguments → same bytes); `border` names the outline of the atlas' area."""
     areas = sorted(areas, key=lambda a: (a.name.casefold(), a.id))
     credit = getattr(boundaries, "credit", "") if boundaries else ""
     names = {a.id: a.name for a in areas}
     if boundaries and any(a.id in boundaries for a in areas):
         return _choropleth(name, title, areas, bounds, tiles, boundaries, unit, decimals, method, min(k, len(PALETTE)), credit, names)
-    return _circles(name, title, areas, bounds, tiles, unit, decimals, basemap.base_layer(boundaries, names))
+    return _circles(name, title, areas, bounds, tiles, unit, decimals, basemap.base_layer(boundaries, names), border)
 
 
 # --------------------------------------------------------------------------------------------- areas
@@ -155,8 +157,8 @@ def _choropleth(name, title, areas, bounds, tiles, boundaries, unit, decimals, m
     items = []
     for row in legend:
         swatch = _swatch(row.colour, row.index is None)
-        items.append(f"<li>{swatch}{html.escape(row.label)}</li>")
-    head = f'<li class="atlas-legend__head">{html.escape(title)}</li>'
+        items.append(f"<li>{swatch}{html.escape(clean_text(row.label))}</li>")
+    head = f'<li class="atlas-legend__head">{html.escape(clean_text(title))}</li>'
     box = legend_box(head + "".join(items))  # the credit: in the attribution
     page = finish_document(document, name, title, map_var, tiles, box, _THEMATIC_STYLE, base=base)
 
@@ -224,7 +226,7 @@ def reference_values(largest: float) -> list[float]:
     return refs
 
 
-def _circles(name, title, areas, bounds, tiles, unit, decimals, base) -> ThematicMap:
+def _circles(name, title, areas, bounds, tiles, unit, decimals, base, border="Kreisgrenze") -> ThematicMap:
     valued = [a for a in areas if a.value is not None]
     largest = max((abs(a.value) for a in valued), default=0.0)
     missing = [a for a in areas if a.value is None]
@@ -246,7 +248,7 @@ def _circles(name, title, areas, bounds, tiles, unit, decimals, base) -> Themati
         document = m.get_root().render()
         map_var = m.get_name()
     size = int(2 * MAX_RADIUS + 4)
-    items = [f'<li class="atlas-legend__head">{html.escape(title)}</li>', "<li>Kreisfläche nach Wert:</li>"]
+    items = [f'<li class="atlas-legend__head">{html.escape(clean_text(title))}</li>', "<li>Kreisfläche nach Wert:</li>"]
     for row in legend:
         if row.index is None and row.label == cls.NO_DATA:
             symbol = (f'<svg width="{size}" height="12" viewBox="0 0 {size} 12" aria-hidden="true" focusable="false">'
@@ -256,7 +258,7 @@ def _circles(name, title, areas, bounds, tiles, unit, decimals, base) -> Themati
             symbol = (f'<svg width="{size}" height="{h}" viewBox="0 0 {size} {h}" aria-hidden="true" focusable="false">'
                       f'<circle cx="{size / 2:g}" cy="{h / 2:g}" r="{row.radius:g}" fill="{CIRCLE_COLOUR}" fill-opacity="0.35" '
                       f'stroke="{CIRCLE_COLOUR}" stroke-width="2"/></svg>')
-        items.append(f"<li>{symbol}{html.escape(row.label)}</li>")
+        items.append(f"<li>{symbol}{html.escape(clean_text(row.label))}</li>")
     if negative:
         items.append("<li>gestrichelter Rand: negativer Wert</li>")
     box = legend_box("".join(items))
@@ -276,7 +278,7 @@ def _circles(name, title, areas, bounds, tiles, unit, decimals, base) -> Themati
     if base is not None:
         (south, west), (north, east) = basemap.view(base, [(a.lat, a.lon) for a in areas])
         view = (west, south, east, north)
-        description += " Darunter die Grenzen der Sozialräume mit ihren Namen und die Kreisgrenze."
+        description += f" Darunter die Grenzen der Sozialräume mit ihren Namen und die {border}."
     svg = mapsvg.render_svg(title, description, marks=marks, legend=keys, fallback=(bounds.west, bounds.south, bounds.east, bounds.north),
                             base=base, view=view, credit=base.credit if base else "")
     return ThematicMap("circles", page, svg, legend, {a.id: None for a in areas}, [], "circles", base.credit if base else "")

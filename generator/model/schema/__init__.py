@@ -67,7 +67,8 @@ from .indicators import (
 from .networks import (
     Network,
 )
-from .unit_types import UnitType, merged_unit_types, unit_type, unit_type_words
+from .area_kinds import AreaKind, area_kind, default_area_kinds, derived_kind, merged_area_kinds
+from .unit_types import UnitType, member_words, merged_unit_types, unit_type, unit_type_words
 from .offers import (
     STATUSES,
     AgeRange,
@@ -106,7 +107,7 @@ KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
         Kind("regions", "regions", Region, "Planungsregion"),
-        Kind("municipalities", "municipalities", Municipality, "Sozialraum (Stadt, Gemeinde, Amt)"),
+        Kind("municipalities", "municipalities", Municipality, "Sozialraum"),
         Kind("organisations", "organisations", Organisation, "Organisation"),
         Kind("contacts", "contacts", Contact, "Kontakt"),
         Kind("family_centres", "family_centres", FamilyCentre, "Familienzentrum"),
@@ -124,7 +125,7 @@ INDICATOR_VALUES_GLOB = "indicators/*.csv"
 
 # Re-exported: every stage imports the record kinds from `model.schema`, whichever module defines them.
 __all__ = [
-    "AccessibilityLimitation", "AccessibilitySettings", "Address", "AgeRange", "AtlasConfig", "Availability",
+    "AccessibilityLimitation", "AccessibilitySettings", "Address", "AgeRange", "AreaKind", "AtlasConfig", "Availability",
     "Bounds", "CONFIG_FILE", "Closure", "Conference", "Contact", "ContactChannels", "DISTRICT_FILE",
     "District", "EMAIL_PATTERN", "FamilyCentre", "Formula", "HintRule", "ID_PATTERN", "INDICATOR_VALUES_GLOB",
     "Id", "Indicator", "KINDS", "KeyFigure", "Kind", "LINK_SCHEMES", "LegalBody", "LegalProvider",
@@ -133,5 +134,5 @@ __all__ = [
     "Network", "Offer", "OpeningHours", "Organisation", "PHONE_PATTERN", "PrivacySettings", "ProfileSettings",
     "Quantity", "Record", "Region", "STATUSES", "SmallNumbers", "Swot", "TIME_PATTERN",
     "Target", "Term", "Text", "Tiles", "UnitType", "VOCABULARIES_FILE", "Vocabularies", "WEB_SCHEMES", "WEEKDAYS",
-    "check_email", "check_phone", "check_url", "merged_unit_types", "ref", "unit_type", "unit_type_words", "vocab",
+    "area_kind", "check_email", "default_area_kinds", "derived_kind", "check_phone", "check_url", "merged_area_kinds", "member_words", "merged_unit_types", "ref", "unit_type", "unit_type_words", "vocab",
 ]

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, field_validator
 
 from .base import WEB_SCHEMES, Address, ContactChannels, Id, Model, Text, check_url
+from .area_kinds import AreaKind, merged_area_kinds
 from .unit_types import UnitType, merged_unit_types
 
 
@@ -223,9 +224,20 @@ class Vocabularies(Model):
     )
     unit_types: list[UnitType] = Field(
         default_factory=list, validate_default=True, title="Arten von Sozialräumen",
-        description="Eigene oder geänderte Arten von Sozialräumen (Stadt, Gemeinde, Amt, Samtgemeinde …); eingebaut sind alle deutschen Arten, "
+        description="Eigene oder geänderte Arten von Sozialräumen (Stadt, Gemeinde, Samtgemeinde, Stadtteil …); eingebaut sind alle deutschen Arten, "
         "ein Eintrag mit gleicher Kennung ersetzt die eingebaute Art.",
     )
+
+    area_kinds: list[AreaKind] = Field(
+        default_factory=list, validate_default=True, title="Arten des Gebiets",
+        description="Eigene oder geänderte Arten des Gebiets in district.yaml (Landkreis, Kreis, kreisfreie Stadt, Stadtkreis, Region, Land); "
+        "ein Eintrag mit gleicher Kennung ersetzt die eingebaute Art.",
+    )
+
+    @field_validator("area_kinds")
+    @classmethod
+    def _with_builtin_area_kinds(cls, v: list[AreaKind]) -> list[AreaKind]:
+        return merged_area_kinds(v)
 
     @field_validator("unit_types")
     @classmethod

@@ -75,7 +75,7 @@ class AgeRange(Model):
 
 class FamilyCentre(Record, ContactChannels, Availability):
     name: Text = Field(title="Name", description="Name des Familienzentrums.")
-    municipality: Id = Field(title="Sozialraum", description="Kennung der Stadt, Gemeinde oder des Amtes.", json_schema_extra=ref("municipalities"))
+    municipality: Id = Field(title="Sozialraum", description="Kennung des Sozialraums.", json_schema_extra=ref("municipalities"))
     address: Address = Field(title="Anschrift", description="Besuchsanschrift.")
     location: Location = Field(title="Lage", description="Koordinaten des Eingangs (lat, lon).")
     operator: Id = Field(title="Träger", description="Kennung der Organisation, die das Zentrum betreibt.", json_schema_extra=ref("organisations"))
@@ -91,7 +91,7 @@ class Offer(Record, Availability):
     title: Text = Field(title="Titel", description="Kurzer, verständlicher Titel des Angebots.")
     description: Text = Field(title="Beschreibung", description="Was das Angebot ist und wem es hilft.")
     provider: Id = Field(title="Anbieter", description="Kennung der Organisation, die das Angebot macht.", json_schema_extra=ref("organisations"))
-    municipality: Id = Field(title="Sozialraum", description="Kennung der Stadt, Gemeinde oder des Amtes.", json_schema_extra=ref("municipalities"))
+    municipality: Id = Field(title="Sozialraum", description="Kennung des Sozialraums.", json_schema_extra=ref("municipalities"))
     family_centre: Id | None = Field(None, title="Familienzentrum", description="Kennung des Familienzentrums, wenn es dort stattfindet.", json_schema_extra=ref("family_centres"))
     place: Text | None = Field(None, title="Ort", description="Wo das Angebot stattfindet, wenn nicht im Familienzentrum.")
     location: Location | None = Field(None, title="Lage", description="Koordinaten des Ortes, wenn nicht im Familienzentrum.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
@@ -27,20 +27,33 @@ class KeyFigure(Model):
 
 
 class District(Record):
+    """The atlas' own area: a Landkreis, Kreis, kreisfreie Stadt, Region or Land (its kind: area_kinds.py)."""
+
     name: Text = Field(title="Name", description="Amtlicher Name, z. B. „Landkreis Musterkreis“.")
     short_name: Text | None = Field(None, title="Kurzname", description="Kurzer Name für Überschriften und Tabellen.")
+    kind: Id | None = Field(
+        None, title="Art des Gebiets",
+        description="landkreis, kreis, kreisfreie-stadt, stadtkreis, region oder land (Vokabular area_kinds); bestimmt die Wörter der Website "
+        "(„Profil der Stadt“, „stadtweit“). Leer: aus dem Namen („Stadt …“, „Region …“, „Land …“) und bei zweistelligem Schlüssel land, sonst landkreis.",
+        json_schema_extra=vocab("area_kinds"),
+    )
     key: Annotated[str, StringConstraints(pattern=r"^[0-9]{2}([0-9]{3})?$")] = Field(
-        title="Kreisschlüssel",
-        description="Fünfstelliger amtlicher Kreisschlüssel; bei einem Atlas für ein ganzes Land der zweistellige Landesschlüssel. "
+        title="Amtlicher Schlüssel",
+        description="Fünfstelliger amtlicher Kreisschlüssel (auch bei einer kreisfreien Stadt); bei einem Atlas für ein ganzes Land der zweistellige Landesschlüssel. "
         "Alle Schlüssel der Sozialräume und Gemeinden beginnen damit.",
     )
-    seat: Text = Field(title="Kreisstadt", description="Sitz der Kreisverwaltung.")
-    area_km2: float = Field(title="Fläche in km²", description="Fläche des Kreises in Quadratkilometern.", gt=0)
+    seat: Text = Field(title="Sitz der Verwaltung", description="Kreisstadt, Sitz der Stadtverwaltung oder Landeshauptstadt.")
+    area_km2: float | None = Field(None, title="Fläche in km²", description="Fläche des Gebiets in Quadratkilometern; ohne Angabe zeigt die Website keine Fläche.", gt=0)
     population: Quantity | None = Field(None, title="Einwohnerzahl", description="Einwohnerzahl mit Stichtag und Quelle.")
-    description: Text | None = Field(None, title="Beschreibung", description="Einleitender Text für die Kreisseite (Markdown erlaubt keine HTML-Tags).")
-    key_figures: list[KeyFigure] = Field(default_factory=list, title="Kennzahlen", description="Kennzahlen des Kreises, wie die Kreisverwaltung sie veröffentlicht.")
+    description: Text | None = Field(None, title="Beschreibung", description="Einleitender Text für die Seite des Gebiets (Markdown erlaubt keine HTML-Tags).")
+    key_figures: list[KeyFigure] = Field(default_factory=list, title="Kennzahlen", description="Kennzahlen des Gebiets, wie die Verwaltung sie veröffentlicht.")
     key_figures_source: Text | None = Field(None, title="Quelle der Kennzahlen", description="Gemeinsame Quelle der Kennzahlen.")
-    address: Address | None = Field(None, title="Anschrift der Verwaltung", description="Postanschrift der Kreisverwaltung.")
+    address: Address | None = Field(None, title="Anschrift der Verwaltung", description="Postanschrift der Verwaltung.")
+    reporting: Text | None = Field(
+        None, title="Berichte an die Vertretung",
+        description="Wann der gewählten Vertretung (Kreistag, Rat der Stadt, Landtag – nach der Art des Gebiets) über die Ziele berichtet wird, "
+        "z. B. „Zum Halbjahr und zum Jahresende“; leer: die Seite der Ziele nennt keine Berichte.",
+    )
 
 
 class Region(Record):
@@ -49,24 +62,36 @@ class Region(Record):
 
 
 class MemberMunicipality(Model):
-    name: Text = Field(title="Name", description="Name der Mitgliedsgemeinde, z. B. „Borkheide“.")
-    ags: Annotated[str, StringConstraints(pattern=r"^[0-9]{8}$")] = Field(title="Gemeindeschlüssel (AGS)", description="Achtstelliger Amtlicher Gemeindeschlüssel.")
-    type: Literal["stadt", "gemeinde"] = Field("gemeinde", title="Art", description="stadt oder gemeinde.")
+    """A member of a unit: a municipality with its AGS, or a city quarter (Stadtteil, Ortsteil, Planungsraum) without one."""
+
+    name: Text = Field(title="Name", description="Name der Gemeinde oder des Stadtteils, z. B. „Nordheim“.")
+    type: Id = Field(
+        "gemeinde", title="Art",
+        description="Art aus dem Vokabular unit_types, z. B. gemeinde, stadt, markt, stadtteil, ortsteil oder planungsraum; leer: gemeinde.",
+        json_schema_extra=vocab("unit_types"),
+    )
+    ags: Annotated[str, StringConstraints(pattern=r"^[0-9]{8}$")] | None = Field(
+        None, title="Gemeindeschlüssel (AGS)",
+        description="Achtstelliger Amtlicher Gemeindeschlüssel; nötig bei Gemeinden und Städten, entfällt bei Stadtteilen, Ortsteilen und Planungsräumen.",
+    )
+    key: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z._-]*$")] | None = Field(
+        None, title="Eigener Schlüssel", description="Schlüssel eines Stadtteils, Ortsteils oder Planungsraums ohne AGS, z. B. „03“; in Anführungszeichen."
+    )
     population: int | None = Field(None, title="Einwohnerzahl", description="Einwohnerzahl (gleicher Stichtag wie beim Sozialraum).", ge=0)
     villages: list[Text] = Field(default_factory=list, title="Ortsteile", description="Ortsteile und Dörfer der Gemeinde.")
-    location: Location | None = Field(None, title="Lage", description="Koordinaten des Gemeindezentrums (lat, lon), für „In meiner Nähe“.")
+    location: Location | None = Field(None, title="Lage", description="Koordinaten des Ortszentrums (lat, lon), für „In meiner Nähe“.")
 
 
 class Municipality(Record):
     name: Text = Field(title="Name", description="Amtlicher Name, z. B. „Musterstadt“ oder „Samtgemeinde Musterland“.")
     type: Id = Field(
         title="Art",
-        description="Art aus dem Vokabular unit_types, z. B. stadt, amtsfreie-gemeinde, amt, samtgemeinde, verbandsgemeinde oder stadtteil.",
+        description="Art aus dem Vokabular unit_types, z. B. stadt, gemeinde, samtgemeinde, verbandsgemeinde oder sozialraum.",
         json_schema_extra=vocab("unit_types"),
     )
     key: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z._-]*$")] = Field(
         title="Amtlicher Schlüssel",
-        description="AGS (8 Ziffern) einer Stadt oder Gemeinde, 9 Ziffern bei einem Gemeindeverband (Amt, Samtgemeinde …), "
+        description="AGS (8 Ziffern) einer Stadt oder Gemeinde, 9 Ziffern bei einem Gemeindeverband (Samtgemeinde, Verbandsgemeinde …), "
         "ein eigener Schlüssel bei einem Sozialraum ohne amtlichen Schlüssel; in Anführungszeichen.",
     )
     region: Id | None = Field(None, title="Planungsregion", description="Kennung der Planungsregion, falls es Regionen gibt.", json_schema_extra=ref("regions"))
@@ -77,9 +102,10 @@ class Municipality(Record):
     population: Quantity = Field(title="Einwohnerzahl", description="Einwohnerzahl mit Stichtag und Quelle.")
     area_km2: float = Field(title="Fläche in km²", description="Fläche in Quadratkilometern.", gt=0)
     members: list[MemberMunicipality] = Field(
-        default_factory=list, title="Mitgliedsgemeinden", description="Nur bei Arten mit Mitgliedsgemeinden (Amt, Samtgemeinde …): die Gemeinden mit Schlüssel."
+        default_factory=list, title="Mitglieder",
+        description="Nur bei Arten mit Mitgliedern (Gemeindeverbände, Sozialräume): die Gemeinden mit AGS oder die Stadtteile, Ortsteile, Planungsräume.",
     )
-    villages: list[Text] = Field(default_factory=list, title="Ortsteile", description="Ortsteile und Dörfer (bei Arten mit Mitgliedsgemeinden unter den Gemeinden).")
+    villages: list[Text] = Field(default_factory=list, title="Ortsteile", description="Ortsteile und Dörfer (bei Arten mit Mitgliedern unter den Mitgliedern).")
     description: Text | None = Field(None, title="Beschreibung", description="Kurzer Text über den Sozialraum.")
     website: str | None = Field(None, title="Webseite", description="Webseite der Verwaltung.")
 
