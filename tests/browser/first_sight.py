@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .conftest import LOOPBACK, MAYBE_FOREIGN
+from .conftest import LOOPBACK
 
 PHONE = (390, 844)
 DESKTOP = (1366, 768)
@@ -83,7 +83,6 @@ def opened(browser: Any, url: str, size: tuple[int, int], *, javascript: bool = 
     """
     context = browser.new_context(locale="de-DE", viewport={"width": size[0], "height": size[1]},
                                   service_workers="block", java_script_enabled=javascript)
-    context.route(MAYBE_FOREIGN, lambda route: route.abort())
     visit = Visit()
     page = context.new_page()
     page.on("request", lambda request: visit.requests.append(request.url))
@@ -107,7 +106,6 @@ def each_opened(browser: Any, base_url: str, kinds: Iterable[str], size: tuple[i
     """
     context = browser.new_context(locale="de-DE", viewport={"width": size[0], "height": size[1]},
                                   service_workers="block", java_script_enabled=javascript)
-    context.route(MAYBE_FOREIGN, lambda route: route.abort())
     try:
         page = context.new_page()
         for kind in kinds:
@@ -167,7 +165,6 @@ def tour(browser: Any, base_url: str, paths: Iterable[str], size: tuple[int, int
     """
     seen: dict[str, Seen] = {}
     context = browser.new_context(locale="de-DE", viewport={"width": size[0], "height": size[1]}, service_workers="block")
-    context.route(MAYBE_FOREIGN, lambda route: route.abort())
     try:
         page = context.new_page()
         for path in dict.fromkeys(paths):

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from .conftest import MAYBE_FOREIGN
 from .test_accessibility import COLOUR_RULES, PAGE_TYPES, load_frames, run_axe
 
 DARK_TOGGLE = "label[for^='__palette_'][title='Dunkle Darstellung einschalten']"
@@ -32,7 +31,6 @@ def walk(browser: Any, base_url: str, site: Any, axe_source: str) -> dict[str, d
             continue
         context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900}, service_workers="block")
         requests: list[str] = []
-        context.route(MAYBE_FOREIGN, lambda route: route.abort())
         try:
             page = context.new_page()
             page.on("request", lambda request: requests.append(request.url))

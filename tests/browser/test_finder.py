@@ -52,7 +52,6 @@ def query(page: Any) -> dict[str, list[str]]:
 
 def new_context(browser: Any, **options: Any) -> Any:
     context = browser.new_context(locale="de-DE", service_workers="block", **options)
-    context.route("**/*", lambda route: route.continue_() if urlsplit(route.request.url).hostname == LOOPBACK else route.abort())
     return context
 
 

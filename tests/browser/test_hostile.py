@@ -20,7 +20,7 @@ import pytest
 
 from hostile_atlas import HOSTILE
 
-from .conftest import MAYBE_FOREIGN, serve
+from .conftest import serve
 from .test_accessibility import MAP_DOCUMENTS, PAGE_TYPES, load_frames
 
 pytestmark = pytest.mark.browser
@@ -154,7 +154,6 @@ def hostile_tour(browser: Any, hostile_url: str, hostile_site: Path, tmp_path_fa
 def walk(browser: Any, hostile_url: str, hostile_site: Path) -> Tour:
     tour = Tour(site_pages(hostile_site))
     context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900}, service_workers="block")
-    context.route(MAYBE_FOREIGN, lambda route: route.abort())
     try:
         page = context.new_page()
         page.on("pageerror", lambda error: tour.page_errors.append(str(error)))

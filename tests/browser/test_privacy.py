@@ -3,20 +3,25 @@ own before the visitor agrees; after "Karte laden" the only other host is the co
 consent is remembered for the visit (sessionStorage) only when the visitor ticks the box, and can be withdrawn.
 
 The test atlas (`tiles_site`) configures tiles at https://tiles.example.org/…: the `page` fixture records
-every request and aborts those that would leave the machine, so the log shows what the browser attempted. The page
+every request, and the test browser itself lets none leave the machine (NETWORK_GUARD in conftest.py, proven by
+the last test here), so the log shows what the browser attempted. The page
 types are read from the walk of tests/browser/page_walk.py, which opens each one the same way (a fresh browser
 context, every map frame loaded, the network quiet) before it runs axe-core on it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import http.server
+import socket
+import threading
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import LOOPBACK, TILE_HOST
+from .conftest import LOOPBACK, NETWORK_GUARD, TILE_HOST
 from .test_accessibility import MAP_DOCUMENTS, PAGE_TYPES, PageType, ids, visit
 
 pytestmark = pytest.mark.browser
@@ -122,7 +127,6 @@ def test_consent_remembered_for_the_visit_and_withdrawn(browser: Any, page: Any,
     fresh = browser.new_context(locale="de-DE", service_workers="block")
     try:
         requests: list[str] = []
-        fresh.route("**/*", lambda route: route.continue_() if urlsplit(route.request.url).hostname == "127.0.0.1" else route.abort())
         other = fresh.new_page()
         other.on("request", lambda request: requests.append(request.url))
         other.goto(tiles_site_url + MAP.path, wait_until="networkidle")
@@ -154,3 +158,62 @@ def test_datenschutz_names_what_is_loaded_from_where(page: Any, tiles_site_url: 
     assert f"https://{TILE_HOST}/" in text
     assert "Karte laden" in text and "sessionStorage" in text and "atlas-tiles-consent:" in text
     assert "keine Inhalte von anderen Servern" in text
+
+
+def machine_address() -> str | None:
+    """An IPv4 address of this machine that is not loopback (the one its default route leaves from), or None."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: connecting a UDP socket sends nothing
+            address = probe.getsockname()[0]
+        except OSError:
+            return None
+    return None if address.startswith("127.") or address == "0.0.0.0" else address
+
+
+class _Counting(http.server.BaseHTTPRequestHandler):
+    hits: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802 - name from the base class
+        self.hits.append(self.client_address[0])
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - name from the base class
+        pass
+
+
+@contextlib.contextmanager
+def server_on_every_address() -> Any:
+    """A server on all of this machine's addresses (0.0.0.0), free port; yields (port, client addresses seen)."""
+    handler = type("Handler", (_Counting,), {"hits": []})
+    server = http.server.ThreadingHTTPServer(("0.0.0.0", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1], handler.hits
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+FETCH = """async urls => Promise.all(urls.map(url => fetch(url, {mode: 'no-cors', cache: 'no-store'})
+    .then(() => 'erreicht', () => 'gescheitert')))"""
+
+
+def test_the_test_browser_reaches_no_other_host(page: Any, page_log: Any, site_url: str) -> None:
+    """NETWORK_GUARD: the browser reaches a server on this machine by its loopback address, but neither the same
+    server by the machine's own network address nor any named host; the attempts still show in the request log.
+    Without the guard the second request would reach the server as well."""
+    assert any(arg.startswith("--proxy-server=") for arg in NETWORK_GUARD)
+    address = machine_address()
+    if address is None:
+        pytest.skip("Dieser Rechner hat keine Netzwerkadresse außer Loopback: nichts, was die Sperre zeigen könnte")
+    page.goto(site_url, wait_until="load")
+    with server_on_every_address() as (port, hits):
+        urls = [f"http://{LOOPBACK}:{port}/ping", f"http://{address}:{port}/ping", f"https://{TILE_HOST}/ping"]
+        results = page.evaluate(FETCH, urls)
+    assert results == ["erreicht", "gescheitert", "gescheitert"], dict(zip(urls, results))
+    assert hits == [LOOPBACK]
+    assert page_log.foreign_requests() == urls[1:]
