@@ -10,6 +10,9 @@ import difflib
 from typing import Any, get_args
 
 from pydantic import BaseModel
+from pydantic_core.core_schema import ErrorType
+
+PYDANTIC_TYPES = frozenset(get_args(ErrorType))  # pydantic's own error types (English messages)
 
 
 def submodel(annotation: Any) -> type[BaseModel] | None:
@@ -79,6 +82,25 @@ def translate(model: type[BaseModel], err: dict) -> str:
         "bool_parsing": "erwartet true oder false",
         "bool_type": "erwartet true oder false",
         "date_from_datetime_parsing": "erwartet ein Datum im Format JJJJ-MM-TT",
+        "date_from_datetime_inexact": "erwartet nur ein Datum ohne Uhrzeit im Format JJJJ-MM-TT",
+        "date_future": "erwartet ein Datum in der Zukunft",
+        "date_past": "erwartet ein Datum in der Vergangenheit",
+        "datetime_parsing": "erwartet Datum und Uhrzeit im Format JJJJ-MM-TT HH:MM",
+        "datetime_type": "erwartet Datum und Uhrzeit im Format JJJJ-MM-TT HH:MM",
+        "time_parsing": "erwartet eine Uhrzeit im Format HH:MM",
+        "time_type": "erwartet eine Uhrzeit im Format HH:MM",
+        "url_parsing": "erwartet eine Webadresse (z. B. https://www.example.org/)",
+        "url_type": "erwartet eine Webadresse (z. B. https://www.example.org/)",
+        "url_scheme": "erwartet eine Webadresse mit https:// oder http://",
+        "value_error": "ungültiger Wert",
+        "enum": "ist keiner der erlaubten Werte",
+        "bytes_type": "erwartet Text",
+        "string_unicode": "erwartet Text",
+        "finite_number": "erwartet eine endliche Zahl",
+        "set_type": "erwartet eine Liste (jeder Eintrag in einer eigenen Zeile mit „- “)",
+        "tuple_type": "erwartet eine Liste (jeder Eintrag in einer eigenen Zeile mit „- “)",
+        "iterable_type": "erwartet eine Liste (jeder Eintrag in einer eigenen Zeile mit „- “)",
+        "none_required": "muss leer bleiben",
         "date_parsing": "erwartet ein Datum im Format JJJJ-MM-TT",
         "date_type": "erwartet ein Datum im Format JJJJ-MM-TT",
         "list_type": "erwartet eine Liste (jeder Eintrag in einer eigenen Zeile mit „- “)",
@@ -102,12 +124,26 @@ def translate(model: type[BaseModel], err: dict) -> str:
         if isinstance(value, str) or kind == "string_too_short":
             return f"{where}: darf nicht leer sein"
         return f"{where}: braucht mindestens {ctx.get('min_length', 1)} Eintrag/Einträge"
-    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        bound = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt"))))
+    if kind in ("string_too_long", "too_long"):
+        limit = ctx.get("max_length", "")
+        unit = "Zeichen" if kind == "string_too_long" else "Einträge"
+        return f"{where}: ist zu lang; erlaubt sind höchstens {limit} {unit}"
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than", "multiple_of"):
+        bound = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt", ctx.get("multiple_of")))))
+        if kind == "multiple_of":
+            return f"{where}: {_shown(value)} ist kein Vielfaches von {_number(bound)}"
         words = {"greater_than_equal": "mindestens", "greater_than": "größer als", "less_than_equal": "höchstens", "less_than": "kleiner als"}
-        return f"{where}: {_shown(value)} ist zu {'klein' if kind.startswith('greater') else 'groß'}; erlaubt ist {words[kind]} {bound}"
-    # custom errors from schema.py already carry a German message
+        return f"{where}: {_shown(value)} ist zu {'klein' if kind.startswith('greater') else 'groß'}; erlaubt ist {words[kind]} {_number(bound)}"
+    if kind in PYDANTIC_TYPES or kind.startswith(("value_error", "assertion_error")):
+        # a pydantic check without a German sentence above: never its English text
+        return f"{where}: {_shown(value)} ist hier nicht erlaubt (ungültiger Wert)" if where else "ungültiger Wert"
+    # custom errors from the schema modules already carry a German message
     message = err.get("msg", "ungültiger Wert")
-    if kind.startswith(("value_error", "assertion_error")):
-        message = "ungültiger Wert"
     return f"{where}: {message}" if where else message
+
+
+def _number(value: Any) -> str:
+    """A bound as editors write numbers in German text: 0, 0,5, -90."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).replace(".", ",")

@@ -2,7 +2,7 @@
 
 `validate(data_dir)` checks, in one run: YAML syntax, duplicate keys, each record against its schema
 (types, required and unknown fields, formats of e-mail, phone, links), ids (format, equal to the file
-name, unique), references between records, vocabulary entries, coordinates inside the configured
+name, unique, no name of a generated page: reserved.py), references between records, vocabulary entries, coordinates inside the configured
 area, official keys inside the district's key (keys.py), and the indicator CSV files. It returns the Atlas only when nothing is wrong.
 """
 
@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..core.formatting import fmt_date
+from ..core.formatting import fmt_date, fmt_number
 from ..core.problems import Problem, display_path
 from ..load.files import Document, load_csv, load_yaml
+from ..load.limits import MAX_CSV_PROBLEMS, MAX_SCHEMA_PROBLEMS, capped, check_capped
 from ..model.atlas import Atlas, IndicatorValue, build_atlas
 from ..model.hours import check_hours
 from ..model.indicators import formula_order, parse_date
@@ -32,13 +34,17 @@ from ..model.schema import (
     Location,
     Record,
     Vocabularies,
+    date_message,
 )
 from . import messages
 from .keys import key_problems, unit_type_problems
+from .reserved import reserved_problems
 
 
 def _model_problems(doc: Document, model: type[BaseModel], exc: ValidationError) -> list[Problem]:
-    return [Problem(doc.display, doc.line(err["loc"]), messages.translate(model, err)) for err in exc.errors()]
+    errors = exc.errors()  # worded up to the cap (translate looks for similar names), the rest counted in one line
+    return capped([Problem(doc.display, doc.line(e["loc"]), messages.translate(model, e) if i <= MAX_SCHEMA_PROBLEMS else "")
+                   for i, e in enumerate(errors)], MAX_SCHEMA_PROBLEMS)
 
 
 def parse(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
@@ -69,7 +75,7 @@ class Validator:
         return display_path(path)
 
     def read(self, path: Path, model: type[BaseModel]) -> tuple[Any, Document | None]:
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():  # a link to nowhere or to itself: load_yaml says so
             self.problems.append(Problem(self.show(path), 1, f"Datei fehlt; jeder Atlas braucht {path.name}"))
             return None, None
         doc, problems = load_yaml(path, self.show(path))
@@ -86,7 +92,7 @@ class Validator:
             return
         loaded: list[tuple[Record, Document, Path]] = []
         for path in sorted(folder.iterdir()):
-            if path.name.startswith(".") or path.is_dir() or path.suffix == ".csv":
+            if path.name.startswith(".") or (path.is_dir() and path.suffix != ".yaml") or path.suffix == ".csv":
                 continue
             if path.suffix != ".yaml":
                 self.problems.append(Problem(self.show(path), 1, "Datensätze müssen auf .yaml enden (nicht .yml oder anderes); die Datei wird sonst nicht gelesen"))
@@ -243,8 +249,17 @@ class Validator:
         values: list[IndicatorValue] = []
         folder = self.data_dir / "indicators"
         dates: dict[tuple, tuple[dt.date, str]] = {}  # (indicator, year, forecast) → first Stichtag, where: one per year
+        # ids whose file exists but failed to load → that file: their rows are folded into one line (one cause, one message)
+        failed = {"Gebiet": {i: d.display for k in ("municipalities", "regions") for i, d in self.invalid[k].items() if i not in areas},
+                  "Kennzahl": {i: d.display for i, d in self.invalid["indicators"].items() if i not in self.records["indicators"]}}
+        raw_district = self.district_doc.data.get("id") if self.district_doc is not None and isinstance(self.district_doc.data, dict) else None
+        if district is None and self.district_doc is not None and isinstance(raw_district, str):
+            failed["Gebiet"][raw_district] = self.district_doc.display
         for path in sorted(folder.glob("*.csv")) if folder.is_dir() else []:
-            values += read_indicator_csv(path, self.show(path), areas, set(self.records["indicators"]), self.problems, dates)
+            read, found = check_capped(lambda found, path=path: read_indicator_csv(path, self.show(path), areas, set(self.records["indicators"]),
+                                                                                   found, dates, failed), MAX_CSV_PROBLEMS)
+            values += read or []
+            self.problems += found
         return values
 
 
@@ -254,11 +269,15 @@ TRUE_WORDS, FALSE_WORDS = {"true", "ja", "1", "x"}, {"false", "nein", "0", ""}
 
 
 def read_indicator_csv(
-    path: Path, display: str, areas: set[str], indicators: set[str], problems: list[Problem], dates: dict[tuple, tuple[dt.date, str]] | None = None
+    path: Path, display: str, areas: set[str], indicators: set[str], problems: list[Problem], dates: dict[tuple, tuple[dt.date, str]] | None = None,
+    failed: dict[str, dict[str, str]] | None = None,
 ) -> list[IndicatorValue]:
     """Read one long-format indicator CSV (area,indicator,year,value[,forecast,example,note,date]); `dates` is shared by the
-    files of a data folder: one Stichtag per indicator and year."""
+    files of a data folder: one Stichtag per indicator and year. `failed`: {"Gebiet"|"Kennzahl": {id: file that failed to
+    load}}; rows naming such an id give one follow-up problem per id and file instead of one per row."""
     dates = {} if dates is None else dates
+    held: dict[tuple[str, str], list[int]] = {}  # (what, id) → [first line, rows]
+    similar = functools.lru_cache(maxsize=4096)(lambda word, column: difflib.get_close_matches(word, sorted(areas if column == "area" else indicators), n=1))
     header, rows, found = load_csv(path, display)
     problems += found
     if not header:
@@ -277,11 +296,15 @@ def read_indicator_csv(
     for row in rows:
         v = row.values
         before = len(problems)
+        cause = next(((what, v[col]) for what, col in (("Gebiet", "area"), ("Kennzahl", "indicator")) if v[col] in (failed or {}).get(what, {})), None)
+        if cause is not None:
+            held.setdefault(cause, [row.line, 0])[1] += 1
+            continue
         if v["area"] not in areas:
-            hint = difflib.get_close_matches(v["area"], sorted(areas), n=1)
+            hint = similar(v["area"], "area")  # once per unknown word, not per row (a file of another district: every row)
             problems.append(Problem(display, row.line, f"Unbekanntes Gebiet „{v['area']}“ in Spalte area" + (f"; meinten Sie „{hint[0]}“?" if hint else "")))
         if v["indicator"] not in indicators:
-            hint = difflib.get_close_matches(v["indicator"], sorted(indicators), n=1)
+            hint = similar(v["indicator"], "indicator")
             problems.append(
                 Problem(display, row.line, f"Unbekannte Kennzahl „{v['indicator']}“ in Spalte indicator; sie braucht eine Datei indicators/{v['indicator']}.yaml" + (f"; meinten Sie „{hint[0]}“?" if hint else ""))
             )
@@ -301,6 +324,8 @@ def read_indicator_csv(
         date = parse_date(v["date"]) if v.get("date") else None
         if v.get("date") and (date is None or year is not None and date.year != year):
             what = "ist kein Datum (JJJJ-MM-TT oder TT.MM.JJJJ)" if date is None else f"liegt nicht im Jahr {v['year']} (Spalte year)"
+            if date is None and v["date"].strip().lstrip("+-").isdigit():  # a number: say which date it probably means
+                what = date_message(v["date"]).removeprefix(f"„{v['date'].strip()}“ ")
             problems.append(Problem(display, row.line, f"Stichtag „{v['date']}“ in Spalte date {what}"))
         if len(problems) > before:
             continue
@@ -317,6 +342,12 @@ def read_indicator_csv(
                 "Stichtage (etwa Zensus am 15.05. und Fortschreibung am 31.12.) gehören nicht in dasselbe Jahr einer Kennzahl (leere Spalte date: 31.12.)"
             )))
         values.append(IndicatorValue(v["area"], v["indicator"], year, number, flags["forecast"], flags["example"], v.get("note") or None, date))
+    for (what, item), (line, count) in held.items():
+        more = f" und {fmt_number(count - 1)} weitere Zeilen" if count > 1 else ""
+        this = "dieses Gebiet" if what == "Gebiet" else "diese Kennzahl"
+        problems.append(Problem(display, line, (
+            f"{what} „{item}“: die Datei {failed[what][item]} konnte nicht geladen werden (siehe die Meldung dort); "
+            f"diese Zeile{more} für {this} {'werden' if more else 'wird'} geprüft, sobald die Datei in Ordnung ist"), follow_up=True))
     return values
 
 
@@ -349,6 +380,7 @@ def validate(data_dir: Path, with_boundaries: bool = True) -> tuple[Atlas | None
         v.read_kind(kind)
     v.check_references(vocabularies)
     v.problems += former_id_problems(v.records, v.docs)  # former_ids: no clash with current ids, none twice
+    v.problems += reserved_problems(v.records, v.docs, {k: s.label for k, s in KINDS.items()})  # ids vs. generated page names
     v.check_locations(config)
     v.check_consistency()
     v.check_formulas()

@@ -6,28 +6,43 @@ annotations, check/annotations.py) and exits with 1. No stage prints or raises f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class Problem:
+    """`follow_up`: the problem only follows from another one (a row for a unit whose file failed to load);
+    sorted after every other problem, so the first lines of output name the cause."""
+
     path: str
     line: int
     message: str
+    follow_up: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
+
+    def __lt__(self, other: Problem) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return (self.follow_up, self.path, self.line, self.message) < (other.follow_up, other.path, other.line, other.message)
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
     """Path as editors see it: relative to the working directory when possible, with forward slashes."""
     path = Path(path)
+    try:  # a link is shown by its own name, not its target's; a link to itself raises RuntimeError before Python 3.13
+        resolved = path.parent.resolve() / path.name if path.is_symlink() else path.resolve()
+    except (OSError, RuntimeError):
+        resolved = path.absolute()
     for root in (base, Path.cwd()):
         if root is None:
             continue
         try:
-            return path.resolve().relative_to(Path(root).resolve()).as_posix()
+            return resolved.relative_to(Path(root).resolve()).as_posix()
         except ValueError:
             continue
     return path.as_posix()

@@ -19,6 +19,7 @@ from ..check.messages import submodel
 from ..core.names import slug
 from ..core.problems import display_path
 from ..load.files import load_yaml
+from ..model.pagenames import reserved_name
 from ..model.schema import KINDS, Record, merged_unit_types
 from .jsonschema import SCHEMA_DIR, read_vocabularies
 
@@ -175,6 +176,9 @@ def new_record(data_dir: Path, kind_word: str, name: str, municipality: str | No
     path = folder / f"{new_id}.yaml"
     if path.exists():
         raise ScaffoldError(f"{display_path(path)} gibt es schon; es wurde nichts überschrieben. Bitte die Datei bearbeiten oder einen anderen Namen bzw. --id wählen")
+    clash = reserved_name(kind, new_id)
+    if clash is not None:
+        raise ScaffoldError(f"„{new_id}“ ist ein reservierter Name (unter {clash[0]}/ steht „{clash[1]}“); es wurde nichts geschrieben. Bitte mit --id eine andere Kennung wählen")
     owner = used_ids(folder).get(new_id)
     if owner is not None:
         raise ScaffoldError(f"Die Kennung „{new_id}“ ist schon vergeben in {display_path(owner)}; es wurde nichts geschrieben. Bitte mit --id eine andere wählen")

@@ -6,6 +6,11 @@ into 540 and `2024-05-01` into a date object. Here every scalar stays the text t
 (only an empty value, `~` and `null` mean "no value"); the schema then converts text to numbers,
 booleans and dates where a field asks for them, and reports it when that is not possible.
 Duplicate keys in a mapping are reported, not silently resolved.
+
+Whatever is on disk becomes a German problem, never a traceback (issue 23): reading.py opens and decodes
+files (directories, links to themselves, permissions, encodings, control characters), limits.py holds
+the caps on size, nesting depth, alias expansion and CSV rows, yaml_limits.py checks a composed document
+against them before anything walks it.
 """
 
 from __future__ import annotations
@@ -15,19 +20,34 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, Iterator
 
 import yaml
 
+from ..core.formatting import fmt_number
 from ..core.problems import Problem
+from .limits import Limits, MB, cap_hint, current_limits
+from .reading import control_character_problem, decode, not_utf8, open_data_file, os_error_text, read_bytes, utf16_problem
+from .yaml_limits import LimitExceeded, depth_message, graph_problem
 
 Loc = tuple[Any, ...]
 
 
 class _TextLoader(yaml.SafeLoader):
-    """SafeLoader that resolves no implicit types except null."""
+    """SafeLoader that resolves no implicit types except null; stops composing deeper than `max_depth` (no RecursionError)."""
 
     yaml_implicit_resolvers: dict = {}
+    max_depth = Limits.yaml_depth
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        self._depth += 1
+        try:
+            if self._depth > self.max_depth:
+                raise LimitExceeded(self.peek_event().start_mark.line + 1, depth_message(self.max_depth))
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 _TextLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
@@ -103,27 +123,40 @@ def _syntax_problem(display: str, exc: yaml.YAMLError) -> Problem:
 def load_yaml(path: Path, display: str) -> tuple[Document, list[Problem]]:
     """Read one YAML file. Returns the document (data None if unreadable) and the problems found."""
     doc = Document(path=path, display=display)
+    limits = current_limits()
+    data, problem = read_bytes(path, display, limits.yaml_mb * MB, "yaml_mb")
+    text, problem = decode(data, display, "Datei") if data is not None else (None, problem)
+    problem = problem or control_character_problem(text or "", display)
+    if text is None or problem is not None:
+        return doc, [problem] if problem else []
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        return doc, [Problem(display, 1, "Datei ist nicht in UTF-8 gespeichert; bitte als UTF-8 speichern")]
-    except OSError as exc:
-        return doc, [Problem(display, 1, f"Datei kann nicht gelesen werden: {exc.strerror}")]
-    try:
-        return _compose(_FastTextLoader, text, doc)
-    except yaml.YAMLError:
-        doc = Document(path=path, display=display)
-        return _compose(_TextLoader, text, doc)  # the pure-Python parser words the problem (hints in _syntax_problem)
+        try:
+            return _compose(_FastTextLoader, text, doc, limits)
+        except yaml.YAMLError:
+            doc = Document(path=path, display=display)
+            return _compose(_TextLoader, text, doc, limits)  # the pure-Python parser words the problem (hints in _syntax_problem)
+    except LimitExceeded as exc:
+        return Document(path=path, display=display), [Problem(display, exc.line, exc.message)]
+    except RecursionError:
+        return Document(path=path, display=display), [Problem(display, 1, depth_message(limits.yaml_depth))]
+    except Exception as exc:  # noqa: BLE001 - last line of defence: whatever a file does, the editor gets a message
+        return Document(path=path, display=display), [
+            Problem(display, 1, f"Die Datei kann nicht gelesen werden (unerwarteter Fehler {type(exc).__name__}); bitte die Datei prüfen")
+        ]
 
 
-def _compose(loader_class: type, text: str, doc: Document) -> tuple[Document, list[Problem]]:
+def _compose(loader_class: type, text: str, doc: Document, limits: Limits) -> tuple[Document, list[Problem]]:
     """Parse `text` with `loader_class`; a YAML error is raised by the fast loader and reported by _TextLoader."""
     problems: list[Problem] = []
     loader = loader_class(text)
+    loader.max_depth = limits.yaml_depth
     try:
         node = loader.get_single_node()
         if node is None:
             return doc, [Problem(doc.display, 1, "Datei ist leer")]
+        too_much = graph_problem(node, limits)  # before _walk and the constructor repeat shared (aliased) nodes
+        if too_much is not None:
+            raise too_much
         doc.lines[()] = node.start_mark.line + 1
         _walk(loader, node, (), doc, problems)
         doc.data = loader.construct_document(node)
@@ -139,38 +172,126 @@ def _compose(loader_class: type, text: str, doc: Document) -> tuple[Document, li
 
 @dataclass(slots=True)
 class CsvRow:
+    """One data row: its line and cells; `values` by column (built when asked: a million dicts would not fit in 1 GiB)."""
+
     line: int
-    values: dict[str, str]
+    cells: list[str]
+    header: list[str]
+
+    @property
+    def values(self) -> dict[str, str]:
+        return dict(zip(self.header, map(str.strip, self.cells)))
 
 
-def load_csv(path: Path, display: str) -> tuple[list[str], list[CsvRow], list[Problem]]:
-    """Read a comma-separated UTF-8 file: header, rows with their line numbers, problems."""
+MAX_LINE = 1 << 20  # characters in one CSV line; longer is no table (a field may have csv.field_size_limit(), 131.072)
+_CSV_ERRORS = {
+    "',' expected after '\"'": "nach einem schließenden Anführungszeichen muss ein Komma oder das Zeilenende folgen; ein Anführungszeichen im Text wird verdoppelt (\"\")",
+    "line contains NUL": "die Zeile enthält ein Nullzeichen (NUL); ist das wirklich eine Textdatei?",
+    "field larger than field limit": f"ein Feld ist länger als {fmt_number(csv.field_size_limit())} Zeichen; fehlt ein schließendes Anführungszeichen?",
+}
+
+
+def _lines(text: io.TextIOWrapper) -> Iterator[str]:
+    """The lines of a CSV text, none longer than MAX_LINE (a file without line breaks is not read into memory whole)."""
+    number = 0
+    while line := text.readline(MAX_LINE):
+        number += 1
+        if len(line) == MAX_LINE and not line.endswith("\n"):
+            raise LimitExceeded(number, f"Zeile {number} ist länger als {fmt_number(MAX_LINE)} Zeichen; ist das wirklich eine CSV-Datei?")
+        yield line
+
+
+def _newlines(handle: BinaryIO) -> int:
+    count = 0
+    while chunk := handle.read(1 << 20):
+        count += chunk.count(b"\n")
+    return count
+
+
+def _too_many_rows(handle: BinaryIO, cap: int) -> int | None:
+    """Line at which the file has more than `cap` data rows, else None; keeps nothing in memory."""
+    many = _newlines(handle) > cap  # every data row ends with a line break, or is the last one after the header's
+    handle.seek(0)
+    if not many:
+        return None
+    text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+    reader = csv.reader(_lines(text))
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        return [], [], [Problem(display, 1, "CSV-Datei ist nicht in UTF-8 gespeichert; bitte als UTF-8 speichern")]
-    reader = csv.reader(io.StringIO(text, newline=""))
+        for count, _ in enumerate(reader):
+            if count > cap:  # the first record is the header
+                return reader.line_num
+    except csv.Error:
+        return None  # reported by the reading pass
+    finally:
+        text.detach()  # else collecting the wrapper would close the file
+        handle.seek(0)
+    return None
+
+
+def load_csv(path: Path, display: str, limits: Limits | None = None) -> tuple[list[str], list[CsvRow], list[Problem]]:
+    """Read a comma-separated UTF-8 file: header, rows with their line numbers, problems.
+
+    The file is streamed; above the caps (size, rows: limits.py) nothing is kept and one problem names the cap."""
+    limits = limits or current_limits()
+    handle, problem = open_data_file(path, display, limits.csv_mb * MB, "csv_mb")
+    if handle is None:
+        return [], [], [problem] if problem else []
+    with handle:
+        try:
+            problem = utf16_problem(handle.read(2), display, "CSV-Datei")
+            if problem is not None:
+                return [], [], [problem]
+            handle.seek(0)
+            line = _too_many_rows(handle, limits.csv_rows)
+            if line is not None:
+                return [], [], [Problem(display, line, (
+                    f"Die Datei hat mehr als {fmt_number(limits.csv_rows)} Datenzeilen; das Lesen wurde hier beendet "
+                    f"({cap_hint('csv_rows')}); bitte auf mehrere Dateien aufteilen"
+                ))]
+            text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")  # kept here: collecting it would close the file
+            return _read_csv(text, display)
+        except UnicodeDecodeError:
+            handle.seek(0)
+            for number, raw in enumerate(handle, 1):
+                try:
+                    raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    return [], [], [not_utf8(display, "CSV-Datei", number, raw[exc.start])]
+            return [], [], [not_utf8(display, "CSV-Datei", 1, 0xFF)]  # not reached: the error lies in some line
+        except LimitExceeded as exc:
+            return [], [], [Problem(display, exc.line, exc.message)]
+        except OSError as exc:
+            return [], [], [Problem(display, 1, os_error_text(exc, path))]
+
+
+def _read_csv(text: io.TextIOWrapper, display: str) -> tuple[list[str], list[CsvRow], list[Problem]]:
+    reader = csv.reader(_lines(text), strict=True)  # strict: an unterminated quote is an error, not the rest of the file as one field
+    line = 0  # last line of the previous record: a record that fails began on the next one (issue 23)
     problems: list[Problem] = []
     header: list[str] = []
     rows: list[CsvRow] = []
     try:
         for record in reader:
             line = reader.line_num
-            if not header:
-                if not any(cell.strip() for cell in record):
-                    continue
-                header = [cell.strip() for cell in record]
+            if not "".join(record).strip():  # blank line
                 continue
-            if not any(cell.strip() for cell in record):
+            if not header:
+                header = [cell.strip() for cell in record]
                 continue
             if len(record) != len(header):
                 problems.append(
                     Problem(display, line, f"Zeile hat {len(record)} Spalten, die Kopfzeile aber {len(header)}; Trennzeichen ist das Komma")
                 )
                 continue
-            rows.append(CsvRow(line, {h: c.strip() for h, c in zip(header, record)}))
+            rows.append(CsvRow(line, record, header))
     except csv.Error as exc:
-        problems.append(Problem(display, reader.line_num, f"CSV-Datei nicht lesbar: {exc}"))
+        if str(exc).startswith("unexpected end of data"):  # issue 23: report the line where the quote opened
+            problems.append(Problem(display, line + 1, (
+                "Ein Anführungszeichen in dieser Zeile wird bis zum Ende der Datei nicht geschlossen; bitte das schließende "
+                "Anführungszeichen ergänzen (ein Anführungszeichen im Text wird verdoppelt: \"\")")))
+            return header, rows, problems
+        reason = next((german for key, german in _CSV_ERRORS.items() if str(exc).startswith(key)), f"Formatfehler ({exc})")
+        problems.append(Problem(display, reader.line_num, f"CSV-Datei nicht lesbar: {reason}"))
     if not header:
         problems.append(Problem(display, 1, "CSV-Datei ist leer; erwartet wird eine Kopfzeile"))
     return header, rows, problems

@@ -6,21 +6,13 @@ knows about templates or the render run.
 
 from __future__ import annotations
 
-from ..model.schema import Contact, FamilyCentre, Indicator, Municipality, Network, Offer, Organisation, Record, Region
+from ..model.pagenames import PAGE_FOLDERS
+from ..model.schema import KINDS, Record
 
-CONTACTS_FOLDER = "ansprechpersonen"
+CONTACTS_FOLDER = PAGE_FOLDERS["contacts"]
 
-# record class → folder of its detail pages
-FOLDERS: dict[type, str] = {
-    Region: "regionen",
-    Municipality: "sozialraeume",
-    FamilyCentre: "familienzentren",
-    Offer: "angebote",
-    Network: "netzwerke",
-    Organisation: "organisationen",
-    Indicator: "kennzahlen",
-    Contact: CONTACTS_FOLDER,
-}
+# record class → folder of its detail pages (model/pagenames.py, which also lists the names reserved there)
+FOLDERS: dict[type, str] = {KINDS[kind].model: folder for kind, folder in PAGE_FOLDERS.items()}
 
 
 def record_path(record: Record) -> str:

@@ -26,6 +26,7 @@ from .base import (
     WEEKDAYS,
     Address,
     ContactChannels,
+    Date,
     Id,
     Link,
     Location,
@@ -33,9 +34,11 @@ from .base import (
     Quantity,
     Record,
     Text,
+    check_date,
     check_email,
     check_phone,
     check_url,
+    date_message,
     ref,
     vocab,
 )
@@ -126,7 +129,7 @@ INDICATOR_VALUES_GLOB = "indicators/*.csv"
 # Re-exported: every stage imports the record kinds from `model.schema`, whichever module defines them.
 __all__ = [
     "AccessibilityLimitation", "AccessibilitySettings", "Address", "AgeRange", "AreaKind", "AtlasConfig", "Availability",
-    "Bounds", "CONFIG_FILE", "Closure", "Conference", "Contact", "ContactChannels", "DISTRICT_FILE",
+    "Bounds", "CONFIG_FILE", "Closure", "Conference", "Contact", "ContactChannels", "DISTRICT_FILE", "Date",
     "District", "EMAIL_PATTERN", "FamilyCentre", "Formula", "HintRule", "ID_PATTERN", "INDICATOR_VALUES_GLOB",
     "Id", "Indicator", "KINDS", "KeyFigure", "Kind", "LINK_SCHEMES", "LegalBody", "LegalProvider",
     "LegalResponsible", "LegalSettings", "LegalTexts", "Licence", "Link", "ListSettings", "Location",
@@ -134,5 +137,5 @@ __all__ = [
     "Network", "Offer", "OpeningHours", "Organisation", "PHONE_PATTERN", "PrivacySettings", "ProfileSettings",
     "Quantity", "Record", "Region", "STATUSES", "SmallNumbers", "Swot", "TIME_PATTERN",
     "Target", "Term", "Text", "Tiles", "UnitType", "VOCABULARIES_FILE", "Vocabularies", "WEB_SCHEMES", "WEEKDAYS",
-    "area_kind", "check_email", "default_area_kinds", "derived_kind", "check_phone", "check_url", "merged_area_kinds", "member_words", "merged_unit_types", "ref", "unit_type", "unit_type_words", "vocab",
+    "area_kind", "check_date", "check_email", "default_area_kinds", "derived_kind", "check_phone", "check_url", "date_message", "merged_area_kinds", "member_words", "merged_unit_types", "ref", "unit_type", "unit_type_words", "vocab",
 ]

@@ -7,7 +7,7 @@ import re
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -20,6 +20,7 @@ WEEKDAYS = ("mo", "di", "mi", "do", "fr", "sa", "so")
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Date = Annotated[dt.date, BeforeValidator(lambda value: check_date(value))]  # a calendar date, see check_date
 
 
 def ref(kind: str) -> dict[str, Any]:
@@ -52,6 +53,83 @@ def check_url(value: str, schemes: tuple[str, ...]) -> str:
     return value
 
 
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DATE_TIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})[T ]\d{1,2}:\d{2}")
+_GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_EXAMPLE_DATE = dt.date(2024, 5, 31)
+
+
+def _date_error(value: Any, why: str, meant: dt.date | None) -> PydanticCustomError:
+    example = (meant or _EXAMPLE_DATE).isoformat()
+    return PydanticCustomError(
+        "date_format", "„{value}“ {why}; bitte als JJJJ-MM-TT schreiben, z. B. {example}", {"value": str(value)[:40] + ("…" if len(str(value)) > 40 else ""), "why": why, "example": example}
+    )
+
+
+def _number_date(number: int) -> tuple[str, dt.date | None]:
+    """What a whole number written as a date probably means: (German explanation, date)."""
+    text = str(number)
+    if len(text) == 8:
+        try:
+            return "ist eine Zahl, kein Datum (ein Datum ohne Bindestriche?)", dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
+        except ValueError:
+            pass
+    if 20000 <= number <= 80000:  # Excel's serial date: days since 30.12.1899 (1954 … 2119)
+        return "ist eine Zahl, kein Datum (eine Datumszahl aus Excel?)", dt.date(1899, 12, 30) + dt.timedelta(days=number)
+    for scale, unit in ((1, "Sekunden"), (1000, "Millisekunden")):
+        if 10**8 * scale <= number < 10**10 * 5 * scale:  # Unix time: seconds (or milliseconds) since 1.1.1970 (1973 … 3554)
+            moment = dt.datetime(1970, 1, 1) + dt.timedelta(seconds=number // scale)
+            return f"ist eine Zahl, kein Datum (ein Unix-Zeitstempel in {unit}?)", moment.date()
+    return "ist eine Zahl, kein Datum", None
+
+
+def check_date(value: Any) -> Any:
+    """Accept only calendar dates: a date object or text `JJJJ-MM-TT`. Numbers (Unix time, Excel serial dates,
+    20230101), times of day and `TT.MM.JJJJ` get a German message with the date they probably mean."""
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date()
+        raise _date_error(value, "enthält eine Uhrzeit; gemeint ist nur der Tag", value.date())
+    if isinstance(value, (dt.date, list, dict)) or value is None:
+        return value  # a date, or the wrong type: pydantic's date_type (translated in check/messages.py)
+    if isinstance(value, bool):
+        raise _date_error(value, "ist kein Datum", None)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    if re.fullmatch(r"[+-]?\d+", text):
+        why, meant = _number_date(int(text)) if len(text) <= 20 else ("ist eine Zahl, kein Datum", None)
+        raise _date_error(text, why, meant)
+    match = _ISO_DATE.match(text) or _GERMAN_DATE.match(text)
+    if match is not None:
+        year, month, day = (int(g) for g in (match.groups() if match.re is _ISO_DATE else reversed(match.groups())))
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            raise _date_error(text, "ist kein Kalenderdatum (diesen Tag gibt es nicht)", None) from None
+        if match.re is _ISO_DATE and len(text) == 10:
+            return date
+        raise _date_error(text, "ist nicht in der Schreibweise JJJJ-MM-TT", date)
+    match = _DATE_TIME.match(text)
+    if match is not None:
+        day = _ISO_DATE.match(match.group(1))
+        try:
+            meant = dt.date(*(int(g) for g in day.groups())) if day else None
+        except ValueError:
+            meant = None
+        raise _date_error(text, "enthält eine Uhrzeit; gemeint ist nur der Tag", meant)
+    raise _date_error(text, "ist kein Datum", None)
+
+
+def date_message(value: Any) -> str:
+    """The German message check_date gives for `value` (empty when it is a valid date)."""
+    try:
+        check_date(value)
+    except PydanticCustomError as exc:
+        return exc.message()
+    return ""
+
+
 def check_email(value: str) -> str:
     value = value.strip()
     if not EMAIL_PATTERN.match(value):
@@ -71,7 +149,7 @@ def check_phone(value: str) -> str:
 class Model(BaseModel):
     """Base of every record and nested part: unknown fields are errors (typos like `emial`)."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=False)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=False, allow_inf_nan=False)  # no nan, inf
 
 
 class ContactChannels(Model):
@@ -123,7 +201,7 @@ class Address(Model):
 
 class Quantity(Model):
     value: float = Field(title="Wert", description="Die Zahl selbst, mit Punkt als Dezimaltrennzeichen.")
-    date: dt.date | None = Field(None, title="Stichtag", description="Stichtag der Zahl im Format JJJJ-MM-TT.")
+    date: Date | None = Field(None, title="Stichtag", description="Stichtag der Zahl im Format JJJJ-MM-TT.")
     source: Text | None = Field(None, title="Quelle", description="Woher die Zahl stammt.")
 
 
@@ -141,7 +219,7 @@ class Record(Model):
     )
     sources: list[Text] = Field(default_factory=list, title="Quellen", description="Belege für die Angaben dieses Datensatzes.")
     links: list[Link] = Field(default_factory=list, title="Weitere Links", description="Weiterführende Links mit Linktext und Adresse.")
-    reviewed: dt.date | None = Field(
+    reviewed: Date | None = Field(
         None,
         title="Zuletzt geprüft",
         description="Datum (JJJJ-MM-TT), an dem die zuständige Stelle den Eintrag zuletzt geprüft hat – nicht das Datum der letzten Änderung.",

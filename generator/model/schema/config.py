@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator
 
-from .base import WEB_SCHEMES, Address, ContactChannels, Id, Model, Text, check_url
+from .base import WEB_SCHEMES, Address, ContactChannels, Date, Id, Model, Text, check_url
 from .area_kinds import AreaKind, merged_area_kinds
 from .unit_types import UnitType, merged_unit_types
 
@@ -132,8 +131,8 @@ class AccessibilitySettings(Model):
     )
     law: Text | None = Field(None, title="Rechtsgrundlage", description="z. B. das Behindertengleichstellungsgesetz des Landes und seine Verordnung über barrierefreie Informationstechnik.")
     limitations: list[AccessibilityLimitation] = Field(default_factory=list, title="Nicht barrierefreie Inhalte", description="Bekannte Einschränkungen.")
-    date: dt.date = Field(title="Erstellt am", description="Datum der Erklärung (JJJJ-MM-TT).")
-    reviewed: dt.date | None = Field(None, title="Zuletzt überprüft", description="Datum der letzten Überprüfung (JJJJ-MM-TT).")
+    date: Date = Field(title="Erstellt am", description="Datum der Erklärung (JJJJ-MM-TT).")
+    reviewed: Date | None = Field(None, title="Zuletzt überprüft", description="Datum der letzten Überprüfung (JJJJ-MM-TT).")
     method: Text = Field(
         "Selbstbewertung und automatische Tests", title="Prüfverfahren", description="z. B. „Selbstbewertung und automatische Tests“ oder eine Prüfstelle."
     )
@@ -163,7 +162,7 @@ class AtlasConfig(Model):
     intro: Text | None = Field(None, title="Einleitung", description="Text auf der Startseite.")
     publisher: Text = Field(title="Herausgeber", description="Wer den Atlas herausgibt.")
     site_url: str | None = Field(None, title="Adresse der Website", description="Öffentliche Adresse, z. B. https://atlas.example.org/.")
-    data_date: dt.date = Field(title="Datenstand", description="Datum des Datenstands (JJJJ-MM-TT).")
+    data_date: Date = Field(title="Datenstand", description="Datum des Datenstands (JJJJ-MM-TT).")
     licence: Licence = Field(
         default_factory=lambda: Licence(
             id="dl-de/by-2-0", name="Datenlizenz Deutschland – Namensnennung – Version 2.0", url="https://www.govdata.de/dl-de/by-2-0"

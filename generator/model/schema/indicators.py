@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ...core.formatting import counts_persons
-from .base import WEB_SCHEMES, Id, Model, Record, Text, check_url, ref, vocab
+from .base import WEB_SCHEMES, Date, Id, Model, Record, Text, check_url, ref, vocab
 
 
 class Formula(Model):
@@ -64,7 +63,7 @@ class Indicator(Record):
     source: Text = Field(title="Quelle", description="Datenquelle, z. B. das Statistische Landesamt oder die Bundesagentur für Arbeit.")
     source_url: str | None = Field(None, title="Link zur Quelle", description="Webadresse der Quelle.")
     licence: Text = Field(title="Lizenz", description="Lizenz der Daten, z. B. „dl-de/by-2-0“.")
-    updated: dt.date | None = Field(None, title="Stand", description="Datum, an dem die Werte zuletzt aus der Quelle übernommen wurden (JJJJ-MM-TT).")
+    updated: Date | None = Field(None, title="Stand", description="Datum, an dem die Werte zuletzt aus der Quelle übernommen wurden (JJJJ-MM-TT).")
     higher_is_better: bool | None = Field(
         None, title="Höher ist besser", description="true, false oder leer lassen, wenn ein höherer Wert weder besser noch schlechter ist."
     )

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import Id, Record, Text, ref, vocab
+from .base import Date, Id, Record, Text, ref, vocab
 
 
 class Network(Record):
@@ -26,7 +25,7 @@ class Network(Record):
     )
     members: list[Id] = Field(default_factory=list, title="Mitglieder", description="Kennungen der beteiligten Organisationen.", json_schema_extra=ref("organisations"))
     meeting_rhythm: Text | None = Field(None, title="Sitzungsrhythmus", description="Wie oft es sich trifft, z. B. „viermal im Jahr“.")
-    next_meeting: dt.date | None = Field(None, title="Nächstes Treffen", description="Datum im Format JJJJ-MM-TT.")
+    next_meeting: Date | None = Field(None, title="Nächstes Treffen", description="Datum im Format JJJJ-MM-TT.")
     topics: list[str] = Field(default_factory=list, title="Themen", description="Themen aus dem Vokabular topics.", json_schema_extra=vocab("topics"))
     public: bool = Field(True, title="Öffentlich", description="false für interne Gremien: sie erscheinen nicht auf der Website.")
 

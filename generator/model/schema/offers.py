@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import TIME_PATTERN, WEB_SCHEMES, Address, ContactChannels, Id, Location, Model, Record, Text, check_url, ref, vocab
+from .base import TIME_PATTERN, WEB_SCHEMES, Address, ContactChannels, Date, Id, Location, Model, Record, Text, check_url, ref, vocab
 
 
 class OpeningHours(Model):
@@ -36,8 +35,8 @@ STATUSES = {"aktiv": "aktiv", "voruebergehend-geschlossen": "vorübergehend gesc
 
 
 class Closure(Model):
-    start: dt.date = Field(title="Von", description="Erster geschlossener Tag (JJJJ-MM-TT).")
-    end: dt.date | None = Field(None, title="Bis", description="Letzter geschlossener Tag; leer: nur der Tag „Von“.")
+    start: Date = Field(title="Von", description="Erster geschlossener Tag (JJJJ-MM-TT).")
+    end: Date | None = Field(None, title="Bis", description="Letzter geschlossener Tag; leer: nur der Tag „Von“.")
     note: Text | None = Field(None, title="Hinweis", description="z. B. „Sommerferien“ oder „Feiertag“.")
 
     @model_validator(mode="after")

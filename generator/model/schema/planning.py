@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import Id, Model, Record, Text, ref, vocab
+from .base import Date, Id, Model, Record, Text, ref, vocab
 
 
 class Target(Record):
@@ -72,7 +71,7 @@ class Measure(Model):
     status: Literal["geplant", "in-umsetzung", "umgesetzt", "zurueckgestellt"] = Field(
         title="Stand", description="geplant, in-umsetzung, umgesetzt oder zurueckgestellt."
     )
-    due: dt.date | None = Field(None, title="Bis", description="Bis wann (JJJJ-MM-TT).")
+    due: Date | None = Field(None, title="Bis", description="Bis wann (JJJJ-MM-TT).")
     note: Text | None = Field(None, title="Hinweis", description="Stand oder Erläuterung.")
 
 
@@ -81,7 +80,7 @@ class Conference(Record):
 
     municipality: Id = Field(title="Sozialraum", description="Kennung des Sozialraums.", json_schema_extra=ref("municipalities"))
     network: Id | None = Field(None, title="Gremium", description="Kennung des Netzwerks (der Sozialraumkonferenz), falls eingetragen.", json_schema_extra=ref("networks"))
-    date: dt.date = Field(title="Datum", description="Datum der Konferenz (JJJJ-MM-TT).")
+    date: Date = Field(title="Datum", description="Datum der Konferenz (JJJJ-MM-TT).")
     title: Text | None = Field(None, title="Titel", description="z. B. „Sozialraumkonferenz Herbst 2025“; leer: aus Sozialraum und Datum.")
     participants: Text | None = Field(None, title="Teilnehmende", description="Wer teilgenommen hat (Gruppen, keine Namen).")
     swot: Swot = Field(default_factory=Swot, title="SWOT-Analyse", description="Stärken, Schwächen, Chancen und Risiken.")
