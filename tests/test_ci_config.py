@@ -91,3 +91,19 @@ def test_pre_commit_hooks(name: str) -> None:
 def test_atlas_commands_finds_chained_commands() -> None:
     script = 'atlas diff "origin/$BASE_REF" --output x.md && cat x.md >> "$GITHUB_STEP_SUMMARY"\necho atlas\n  atlas build  # baut'
     assert atlas_commands(script) == [["diff", "origin/VALUE", "--output", "x.md"], ["build"]]
+
+
+def test_ci_run_runs_the_readme_command_and_the_slow_mutation_test() -> None:
+    """.ci/run: the README's test command (which leaves out tests marked `slow`), then the slow run of the mutation
+    test; the marker is registered, so `-m slow` selects exactly those tests."""
+    script = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    steps = [line.strip() for line in script.splitlines() if line.strip().startswith("python -m pytest")]
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    (readme_test,) = re.findall(r"python -m pytest[^\n`]*", readme.split("pip install -e \".[test]\"", 1)[1])[:1]
+    assert steps == [readme_test.strip(), "python -m pytest -q -n 0 -m slow tests/test_mutations.py"]
+    assert script.splitlines()[1:].count("set -euo pipefail") == 1  # a failing first step fails CI
+    import tomllib
+
+    ini = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
+    assert any(marker.startswith("slow:") for marker in ini["markers"])
+    assert "slow" not in ini["addopts"]  # the slow tests leave themselves out unless -m selects them (tests/test_mutations.py)

@@ -190,3 +190,37 @@ def test_command_line_prints_no_traceback(project: Path, case: str) -> None:
     assert "Traceback" not in result.stderr
     assert result.returncode == 1
     assert result.stderr.splitlines() == [CASES[case][1], "1 Problem gefunden. Die Website wurde nicht verändert."]
+
+
+@pytest.mark.parametrize("text", ["---\n", "---\n...\n", "~\n", "null\n"])
+def test_an_empty_yaml_document_is_reported_not_dropped(project: Path, capsys: pytest.CaptureFixture, text: str) -> None:
+    """Found by tests/test_mutations.py: the record (or atlas.yaml) used to vanish without a word."""
+    for name in (OFFER, "data/atlas.yaml"):
+        original = (project / name).read_text(encoding="utf-8")
+        (project / name).write_text(text, encoding="utf-8")
+        code, lines = run(project, capsys)
+        assert code == 1
+        assert f"{name}:1: Die Datei enthält keine Felder (nur ein leeres YAML-Dokument)" in lines
+        (project / name).write_text(original, encoding="utf-8")
+
+
+@pytest.mark.parametrize("value", ["[stadt, gemeinde]", "{art: stadt}"])
+def test_a_list_or_mapping_as_unit_type_is_a_message(project: Path, capsys: pytest.CaptureFixture, value: str) -> None:
+    """Found by tests/test_mutations.py: `unhashable type` in the unit-type check."""
+    path = project / "data/municipalities/teststadt.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\ntype: stadt\n", f"\ntype: {value}\n", 1), encoding="utf-8")
+    code, lines = run(project, capsys)
+    assert code == 1
+    assert any(line.startswith("data/municipalities/teststadt.yaml:") and "„type“" in line for line in lines), lines
+
+
+def test_a_negative_population_is_a_message(project: Path, capsys: pytest.CaptureFixture) -> None:
+    path = project / "data/municipalities/teststadt.yaml"
+    text = path.read_text(encoding="utf-8")
+    changed = text.replace("population: {value: ", "population: {value: -", 1)
+    assert changed != text
+    path.write_text(changed, encoding="utf-8")
+    code, lines = run(project, capsys)
+    assert code == 1
+    assert any(line.startswith("data/municipalities/teststadt.yaml:") and "value" in line for line in lines), lines

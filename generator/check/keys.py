@@ -92,8 +92,8 @@ def unit_type_problems(vocabularies: Vocabularies | None, docs: list[tuple[str, 
             continue
         members = doc.data.get("members")
         problems += member_problems(doc, types, members if isinstance(members, list) else [])
-        if doc.data.get("type") not in types:
-            continue
+        if not isinstance(doc.data.get("type"), str) or doc.data["type"] not in types:
+            continue  # a list or mapping as type is reported by the schema check
         kind_of = types[doc.data["type"]]
         key = doc.data.get("key")
         a = kind_of.a[0].upper() + kind_of.a[1:]  # „Eine Samtgemeinde“, „Ein Amt“

@@ -160,6 +160,8 @@ def _compose(loader_class: type, text: str, doc: Document, limits: Limits) -> tu
         doc.lines[()] = node.start_mark.line + 1
         _walk(loader, node, (), doc, problems)
         doc.data = loader.construct_document(node)
+        if doc.data is None:  # „---“, „~“, „null“: a document, but no fields
+            problems.append(Problem(doc.display, 1, "Die Datei enthält keine Felder (nur ein leeres YAML-Dokument)"))
     except yaml.YAMLError as exc:
         if loader_class is not _TextLoader:
             raise

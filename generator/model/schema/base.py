@@ -205,6 +205,12 @@ class Quantity(Model):
     source: Text | None = Field(None, title="Quelle", description="Woher die Zahl stammt.")
 
 
+class Population(Quantity):
+    """A number of inhabitants: never below zero."""
+
+    value: float = Field(title="Wert", description="Zahl der Einwohnerinnen und Einwohner, mit Punkt als Dezimaltrennzeichen.", ge=0)
+
+
 class Record(Model):
     """Common fields of every record file."""
 

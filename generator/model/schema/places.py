@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from ...core.formatting import counts_persons
-from .base import WEB_SCHEMES, Address, Id, Location, Model, Quantity, Record, Text, check_url, ref, vocab
+from .base import WEB_SCHEMES, Address, Id, Location, Model, Population, Record, Text, check_url, ref, vocab
 
 
 class KeyFigure(Model):
@@ -44,7 +44,7 @@ class District(Record):
     )
     seat: Text = Field(title="Sitz der Verwaltung", description="Kreisstadt, Sitz der Stadtverwaltung oder Landeshauptstadt.")
     area_km2: float | None = Field(None, title="Fläche in km²", description="Fläche des Gebiets in Quadratkilometern; ohne Angabe zeigt die Website keine Fläche.", gt=0)
-    population: Quantity | None = Field(None, title="Einwohnerzahl", description="Einwohnerzahl mit Stichtag und Quelle.")
+    population: Population | None = Field(None, title="Einwohnerzahl", description="Einwohnerzahl mit Stichtag und Quelle.")
     description: Text | None = Field(None, title="Beschreibung", description="Einleitender Text für die Seite des Gebiets (Markdown erlaubt keine HTML-Tags).")
     key_figures: list[KeyFigure] = Field(default_factory=list, title="Kennzahlen", description="Kennzahlen des Gebiets, wie die Verwaltung sie veröffentlicht.")
     key_figures_source: Text | None = Field(None, title="Quelle der Kennzahlen", description="Gemeinsame Quelle der Kennzahlen.")
@@ -99,7 +99,7 @@ class Municipality(Record):
     seat_address: Text | None = Field(None, title="Anschrift der Verwaltung", description="Straße und Hausnummer der Verwaltung.")
     location: Location = Field(title="Lage", description="Koordinaten des Verwaltungssitzes (lat, lon).")
     location_note: Text | None = Field(None, title="Hinweis zur Lage", description="Wenn der Punkt nicht genau der Verwaltungssitz ist.")
-    population: Quantity = Field(title="Einwohnerzahl", description="Einwohnerzahl mit Stichtag und Quelle.")
+    population: Population = Field(title="Einwohnerzahl", description="Einwohnerzahl mit Stichtag und Quelle.")
     area_km2: float = Field(title="Fläche in km²", description="Fläche in Quadratkilometern.", gt=0)
     members: list[MemberMunicipality] = Field(
         default_factory=list, title="Mitglieder",
