@@ -37,7 +37,7 @@ from generator.model.schema import (
     Offer,
     OpeningHours,
     Organisation,
-    Quantity,
+    Population,
     Region,
     Term,
     Tiles,
@@ -77,18 +77,18 @@ def make_atlas(*, regions: bool = False, tiles: bool = False, extra_offers: list
     )
     district = District(
         id="musterkreis", name="Landkreis Musterkreis", short_name="Musterkreis", key="99001", seat="Musterstadt",
-        area_km2=2592.04, population=Quantity(value=218536, date=DATE, source="Zensus 2022"),
+        area_km2=2592.04, population=Population(value=218536, date=DATE, source="Zensus 2022"),
         key_figures=[KeyFigure(label="Jugendquotient", value=29.1, unit="%", reference="2013", decimals=1)],
         key_figures_source="Präsentation des Kreises",
     )
     municipalities = {
         "musterstadt": Municipality(
             id="musterstadt", name="Musterstadt", type="stadt", key="99001001", region="nord" if regions else None, seat="Musterstadt",
-            location=Location(lat=50.5, lon=10.5), population=Quantity(value=12345, date=DATE), area_km2=100.5,
+            location=Location(lat=50.5, lon=10.5), population=Population(value=12345, date=DATE), area_km2=100.5,
         ),
         "amt-heide": Municipality(
             id="amt-heide", name="Amt Heide", type="amt", key="990015901", region="nord" if regions else None, seat="Heidedorf",
-            location=Location(lat=50.3, lon=10.2), population=Quantity(value=5000, date=DATE), area_km2=200,
+            location=Location(lat=50.3, lon=10.2), population=Population(value=5000, date=DATE), area_km2=200,
             members=[
                 MemberMunicipality(name="Heidedorf", ags="99001002", population=3000, villages=["Unterheide"]),
                 MemberMunicipality(name="Borkdorf", ags="99001003", population=2000),

@@ -31,6 +31,7 @@ from .base import (
     Link,
     Location,
     Model,
+    Population,
     Quantity,
     Record,
     Text,
@@ -135,7 +136,7 @@ __all__ = [
     "LegalResponsible", "LegalSettings", "LegalTexts", "Licence", "Link", "ListSettings", "Location",
     "MEASURE_STATUSES", "MapSettings", "Measure", "MemberMunicipality", "Model", "Municipality", "Need",
     "Network", "Offer", "OpeningHours", "Organisation", "PHONE_PATTERN", "PrivacySettings", "ProfileSettings",
-    "Quantity", "Record", "Region", "STATUSES", "SmallNumbers", "Swot", "TIME_PATTERN",
+    "Population", "Quantity", "Record", "Region", "STATUSES", "SmallNumbers", "Swot", "TIME_PATTERN",
     "Target", "Term", "Text", "Tiles", "UnitType", "VOCABULARIES_FILE", "Vocabularies", "WEB_SCHEMES", "WEEKDAYS",
     "area_kind", "check_date", "check_email", "default_area_kinds", "derived_kind", "check_phone", "check_url", "date_message", "merged_area_kinds", "member_words", "merged_unit_types", "ref", "unit_type", "unit_type_words", "vocab",
 ]
