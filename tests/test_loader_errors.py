@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -224,3 +225,21 @@ def test_a_negative_population_is_a_message(project: Path, capsys: pytest.Captur
     code, lines = run(project, capsys)
     assert code == 1
     assert any(line.startswith("data/municipalities/teststadt.yaml:") and "value" in line for line in lines), lines
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("name: *anker\n", "ein Verweis (*name) nennt einen Anker (&name), den es in der Datei nicht gibt"),
+    ("name: [eins, zwei\nid: x\n", "in einer Liste [ … ] fehlt ein Komma oder die schließende Klammer"),
+    ("name: \"Treff\\q\"\n", "unbekannte Zeichenfolge mit „\\“ in Text mit doppelten Anführungszeichen"),
+    ("name: @treff\n", "dieses Zeichen darf einen Wert nicht beginnen"),
+    ("name: \"Treff\n", "die Datei endet mitten in einem Wert; fehlt ein schließendes Anführungszeichen?"),
+    ("name:\n  de: x\n en: y\n", "die Einrückung stimmt hier nicht"),
+])
+def test_yaml_syntax_errors_are_explained_in_german(project: Path, capsys: pytest.CaptureFixture, text: str, reason: str) -> None:
+    """PyYAML's English problem text („found undefined alias“ …) never reaches the editor (point 5)."""
+    (project / OFFER).write_text(text, encoding="utf-8")
+    code, lines = run(project, capsys)
+    assert code == 1
+    [line] = [line for line in problems(lines) if line.startswith(OFFER + ":")]
+    assert "YAML-Syntaxfehler: " + reason in line
+    assert not re.search(r"\b(found|expected|while|scanning|technisch)\b", line), line

@@ -12,7 +12,7 @@ import pytest
 
 from generator.cli import main
 from generator.load.files import MAX_LINE, load_csv
-from generator.load.limits import Limits
+from generator.load.limits import ENV, Limits
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 OFFER = "data/offers/krabbelgruppe.yaml"
@@ -27,7 +27,7 @@ BOMB = "".join(
 def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(MINI, tmp_path / "data")
     monkeypatch.chdir(tmp_path)
-    for name in ("ATLAS_MAX_YAML_MB", "ATLAS_MAX_YAML_DEPTH", "ATLAS_MAX_YAML_ALIAS_VALUES", "ATLAS_MAX_CSV_MB", "ATLAS_MAX_CSV_ROWS"):
+    for name in ENV.values():
         monkeypatch.delenv(name, raising=False)
     return tmp_path / "data"
 
@@ -44,10 +44,10 @@ def offer(data: Path) -> Path:
 
 
 def test_defaults_are_generous_and_documented() -> None:
-    assert Limits() == Limits(yaml_mb=1, yaml_depth=50, yaml_alias_values=10_000, csv_mb=512, csv_rows=1_000_000)
+    assert Limits() == Limits(yaml_mb=1, yaml_depth=50, yaml_alias_values=10_000, csv_mb=512, csv_rows=1_000_000, geojson_mb=200)
     operators = (Path(__file__).parent.parent / "docs" / "operators.md").read_text(encoding="utf-8")
-    for name in ("ATLAS_MAX_YAML_MB", "ATLAS_MAX_YAML_DEPTH", "ATLAS_MAX_YAML_ALIAS_VALUES", "ATLAS_MAX_CSV_MB", "ATLAS_MAX_CSV_ROWS"):
-        assert name in operators
+    for name in ENV.values():
+        assert f"| `{name}` |" in operators
 
 
 def test_yaml_file_size(data: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -69,6 +69,22 @@ def test_csv_file_size(data: Path, capsys: pytest.CaptureFixture, monkeypatch: p
     size = (data / "indicators" / "values.csv").stat().st_size
     shown = f"{size / 1000:.1f}".replace(".", ",")
     assert lines == [f"{CSV}:1: Die Datei ist mit {shown} KB größer als erlaubt (höchstens 0,1 KB; Grenze ATLAS_MAX_CSV_MB, siehe docs/operators.md)"]
+
+
+def test_boundaries_file_size(tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    """boundaries.geojson is read whole by model/boundaries.py: its size is checked before (the example's: 19 KB)."""
+    shutil.copytree(Path(__file__).parent.parent / "data", tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    for name in ENV.values():
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("ATLAS_MAX_GEOJSON_MB", "0,01")  # 10 KB
+    code, lines = check(capsys)
+    size = (tmp_path / "data" / "boundaries.geojson").stat().st_size
+    assert code == 1
+    assert lines == [f"data/boundaries.geojson:1: Die Datei ist mit {round(size / 1000)} KB größer als erlaubt (höchstens 10 KB; "
+                     "Grenze ATLAS_MAX_GEOJSON_MB, siehe docs/operators.md)"]
+    monkeypatch.setenv("ATLAS_MAX_GEOJSON_MB", "0,1")
+    assert check(capsys) == (0, [])
 
 
 @pytest.mark.parametrize("depth, fails", [(8, False), (9, True)])

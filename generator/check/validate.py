@@ -395,9 +395,12 @@ def validate(data_dir: Path, with_boundaries: bool = True) -> tuple[Atlas | None
         return None, problems
     atlas = build_atlas(config, vocabularies, district, v.records, values)
     if with_boundaries:  # optional unit boundaries for thematic maps (generator/model/boundaries.py)
-        from ..model.boundaries import load_boundaries
+        from ..load.reading import size_problem
+        from ..model.boundaries import BOUNDARIES_FILE, load_boundaries
 
-        atlas.boundaries, problems = load_boundaries(data_dir, atlas)
+        geojson = Path(data_dir) / BOUNDARIES_FILE
+        too_big = size_problem(geojson, display_path(geojson)) if geojson.is_file() else None
+        atlas.boundaries, problems = (None, [too_big]) if too_big else load_boundaries(data_dir, atlas)
         if problems:
             return None, problems
     return atlas, []

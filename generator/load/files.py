@@ -99,6 +99,27 @@ def _walk(loader: _TextLoader, node: yaml.Node, loc: Loc, doc: Document, problem
             _walk(loader, item, loc + (index,), doc, problems)
 
 
+# PyYAML's English problem texts (their beginnings) → what an editor reads instead (issue 23: German only).
+_YAML_REASONS = (
+    ("found undefined alias", "ein Verweis (*name) nennt einen Anker (&name), den es in der Datei nicht gibt"),
+    ("found duplicate anchor", "ein Anker (&name) steht zweimal in der Datei"),
+    ("found unexpected end of stream", "die Datei endet mitten in einem Wert; fehlt ein schließendes Anführungszeichen?"),
+    ("found unknown escape character", "unbekannte Zeichenfolge mit „\\“ in Text mit doppelten Anführungszeichen; "
+                                       "einfache Anführungszeichen verwenden oder „\\\\“ schreiben"),
+    ("expected ',' or ']'", "in einer Liste [ … ] fehlt ein Komma oder die schließende Klammer"),
+    ("expected ',' or '}'", "in einer Angabe { … } fehlt ein Komma oder die schließende Klammer"),
+    ("expected <block end>", "die Einrückung stimmt hier nicht: gleich tief eingerückte Zeilen gehören zusammen"),
+    ("did not find expected key", "die Einrückung stimmt hier nicht, oder einem Feldnamen fehlt der Doppelpunkt"),
+    ("did not find expected '-' indicator", "ein Listeneintrag ist anders eingerückt als die anderen (jeder beginnt mit „- “)"),
+    ("expected a comment or a line break", "nach dem Wert steht in derselben Zeile noch etwas; Text mit Anführungszeichen "
+                                          "ganz in Anführungszeichen setzen"),
+    ("found character", "dieses Zeichen darf einen Wert nicht beginnen (etwa @ oder `); "
+                                                     "den Text in Anführungszeichen setzen"),
+    ("expected the node content", "hier fehlt ein Wert"),
+    ("expected alphabetic or numeric character", "nach & oder * muss ein Name folgen; ist der Text gemeint, ihn in Anführungszeichen setzen"),
+)
+
+
 def _syntax_problem(display: str, exc: yaml.YAMLError) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else 1
@@ -107,11 +128,9 @@ def _syntax_problem(display: str, exc: yaml.YAMLError) -> Problem:
         "found character '\\t' that cannot start any token": "Tabulatorzeichen sind nicht erlaubt; bitte mit Leerzeichen einrücken",
         "mapping values are not allowed here": "Doppelpunkt an unerwarteter Stelle; steht Text mit „: “ ohne Anführungszeichen da?",
     }
-    text = hints.get(
-        what,
-        "YAML-Syntaxfehler: die Datei ist hier nicht lesbar (oft: falsche Einrückung, fehlendes Anführungszeichen "
-        f"oder „: “ im Text ohne Anführungszeichen; technisch: {what})",
-    )
+    reason = next((german for start, german in _YAML_REASONS if what.startswith(start)), None)
+    text = hints.get(what, "YAML-Syntaxfehler: " + (reason or "die Datei ist hier nicht lesbar (oft: falsche Einrückung, fehlendes "
+                                                              "Anführungszeichen oder „: “ im Text ohne Anführungszeichen)"))
     if "could not find expected ':'" in what:
         text = "YAML-Syntaxfehler: hier fehlt ein Doppelpunkt nach dem Feldnamen oder eine Einrückung stimmt nicht"
     elif "could not determine a constructor for the tag" in what:
@@ -292,7 +311,7 @@ def _read_csv(text: io.TextIOWrapper, display: str) -> tuple[list[str], list[Csv
                 "Ein Anführungszeichen in dieser Zeile wird bis zum Ende der Datei nicht geschlossen; bitte das schließende "
                 "Anführungszeichen ergänzen (ein Anführungszeichen im Text wird verdoppelt: \"\")")))
             return header, rows, problems
-        reason = next((german for key, german in _CSV_ERRORS.items() if str(exc).startswith(key)), f"Formatfehler ({exc})")
+        reason = next((german for key, german in _CSV_ERRORS.items() if str(exc).startswith(key)), "die Zeile passt nicht zum CSV-Format (Anführungszeichen und Kommas prüfen)")
         problems.append(Problem(display, reader.line_num, f"CSV-Datei nicht lesbar: {reason}"))
     if not header:
         problems.append(Problem(display, 1, "CSV-Datei ist leer; erwartet wird eine Kopfzeile"))

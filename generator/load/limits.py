@@ -35,6 +35,7 @@ class Limits:
     yaml_alias_values: int = 10_000
     csv_mb: float = 512
     csv_rows: int = 1_000_000
+    geojson_mb: float = 200
 
 
 ENV = {
@@ -43,6 +44,7 @@ ENV = {
     "yaml_alias_values": "ATLAS_MAX_YAML_ALIAS_VALUES",
     "csv_mb": "ATLAS_MAX_CSV_MB",
     "csv_rows": "ATLAS_MAX_CSV_ROWS",
+    "geojson_mb": "ATLAS_MAX_GEOJSON_MB",
 }
 
 

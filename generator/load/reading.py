@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..core.problems import Problem
-from .limits import cap_hint, size_text
+from .limits import MB, cap_hint, current_limits, size_text
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
@@ -64,6 +64,15 @@ def open_data_file(path: Path, display: str, max_bytes: float, cap: str) -> tupl
 
 def too_big(size: float, max_bytes: float, cap: str) -> str:
     return f"Die Datei ist mit {size_text(size)} größer als erlaubt (höchstens {size_text(max_bytes)}; {cap_hint(cap)})"
+
+
+def size_problem(path: Path, display: str, cap: str = "geojson_mb") -> Problem | None:
+    """A file that another module reads whole (boundaries.geojson) is first checked against its cap here."""
+    max_bytes = getattr(current_limits(), cap) * MB
+    handle, problem = open_data_file(path, display, max_bytes, cap)
+    if handle is not None:
+        handle.close()
+    return problem
 
 
 def read_bytes(path: Path, display: str, max_bytes: float, cap: str) -> tuple[bytes | None, Problem | None]:
