@@ -243,3 +243,19 @@ def test_yaml_syntax_errors_are_explained_in_german(project: Path, capsys: pytes
     [line] = [line for line in problems(lines) if line.startswith(OFFER + ":")]
     assert "YAML-Syntaxfehler: " + reason in line
     assert not re.search(r"\b(found|expected|while|scanning|technisch)\b", line), line
+
+
+def test_a_folder_that_cannot_be_listed_is_a_message(project: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A record folder without read permission (as root only simulated: root may list any folder)."""
+    offers = project / "data" / "offers"
+    listing = Path.iterdir
+
+    def refuse(self: Path):  # noqa: ANN202 - the signature of Path.iterdir
+        if self == offers or self == Path("data/offers"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return listing(self)
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    code, lines = run(project, capsys)
+    assert code == 1
+    assert "data/offers:1: Ordner kann nicht gelesen werden: keine Leseberechtigung (Zugriff verweigert); bitte die Dateirechte prüfen" in lines

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from ..core.formatting import fmt_date, fmt_number
 from ..core.problems import Problem, display_path
 from ..load.files import Document, load_csv, load_yaml
+from ..load.reading import list_folder
 from ..load.limits import MAX_CSV_PROBLEMS, MAX_SCHEMA_PROBLEMS, capped, check_capped
 from ..model.atlas import Atlas, IndicatorValue, build_atlas
 from ..model.hours import check_hours
@@ -91,7 +92,9 @@ class Validator:
         if not folder.is_dir():
             return
         loaded: list[tuple[Record, Document, Path]] = []
-        for path in sorted(folder.iterdir()):
+        paths, unlisted = list_folder(folder, self.show(folder))
+        self.problems += [unlisted] if unlisted else []
+        for path in paths:
             if path.name.startswith(".") or (path.is_dir() and path.suffix != ".yaml") or path.suffix == ".csv":
                 continue
             if path.suffix != ".yaml":
@@ -255,7 +258,7 @@ class Validator:
         raw_district = self.district_doc.data.get("id") if self.district_doc is not None and isinstance(self.district_doc.data, dict) else None
         if district is None and self.district_doc is not None and isinstance(raw_district, str):
             failed["Gebiet"][raw_district] = self.district_doc.display
-        for path in sorted(folder.glob("*.csv")) if folder.is_dir() else []:
+        for path in list_folder(folder, "", ".csv")[0] if folder.is_dir() else []:  # unlisted: reported by read_kind
             read, found = check_capped(lambda found, path=path: read_indicator_csv(path, self.show(path), areas, set(self.records["indicators"]),
                                                                                    found, dates, failed), MAX_CSV_PROBLEMS)
             values += read or []

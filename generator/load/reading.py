@@ -66,6 +66,14 @@ def too_big(size: float, max_bytes: float, cap: str) -> str:
     return f"Die Datei ist mit {size_text(size)} größer als erlaubt (höchstens {size_text(max_bytes)}; {cap_hint(cap)})"
 
 
+def list_folder(folder: Path, display: str, suffix: str = "") -> tuple[list[Path], Problem | None]:
+    """The entries of a data folder (those ending in `suffix`), sorted; a problem instead when it cannot be listed."""
+    try:
+        return sorted(p for p in folder.iterdir() if p.name.endswith(suffix)), None
+    except OSError as exc:
+        return [], Problem(display, 1, os_error_text(exc, folder).replace("Datei kann", "Ordner kann", 1))
+
+
 def size_problem(path: Path, display: str, cap: str = "geojson_mb") -> Problem | None:
     """A file that another module reads whole (boundaries.geojson) is first checked against its cap here."""
     max_bytes = getattr(current_limits(), cap) * MB
