@@ -39,8 +39,8 @@ def not_additive(ind: Indicator, indicators: dict[str, Indicator], kind: Any) ->
         counts = counts_for(ind, indicators)
         example = f", z. B. mit „{counts[0]}“ im Zähler" if counts else ""
         told = f"; „aggregation: sum“ in indicators/{ind.id}.yaml ist dafür falsch" if ind.aggregation == "sum" else ""
-        return (f"„{ind.label}“ ist ein Anteil oder eine Quote (Einheit „{ind.unit}“), die sich nicht {kind.to_the} addieren lässt{told}; "
+        return (f"„{ind.label}“ ist ein Anteil oder eine Quote (Einheit „{ind.unit}“), die sich nicht {kind.towards} addieren lässt{told}; "
                 f"bitte den Wert {kind.of_the} selbst einlesen oder die Kennzahl in indicators/{ind.id}.yaml aus Zähler und Nenner "
                 f"berechnen lassen (formula: numerator, denominator{example})")
-    return (f"die Werte von „{ind.id}“ lassen sich nicht {kind.to_the} addieren: in indicators/{ind.id}.yaml fehlt „aggregation: sum“; "
+    return (f"die Werte von „{ind.id}“ lassen sich nicht {kind.towards} addieren: in indicators/{ind.id}.yaml fehlt „aggregation: sum“; "
             f"das bitte nur eintragen, wenn die Kennzahl eine Anzahl ist (Einheit „{ind.unit}“)")

@@ -17,22 +17,15 @@ import yaml
 from pydantic import Field
 
 from .base import Id, Model, Text
+from .nouns import Noun, genitive
 
 DEFAULTS_FILE = Path(__file__).with_name("area_kinds.yaml")
 DEFAULT_KIND = "landkreis"
 LAND_KIND = "land"  # an atlas whose key has 2 digits covers a whole Land
 ARTICLES = ("der", "die", "das")
-DATIVE = {"der": "dem", "die": "der", "das": "dem"}
 
 
-def _genitive(article: str, noun: str) -> str:
-    """`des Kreises`, `der Stadt`, `des Landes` (a plain rule; the kinds name irregular forms)."""
-    if article == "die":
-        return f"der {noun}"
-    return f"des {noun}{'es' if noun.endswith(('s', 'z', 'x')) else 's'}"
-
-
-class AreaKind(Model):
+class AreaKind(Noun, Model):
     id: Id = Field(title="Kennung", description="Kennung der Art, wie sie in district.yaml unter kind steht, z. B. kreisfreie-stadt.")
     label: Text = Field(title="Bezeichnung", description="Die Art, wie sie auf der Website steht, z. B. „Landkreis“, „Stadt“, „Land“.")
     article: Literal["der", "die", "das"] = Field(title="Artikel", description="der, die oder das – für „Profil des Landkreises“, „Profil der Stadt“.")
@@ -55,43 +48,14 @@ class AreaKind(Model):
 
     # --- word forms (templates: atlas.area.of_the …) ----------------------------------------
     @property
-    def the(self) -> str:
-        """`der Landkreis`, `die Stadt`."""
-        return f"{self.article} {self.label}"
-
-    @property
-    def The(self) -> str:  # noqa: N802 – capitalised form for the start of a sentence
-        return self.the[:1].upper() + self.the[1:]
-
-    @property
-    def of_the(self) -> str:
-        """`des Landkreises`, `der Stadt`, `des Landes`."""
-        return self.genitive or _genitive(self.article, self.label)
-
-    @property
-    def to_the(self) -> str:
-        """Dative: `dem Landkreis`, `der Stadt`, `dem Land` (`im Vergleich mit dem Landkreis`)."""
-        return f"{DATIVE[self.article]} {self.label}"
-
-    @property
     def accusative(self) -> str:
         """`den Landkreis`, `die Stadt`, `das Land` (`für den Landkreis`)."""
         return f"{ {'der': 'den', 'die': 'die', 'das': 'das'}[self.article]} {self.label}"
 
     @property
-    def towards(self) -> str:
-        """`zum Landkreis`, `zur Stadt`, `zum Land`."""
-        return f"zur {self.label}" if self.article == "die" else f"zum {self.label}"
-
-    @property
     def from_the(self) -> str:
         """`vom Landkreis`, `von der Stadt`, `vom Land`."""
         return f"von der {self.label}" if self.article == "die" else f"vom {self.label}"
-
-    @property
-    def in_the(self) -> str:
-        """`im Landkreis`, `in der Stadt`, `im Land`."""
-        return f"in der {self.label}" if self.article == "die" else f"im {self.label}"
 
     @property
     def whole(self) -> str:
@@ -118,7 +82,7 @@ class AreaKind(Model):
         """`des Kreises`, `der Stadt`."""
         if self.short_genitive:
             return self.short_genitive
-        return self.of_the if self.short is None else _genitive(self.article, self.short)
+        return self.of_the if self.short is None else genitive(self.article, self.short)
 
     @property
     def Wide(self) -> str:  # noqa: N802

@@ -16,15 +16,14 @@ import yaml
 from pydantic import Field
 
 from .base import Id, Model, Text
+from .nouns import INDEFINITE, Noun
 
 DEFAULTS_FILE = Path(__file__).with_name("unit_types.yaml")
-INDEFINITE = {"der": "ein", "die": "eine", "das": "ein"}
-EVERY = {"der": "jeder", "die": "jede", "das": "jedes"}
 THIS = {"der": "dieser", "die": "diese", "das": "dieses"}
 KEY_LABELS = {8: "Amtlicher Gemeindeschlüssel (AGS)", 9: "Schlüssel des Gemeindeverbands", None: "Schlüssel"}
 
 
-class UnitType(Model):
+class UnitType(Noun, Model):
     id: Id = Field(title="Kennung", description="Kennung der Art, wie sie in municipalities/*.yaml unter type steht, z. B. samtgemeinde.")
     label: Text = Field(title="Bezeichnung", description="Die Art in der Einzahl, wie sie auf der Website steht, z. B. „Samtgemeinde“.")
     plural: Text = Field(title="Mehrzahl", description="Die Art in der Mehrzahl, z. B. „Samtgemeinden“.")
@@ -52,34 +51,9 @@ class UnitType(Model):
         return self.key_digits == 8
 
     @property
-    def a(self) -> str:
-        """`ein Amt`, `eine Samtgemeinde`."""
-        return f"{INDEFINITE[self.article]} {self.label}"
-
-    @property
     def easy(self) -> str:
         """`eine Gemeinde` (Leichte Sprache)."""
         return f"{INDEFINITE[self.article]} {self.easy_label or self.label}"
-
-    @property
-    def every(self) -> str:
-        """`jedes Amt`, `jede Samtgemeinde`."""
-        return f"{EVERY[self.article]} {self.label}"
-
-    @property
-    def to_the(self) -> str:
-        """`zum Amt`, `zur Samtgemeinde`."""
-        return f"{'zur' if self.article == 'die' else 'zum'} {self.label}"
-
-    @property
-    def of_the(self) -> str:
-        """`des Amtes`, `der Samtgemeinde`."""
-        return self.genitive or (f"der {self.label}" if self.article == "die" else f"des {self.label}s")
-
-    def in_named(self, name: str) -> str:
-        """`im Amt Brück`, `in der Samtgemeinde Sittensen` (the kind is put before a name without it)."""
-        named = name if name.startswith(f"{self.label} ") else f"{self.label} {name}"
-        return f"{'in der' if self.article == 'die' else 'im'} {named}"
 
     @property
     def key_name(self) -> str:
