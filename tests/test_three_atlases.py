@@ -206,6 +206,18 @@ def fill_records(data: Path, units: dict[str, str], district_id: str) -> None:
         measures=[{"title": "Elterncafé im Familienzentrum", "need": "treffpunkte", "responsible": "Familienverein", "status": "geplant"}])
 
 
+def init_fill_build(folder: Path, options: list[str], add_units: Any, places: dict, district_id: str) -> Path:
+    """`atlas init` with `options`, the units and one record of every kind, `atlas check` clean, then the build."""
+    data = folder / "data"
+    code, out = run("init", str(data), *options)
+    assert code == 0, out
+    add_units(data)
+    fill_records(data, places, district_id)
+    code, out = run("check", "--data", str(data))
+    assert code == 0 and "Keine Probleme gefunden." in out, out
+    return build_site(data, folder)
+
+
 def ni_units(data: Path) -> None:
     """Two Samtgemeinden with member Gemeinden, a Stadt and an Einheitsgemeinde (invented names and keys)."""
     common = {"region": "region-nord", "example": True}
@@ -226,19 +238,10 @@ def ni_units(data: Path) -> None:
 
 @pytest.fixture(scope="module")
 def ni_atlas(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    def make(folder: Path) -> Path:
-        data = folder / "data"
-        code, out = run("init", str(data), *GOETTINGEN)
-        assert code == 0, out
-        ni_units(data)
-        fill_records(data, {"home": "samtgemeinde-musterland", "other": "neudorf", "all": NI_UNITS,
-                            "centre": {"lat": 51.621, "lon": 10.051}, "offer": {"lat": 51.481, "lon": 10.151}},
-                     "landkreis-goettingen")
-        code, out = run("check", "--data", str(data))
-        assert code == 0 and "Keine Probleme gefunden." in out, out
-        return build_site(data, folder)
-
-    return shared_build(tmp_path_factory, "three-atlases-ni", make)
+    places = {"home": "samtgemeinde-musterland", "other": "neudorf", "all": NI_UNITS,
+              "centre": {"lat": 51.621, "lon": 10.051}, "offer": {"lat": 51.481, "lon": 10.151}}
+    return shared_build(tmp_path_factory, "three-atlases-ni",
+                        lambda folder: init_fill_build(folder, GOETTINGEN, ni_units, places, "landkreis-goettingen"))
 
 
 def test_niedersachsen_district_has_every_page_type(ni_atlas: Path) -> None:
@@ -296,19 +299,10 @@ def city_units(data: Path) -> None:
 
 @pytest.fixture(scope="module")
 def city_atlas(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    def make(folder: Path) -> Path:
-        data = folder / "data"
-        code, out = run("init", str(data), *STADT)
-        assert code == 0, out
-        city_units(data)
-        fill_records(data, {"home": "innenstadt", "other": "suedstadt", "all": CITY_UNITS,
-                            "centre": {"lat": 51.501, "lon": 7.461}, "offer": {"lat": 51.471, "lon": 7.481}},
-                     "stadt-musterstadt")
-        code, out = run("check", "--data", str(data))
-        assert code == 0 and "Keine Probleme gefunden." in out, out
-        return build_site(data, folder)
-
-    return shared_build(tmp_path_factory, "three-atlases-city", make)
+    places = {"home": "innenstadt", "other": "suedstadt", "all": CITY_UNITS,
+              "centre": {"lat": 51.501, "lon": 7.461}, "offer": {"lat": 51.471, "lon": 7.481}}
+    return shared_build(tmp_path_factory, "three-atlases-city",
+                        lambda folder: init_fill_build(folder, STADT, city_units, places, "stadt-musterstadt"))
 
 
 def test_city_has_every_page_type(city_atlas: Path) -> None:

@@ -16,7 +16,7 @@ from typing import Literal
 import yaml
 from pydantic import Field
 
-from .base import Id, Model, Text
+from .base import Id, Model, Text, merged_by_id
 from .nouns import Noun, genitive
 
 DEFAULTS_FILE = Path(__file__).with_name("area_kinds.yaml")
@@ -148,9 +148,7 @@ def default_area_kinds() -> tuple[AreaKind, ...]:
 
 def merged_area_kinds(own: list[AreaKind]) -> list[AreaKind]:
     """Built-in kinds, each replaced by the atlas's own of the same id, then the atlas's new kinds."""
-    mine = {k.id: k for k in own}
-    builtin = [mine.pop(k.id, k) for k in default_area_kinds()]
-    return builtin + list(mine.values())
+    return merged_by_id(default_area_kinds(), own)
 
 
 def derived_kind(kinds: list[AreaKind], name: str, key: str) -> str:

@@ -146,6 +146,12 @@ def check_phone(value: str) -> str:
     return value
 
 
+def merged_by_id(builtin: tuple[Any, ...], own: list[Any]) -> list[Any]:
+    """Built-in vocabulary entries, each replaced by the atlas's own of the same id, then the atlas's new ones."""
+    mine = {entry.id: entry for entry in own}
+    return [mine.pop(entry.id, entry) for entry in builtin] + list(mine.values())
+
+
 class Model(BaseModel):
     """Base of every record and nested part: unknown fields are errors (typos like `emial`)."""
 

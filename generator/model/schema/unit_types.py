@@ -15,7 +15,7 @@ from typing import Literal
 import yaml
 from pydantic import Field
 
-from .base import Id, Model, Text
+from .base import Id, Model, Text, merged_by_id
 from .nouns import INDEFINITE, Noun
 
 DEFAULTS_FILE = Path(__file__).with_name("unit_types.yaml")
@@ -68,9 +68,7 @@ def default_unit_types() -> tuple[UnitType, ...]:
 
 def merged_unit_types(own: list[UnitType]) -> list[UnitType]:
     """Built-in kinds, each replaced by the atlas's own of the same id, then the atlas's new kinds."""
-    mine = {t.id: t for t in own}
-    builtin = [mine.pop(t.id, t) for t in default_unit_types()]
-    return builtin + list(mine.values())
+    return merged_by_id(default_unit_types(), own)
 
 
 def unit_type(types: list[UnitType], type_id: str) -> UnitType:
