@@ -88,7 +88,7 @@ def test_daten_page_lists_every_file_with_size_licence_date_and_attribution(site
     assert "Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)" in text
     assert re.search(r"kennzahlwerte\.csv CSV \d+,\d\u00a0kB", text)
     assert "Beispieldaten" in text and "example" in text
-    attribution = article.select_one("pre.atlas-attribution.copy code").get_text()
+    attribution = article.select_one("pre.atlas-attribution[data-atlas-copy] code").get_text()
     assert attribution == ("Datenquelle: Testkreis (Testdaten), Sozialraumatlas Testkreis, https://atlas.example.org/daten/, Datenstand 15.01.2026, "
                            "Lizenz: Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0), https://www.govdata.de/dl-de/by-2-0")
     nav = [a.get_text(strip=True) for a in doc.select("nav.md-nav--primary a")]

@@ -302,10 +302,14 @@ def test_links_between_pages_resolve(site: dict[str, str]) -> None:
         for target in re.findall(r"\]\(([^)\s]+\.md)\)", content):
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
             assert resolved in site, f"{path}: {target}"
-        for src in re.findall(r'<iframe src="([^"]+)"', content):
+        assert "<iframe" not in content, path  # maps open on request (assets/atlas-maps.js), see below
+        for src in re.findall(r'data-atlas-map="([^"]+)"', content):
             resolved = posixpath.normpath(posixpath.join(served_dir(path), src))
-            assert resolved in site, f"{path}: {src}"
-            assert re.search(r'<iframe src="[^"]+" title="Karte: [^"]+" loading="lazy">', content)
+            assert resolved in site and resolved.endswith(".html"), f"{path}: {src}"
+            assert re.search(rf'<div class="atlas-map" data-atlas-map="{re.escape(src)}" data-atlas-map-title="Karte: [^"]+">', content)
+            assert f'<a class="atlas-map__open" href="{src}" data-pagefind-ignore>Interaktive Karte öffnen</a>' in content
+            static = posixpath.normpath(posixpath.join(served_dir(path), src[: -len(".html")] + ".svg"))
+            assert static in site, f"{path}: {static}"
 
 
 def test_relative_paths() -> None:

@@ -60,8 +60,10 @@ def test_family_centre_page_for_residents(mini_site: Path) -> None:
     assert "Deutsch" in text and "Englisch" in text
     assert "Beispiel" in text
     html = soup(mini_site, "familienzentren/fz-teststadt/")
-    iframe = html.select_one("article iframe")
-    assert iframe is not None and iframe.get("title")
+    box = html.select_one("article .atlas-map")  # the map facade: static image, link to the interactive map
+    assert box is not None and box["data-atlas-map-title"] == box.select_one("img.atlas-map__static")["alt"]
+    assert box["data-atlas-map-title"].startswith("Karte: ") and html.select_one("article iframe") is None
+    assert box.select_one("a.atlas-map__open")["href"] == box["data-atlas-map"]
 
 
 def test_network_page_names_coordinator_and_how_to_reach(mini_site: Path) -> None:
@@ -93,7 +95,7 @@ def test_search_index_is_german_and_finds_network(mini_site: Path) -> None:
 def test_no_third_party_assets(mini_site: Path) -> None:
     for path in mini_site.rglob("*.html"):
         html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("div", "data-atlas-map")):
             for element in html.find_all(tag):
                 target = element.get(attr) or ""
                 if tag == "link" and "stylesheet" not in (element.get("rel") or []):
@@ -102,12 +104,17 @@ def test_no_third_party_assets(mini_site: Path) -> None:
         assert "fonts.googleapis" not in path.read_text(encoding="utf-8")
 
 
-def test_map_iframes_point_to_existing_files(mini_site: Path) -> None:
+def test_map_facades_point_to_existing_files(mini_site: Path) -> None:
+    """Every map box: its static image and its map document (link and data-atlas-map) exist; no page has an iframe."""
     count = 0
     for path in mini_site.rglob("index.html"):
-        for iframe in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all("iframe"):
-            target = (path.parent / iframe["src"]).resolve()
-            assert target.is_file(), f"{path}: {iframe['src']}"
+        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert html.find("iframe") is None, path
+        for box in html.select(".atlas-map"):
+            link = box.select_one("a.atlas-map__open")
+            for target in (box["data-atlas-map"], link["href"], box.select_one("img.atlas-map__static")["src"]):
+                assert (path.parent / target).resolve().is_file(), f"{path}: {target}"
+            assert link["href"] == box["data-atlas-map"] and link.get_text() == "Interaktive Karte öffnen"
             count += 1
     assert count >= 5
 

@@ -36,7 +36,7 @@ from ..pages import search_marks  # noqa: E402
 from ..pages.render import render_site  # noqa: E402
 from ..pages.site import DEFAULT_EXAMPLE_NOTICE  # noqa: E402
 from ..pages.table_regions import TableRegions  # noqa: E402
-from . import parallel, search_index, shards, template_cache  # noqa: E402
+from . import parallel, search_index, shards, template_cache, theme_css  # noqa: E402
 from .failures import disk_error, internal_error  # noqa: E402
 from .progress import LOAD, MKDOCS, PUBLISH, RENDER, SEARCH, WRITE, Progress, or_quiet  # noqa: E402
 from .publish import publish, recover, remove, staging_dir  # noqa: E402
@@ -284,6 +284,7 @@ def build(paths: Paths, progress: Progress | None = None, *, jobs: int | None = 
                 with build_date(atlas):
                     run_mkdocs(atlas, paths, staging, progress, jobs=jobs,
                                pages_per_shard=pages_per_shard)
+                theme_css.trim_theme_css(staging)  # the theme's CSS without rules for components no page has
                 with progress.stage(SEARCH, unit="Seiten") as stage:  # the last step: Pagefind reads the built HTML
                     index = search_index.build_index(staging)
                     stage.update(index.pages, index.pages)

@@ -110,8 +110,9 @@ def export_files(atlas, emit: Callable[[str, str], None]) -> list[Dataset]:
 
 
 def attribution_block(text: str) -> Markup:
-    """The attribution in a code block (raw HTML, escaped), which readers copy as it is."""
-    return Markup(f'<pre class="atlas-attribution copy"><code>{html_attr(text)}</code></pre>')
+    """The attribution in a code block (raw HTML, escaped), which readers copy as it is; assets/atlas-copy.js adds
+    a „Kopieren“ button (`data-atlas-copy`)."""
+    return Markup(f'<pre class="atlas-attribution" data-atlas-copy><code>{html_attr(text)}</code></pre>')
 
 
 def add_open_data(site: "Site") -> None:

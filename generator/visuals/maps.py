@@ -1,4 +1,4 @@
-"""Maps: folium documents written as standalone HTML files `karten/<name>.html`, shown in an iframe.
+"""Maps: folium documents `karten/<name>.html`; a page shows the static SVG and opens the map on request (`embed`).
 
 Each map document
 * loads Leaflet from the site itself (`assets/leaflet/`), nothing from a CDN, no jQuery, Bootstrap or
@@ -82,18 +82,23 @@ def svg_path(name: str) -> str:
     return f"{MAP_DIR}/{name}.svg"
 
 
-def embed(page: str, name: str, title: str) -> Markup:
-    """The `<div class="atlas-map"><iframe …><img class="atlas-map__static" …></div>` block for `page`.
+OPEN_TEXT = "Interaktive Karte öffnen"
+STATIC_WIDTH, STATIC_HEIGHT = 640, 420  # the box on a wide screen (atlas.css); the image is fitted into it
 
-    The iframe holds the interactive map; the image is its static SVG version, which the site's CSS
-    shows in print (and where the iframe is hidden) instead of the iframe.
+
+def embed(page: str, name: str, title: str) -> Markup:
+    """The map facade: `<div class="atlas-map" data-atlas-map="…html" data-atlas-map-title="Karte: …">` around the
+    static SVG `<img class="atlas-map__static">` (on screen and in print) and the link „Interaktive Karte öffnen“
+    to the map document. `assets/atlas-maps.js` makes the link a button that puts `<iframe src="…html">` into
+    the box, hides the image on screen and focuses the map; a first visit loads no Leaflet, no map document.
     """
     src = html.escape(asset_url(page, map_path(name)), quote=True)
     static = html.escape(asset_url(page, svg_path(name)), quote=True)
     label = html.escape(f"Karte: {title}", quote=True)
     return Markup(
-        f'<div class="atlas-map">\n<iframe src="{src}" title="{label}" loading="lazy"></iframe>\n'
-        f'<img class="atlas-map__static" src="{static}" alt="{label}">\n</div>'
+        f'<div class="atlas-map" data-atlas-map="{src}" data-atlas-map-title="{label}">\n'
+        f'<img class="atlas-map__static" src="{static}" alt="{label}" width="{STATIC_WIDTH}" height="{STATIC_HEIGHT}">\n'
+        f'<a class="atlas-map__open" href="{src}" data-pagefind-ignore>{OPEN_TEXT}</a>\n</div>'
     )
 
 

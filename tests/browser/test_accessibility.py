@@ -95,8 +95,26 @@ def visit(page: Any, base_url: str, site: Path, page_type: PageType) -> Any:
 
 
 def load_frames(page: Any) -> None:
-    """Maps are lazy iframes: load them all now and wait until each frame has loaded Leaflet."""
-    count = page.evaluate("() => { const fs = [...document.querySelectorAll('iframe')]; fs.forEach(f => f.loading = 'eager'); return fs.length; }")
+    """Maps open on request (assets/atlas-maps.js): press every „Interaktive Karte öffnen“ button, then wait until
+    each map's frame has loaded Leaflet. The page keeps its scroll position, and nothing keeps the focus, so the
+    next Tab starts at the top of the page as on a fresh page."""
+    count = page.evaluate(
+        """() => {
+            const x = window.scrollX, y = window.scrollY;
+            const buttons = [...document.querySelectorAll('.atlas-map button.atlas-map__open')];
+            buttons.forEach(b => b.click());
+            const frames = [...document.querySelectorAll('iframe')];
+            frames.forEach(f => f.loading = 'eager');
+            if (buttons.length) {
+                document.body.tabIndex = -1;
+                document.body.focus({preventScroll: true});
+                document.body.blur();
+                document.body.removeAttribute('tabindex');
+            }
+            window.scrollTo(x, y);
+            return frames.length;
+        }"""
+    )
     if count:
         page.wait_for_function(
             "() => [...document.querySelectorAll('iframe')].every(f => f.contentDocument && f.contentDocument.readyState === 'complete'"

@@ -26,7 +26,9 @@ CHART_PAGES = ["sozialraum", "landkreis", "kennzahl"]
 
 CHART_TEXTS = """async () => {
   document.querySelectorAll('details').forEach(d => { d.open = true; });
-  const images = [...document.querySelectorAll('img')].filter(img => /\\.svg($|[?#])/.test(img.currentSrc || img.src));
+  // charts only: a map's static image (.atlas-map, generator/visuals/maps.py) is a preview whose names the page
+  // lists as text and the interactive map shows legibly (tests/browser/test_maps_first_sight.py)
+  const images = [...document.querySelectorAll('img')].filter(img => /\\.svg($|[?#])/.test(img.currentSrc || img.src) && !img.closest('.atlas-map'));
   images.forEach(img => { img.loading = 'eager'; });
   await Promise.all(images.map(img => img.decode().catch(() => null)));
   const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };

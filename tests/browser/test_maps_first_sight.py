@@ -32,13 +32,15 @@ def example_url(example_site: Path) -> Iterator[str]:
 
 
 def open_map(browser: Any, url: str, size: tuple[int, int], requests: list[str], errors: list[str]) -> tuple[Any, Any, Any]:
-    """The page at `url` in a fresh context of `size`, scrolled to its first map; (context, page, the map's frame)."""
+    """The page at `url` in a fresh context of `size`, scrolled to its first map, opened with „Interaktive Karte
+    öffnen“ (assets/atlas-maps.js); (context, page, the map's frame)."""
     context = browser.new_context(locale="de-DE", viewport={"width": size[0], "height": size[1]}, service_workers="block")
     page = context.new_page()
     page.on("request", lambda request: requests.append(request.url))
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(url, wait_until="load")
+    page.locator(".atlas-map").first.get_by_role("button", name="Interaktive Karte öffnen").click()
     iframe = page.locator(".atlas-map iframe").first
     iframe.scroll_into_view_if_needed()
     frame = iframe.element_handle().content_frame()

@@ -1,4 +1,5 @@
-"""The page „Offene Daten“ in a real browser: the attribution has Material's copy button, the files download."""
+"""The page „Offene Daten“ in a real browser: the attribution has a copy button (assets/atlas-copy.js) that puts the
+exact text into the clipboard, the files download."""
 
 from __future__ import annotations
 
@@ -11,11 +12,14 @@ pytestmark = pytest.mark.browser
 
 def test_attribution_has_a_copy_button_and_files_are_served(open_page: Callable[[str], Any], page_log: Any, site_url: str) -> None:
     page = open_page("daten/")
-    button = page.locator("pre.atlas-attribution button.md-code__button[data-md-type=copy]")
-    button.wait_for(state="attached", timeout=5000)
-    assert button.count() == 1
-    copied = page.evaluate("document.querySelector('pre.atlas-attribution code').textContent")
-    assert copied.startswith("Datenquelle: Testkreis (Testdaten)")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    button = page.get_by_role("button", name="Kopieren")
+    assert button.count() == 1 and button.is_visible()
+    text = page.evaluate("document.querySelector('pre.atlas-attribution code').textContent")
+    assert text.startswith("Datenquelle: Testkreis (Testdaten)")
+    button.click()
+    page.get_by_role("status").filter(has_text="Kopiert.").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == text
     response = page.request.get(site_url + "daten/kennzahlwerte.csv")
     assert response.status == 200 and response.body().startswith(b"\xef\xbb\xbfindicator;")
     assert page_log.console_errors == [] and page_log.page_errors == []

@@ -10,6 +10,8 @@ from typing import Any, Callable
 
 import pytest
 
+from .test_accessibility import load_frames
+
 pytestmark = pytest.mark.browser
 
 PROFILE = "sozialraeume/teststadt/"
@@ -48,24 +50,6 @@ TOO_WIDE = """width => [...document.querySelectorAll('body *')]
     .filter(([e, r]) => r.width > 0 && (r.left < -0.5 || r.right > width + 0.5))
     .map(([e, r]) => `${e.tagName.toLowerCase()}.${e.className}: ${Math.round(r.left)}–${Math.round(r.right)}`)"""
 
-# A square SVG (wider than the page and taller than 60 % of it) as the static image of a map.
-STATIC_SVG = (
-    "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='1600' height='1600'%3E"
-    "%3Crect width='1600' height='1600' fill='%23cce'/%3E%3C/svg%3E"
-)
-ADD_STATIC_IMAGE = """src => {
-    for (const map of document.querySelectorAll('.atlas-map')) {
-        if (map.querySelector('img.atlas-map__static')) continue;
-        const img = document.createElement('img');
-        img.className = 'atlas-map__static';
-        img.alt = 'Karte (Testbild)';
-        img.src = src;
-        map.querySelector('iframe').after(img);
-    }
-    return document.querySelectorAll('img.atlas-map__static').length;
-}"""
-
-
 def visibility(page: Any, selectors: list[str]) -> dict[str, tuple[int, int]]:
     return {s: (n, shown) for s, n, shown in page.evaluate(VISIBILITY, selectors)}
 
@@ -99,12 +83,15 @@ def print_view(open_page: Callable[[str], Any], path: str) -> Any:
 # ------------------------------------------------------------------------------------------ screen
 
 
-def test_static_map_image_is_hidden_on_screen(open_page: Callable[[str], Any]) -> None:
+def test_static_map_image_is_shown_on_screen_until_the_map_is_opened(open_page: Callable[[str], Any]) -> None:
     page = open_page(PROFILE)
-    assert page.evaluate(ADD_STATIC_IMAGE, STATIC_SVG) >= 1
-    shown = visibility(page, ["img.atlas-map__static", ".atlas-map iframe"])
-    assert shown["img.atlas-map__static"][1] == 0
-    assert shown[".atlas-map iframe"][1] == shown[".atlas-map iframe"][0] >= 1
+    shown = visibility(page, ["img.atlas-map__static", ".atlas-map iframe", ".atlas-map__open"])
+    assert shown["img.atlas-map__static"][1] == shown["img.atlas-map__static"][0] >= 1
+    assert shown[".atlas-map__open"][1] == shown["img.atlas-map__static"][0] and shown[".atlas-map iframe"][0] == 0
+    load_frames(page)  # „Interaktive Karte öffnen“ on every map: the image stays in the page, hidden on screen
+    opened = visibility(page, ["img.atlas-map__static", ".atlas-map iframe", ".atlas-map__open"])
+    assert opened["img.atlas-map__static"] == (shown["img.atlas-map__static"][0], 0)
+    assert opened[".atlas-map iframe"][1] == opened[".atlas-map iframe"][0] == shown["img.atlas-map__static"][0]
 
 
 # ------------------------------------------------------------------------------------------ styles in print
@@ -112,6 +99,7 @@ def test_static_map_image_is_hidden_on_screen(open_page: Callable[[str], Any]) -
 
 def test_print_hides_navigation_and_keeps_content_and_example_marks(open_page: Callable[[str], Any]) -> None:
     page = open_page(PROFILE)
+    load_frames(page)  # the maps' iframes exist only once opened
     on_screen = visibility(page, SCREEN_ONLY + ON_PAPER)
     for selector in SCREEN_ONLY + ON_PAPER:
         assert on_screen[selector][0] >= 1, f"{selector} fehlt auf der Seite: der Test prüfte sonst nichts"
@@ -127,14 +115,18 @@ def test_print_hides_navigation_and_keeps_content_and_example_marks(open_page: C
     assert badge == ["rgb(0, 0, 0)", "rgb(0, 0, 0)", "solid", "exact"]
 
 
-def test_map_prints_as_static_image_within_the_page(open_page: Callable[[str], Any]) -> None:
+@pytest.mark.parametrize("opened", [False, True], ids=["Karte-zu", "Karte-geoeffnet"])
+def test_map_prints_as_static_image_within_the_page(open_page: Callable[[str], Any], opened: bool) -> None:
     page = open_page(PROFILE)
     page.set_viewport_size({"width": int(CONTENT_WIDTH), "height": 900})
     # the profile's own static map images (not lazy: a hidden lazy image would not be loaded for print)
     page.wait_for_function("[...document.querySelectorAll('img.atlas-map__static')].every(i => i.complete)")
+    if opened:
+        load_frames(page)
     page.emulate_media(media="print")
-    shown = visibility(page, ["img.atlas-map__static", ".atlas-map iframe", ".atlas-map"])
-    assert shown[".atlas-map iframe"][1] == 0
+    shown = visibility(page, ["img.atlas-map__static", ".atlas-map iframe", ".atlas-map", ".atlas-map__open"])
+    assert shown[".atlas-map iframe"] == ((1 if opened else 0) * shown[".atlas-map"][0], 0)
+    assert shown[".atlas-map__open"] == ((0 if opened else 1) * shown[".atlas-map"][0], 0)  # no button on paper
     assert shown["img.atlas-map__static"][1] == shown["img.atlas-map__static"][0] >= 1
     box = page.locator("img.atlas-map__static").first.bounding_box()
     assert box is not None
