@@ -129,11 +129,26 @@
     }).catch(function () { /* reported by load() */ });
   }
 
+  // Compared „folded“: lower case, ä→ae, ö→oe, ü→ue, ß→ss, accents and punctuation dropped, spaces collapsed.
+  function fold(text) {
+    return String(text || "").toLowerCase().replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss")
+      .normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
+  }
+
+  // The page whose title is exactly what the visitor typed („Kleinmachnow“: the place's profile) comes first among
+  // the first results, before pages that only name it often (the short page of a centre named after the place).
+  function titleFirst(pages, query) {
+    var wanted = fold(query);
+    var exact = pages.filter(function (page) { return fold((page.meta || {}).title) === wanted; });
+    return exact.concat(pages.filter(function (page) { return exact.indexOf(page) < 0; }));
+  }
+
   function showMore(focusFirst) {
     var mine = serial;
     var slice = current.results.slice(current.shown, current.shown + PAGE);
     return Promise.all(slice.map(function (result) { return result.data(); })).then(function (pages) {
       if (mine !== serial) return;
+      if (current.shown === 0) pages = titleFirst(pages, current.query);
       var first = null;
       pages.forEach(function (page) {
         var item = entry(page);
