@@ -10,6 +10,7 @@ carry neither the finder's nor the contacts' code. That those pages still work i
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -28,13 +29,12 @@ class Page(NamedTuple):
 
 
 def read(html: str) -> Page:
-    """The parts of a built page this file checks; the full parse only of the page's head and end (fast enough
-    for every page of the example)."""
+    """The parts of a built page this file checks, read with patterns (fast enough for every page of the example)."""
     start, end = html.find("<article"), html.find("</article>")
     assert 0 < start < end, "kein <article>"
-    outside = BeautifulSoup(html[:start] + html[end:], "html.parser")
-    return Page(html[start:end], [s["src"].rsplit("/", 1)[-1] for s in outside.find_all("script", src=True)],
-                [link["href"].rsplit("/", 1)[-1] for link in outside.find_all("link", rel="stylesheet")])
+    outside = html[:start] + html[end:]  # the theme's own tags: one attribute order, written by its templates
+    return Page(html[start:end], [src.rsplit("/", 1)[-1] for src in re.findall(r'<script src="([^"]+)"', outside)],
+                [href.rsplit("/", 1)[-1] for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', outside)])
 
 
 def linked(page: Page) -> set[str]:
