@@ -82,7 +82,7 @@ def test_region_pages_hold_exactly_their_regions_offers_places_and_centres(tmp_p
         finder = files[f"angebote/regionen/{region.id}/finder.md"]
         assert _links(finder, "atlas-finder__item") == {f"angebote/{i}" for i in own}, region.id
         assert f'id="atlas-finder-anzahl" role="status" aria-live="polite">{len(own)} Angebote</p>' in finder
-        assert 'id="atlas-finder" method="get" action=""' in finder  # the same form and script hooks as the whole page
+        assert 'id="atlas-finder" method="get" role="search"' in finder  # the same form and script hooks as the whole page
         assert 'id="atlas-finder-leer"' in finder and 'id="atlas-finder-ohne-js"' in finder
         own_centres = {c.id for c in centres if c.municipality in units}
         nearby = files[f"angebote/regionen/{region.id}/naehe.md"]

@@ -140,7 +140,7 @@ def filter_form(topics: list[tuple[str, str]], units: list[Municipality], distri
     return Markup(
         '<p class="atlas-kontakte__ohne-js" id="atlas-kontakte-ohne-js">Öffnen Sie ein Thema, um seine Ansprechpersonen zu sehen. '
         "Mit JavaScript lässt sich die Liste außerdem nach Thema, Zuständigkeit, Netzwerk und Suchwort filtern.</p>\n"
-        f'<form class="atlas-finder atlas-kontakte__filter" id="{FORM_ID}" method="get" action="" role="search" '
+        f'<form class="atlas-finder atlas-kontakte__filter" id="{FORM_ID}" method="get" role="search" '
         'aria-label="Ansprechpersonen filtern" hidden>\n'
         '<fieldset><legend>Ansprechpersonen filtern</legend>' + "".join(fields) + "</fieldset>\n"
         '<div class="atlas-finder__actions"><button type="reset" class="md-button">Filter zurücksetzen</button></div>\n'

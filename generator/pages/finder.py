@@ -316,7 +316,7 @@ class FinderHtml:
             'type="checkbox" value="1"><label for="atlas-finder-kostenfrei">nur kostenfreie Angebote</label></div>',
         ]
         return Markup(
-            '<form class="atlas-finder" id="atlas-finder" method="get" action="" role="search" aria-label="Angebote filtern">\n'
+            '<form class="atlas-finder" id="atlas-finder" method="get" role="search" aria-label="Angebote filtern">\n'
             '<fieldset><legend>Wo und was?</legend>' + "".join(fields[:3]) + "</fieldset>\n"
             '<fieldset><legend>Für wen und wie?</legend>' + "".join(fields[3:]) + "</fieldset>\n"
             '<div class="atlas-finder__actions"><button type="submit" class="md-button md-button--primary">Angebote anzeigen</button> '

@@ -73,7 +73,7 @@ def place_form(page: str, index: dict[str, set[str]], nearby: bool) -> Markup:
                       for name, regions in sorted(index.items(), key=lambda item: (fold(item[0]), item[0])))
     label = "Ort, Gemeinde, Ortsteil oder Familienzentrum" if nearby else "Ort, Gemeinde oder Ortsteil"
     return Markup(
-        f'<form class="atlas-finder" id="atlas-region-wahl" method="get" action="" role="search" aria-label="Ort suchen" '
+        f'<form class="atlas-finder" id="atlas-region-wahl" method="get" role="search" aria-label="Ort suchen" '
         f'data-region-url="{target}" hidden>\n'
         '<fieldset><legend>Ihr Ort</legend><div class="atlas-finder__field">'
         f'<label for="atlas-region-ort">{label}</label>'

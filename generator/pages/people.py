@@ -193,7 +193,7 @@ def matrix_html(p: Any, networks: list[Network], organisations: list[Organisatio
             rows.append("<tr>" + "".join(cells) + "</tr>")
         rows.append("</tbody>")
     rows.append("</table>")
-    return Markup('<div class="atlas-matrix" markdown="0">\n' + "\n".join(rows) + "\n</div>")
+    return Markup('<div class="atlas-matrix">\n' + "\n".join(rows) + "\n</div>")
 
 
 class PeopleTools:

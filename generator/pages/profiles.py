@@ -64,8 +64,9 @@ class ChartWriter:
 
 
 def figure_html(page: str, fig: Figure) -> Markup:
-    """One raw-HTML block: `<figure>` with the SVG as image, caption and German summary, then the chart's data
-    as a table in a `<details>` element (open in print). Raw HTML is passed through by Python-Markdown
+    """One raw-HTML block: `<figure>` with its caption first (HTML allows a figcaption only as the first or last
+    child), the SVG as image and German summary, then the chart's data as a table in a `<details>` element (open in
+    print). Raw HTML is passed through by Python-Markdown
     without inline processing, which keeps big profiles cheap to build; the figure (summary and table) is excluded
     from search: its facts would only crowd out the pages a search is for."""
     chart = fig.chart
@@ -78,8 +79,8 @@ def figure_html(page: str, fig: Figure) -> Markup:
         for row in chart.rows
     )
     return Markup(
-        f'<figure class="atlas-chart" data-pagefind-ignore>\n{charts.picture(asset_url(page, fig.path), narrow, chart.alt)}\n'
-        f"<figcaption>{html_attr(chart.title)}</figcaption>\n<p class=\"atlas-chart__summary\">{html_attr(chart.summary)}</p>\n"
+        f'<figure class="atlas-chart" data-pagefind-ignore>\n<figcaption>{html_attr(chart.title)}</figcaption>\n'
+        f'{charts.picture(asset_url(page, fig.path), narrow, chart.alt)}\n<p class="atlas-chart__summary">{html_attr(chart.summary)}</p>\n'
         f'<details class="atlas-chart__data" data-pagefind-ignore>\n<summary>Daten des Diagramms als Tabelle</summary>\n'
         f'<table>\n<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n</table>\n{note}</details>\n</figure>'
     )

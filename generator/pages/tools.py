@@ -15,7 +15,7 @@ from ..core.formatting import fmt_ages
 from ..core.markup import email_link, html_attr, md_text, page_link, phone_link, web_link
 from ..model.atlas import Atlas
 from ..model.schema import Contact, Indicator, Network, Offer, Organisation, Record
-from ..visuals import maps
+from ..visuals import map_embed
 from . import figures, people, profiles, series_matrix
 from .links import FOLDERS, record_name, record_path
 from .table_regions import STACKED_CLASS
@@ -51,7 +51,7 @@ class PageTools:
         return phone_link(number)
 
     def map(self, name: str, title: str) -> Markup:
-        return maps.embed(self.page, name, title)
+        return map_embed.embed(self.page, name, title)
 
     # text -------------------------------------------------------------------------------------
     def badge(self, item: Any = True, text: str = "Beispiel") -> Markup:

@@ -1,4 +1,4 @@
-"""Maps: folium documents `karten/<name>.html`; a page shows the static SVG and opens the map on request (`embed`).
+"""Maps: folium documents `karten/<name>.html`; a page shows the static SVG and opens the map on request (map_embed.py).
 
 Each map document
 * loads Leaflet from the site itself (`assets/leaflet/`), nothing from a CDN, no jQuery, Bootstrap or
@@ -33,7 +33,6 @@ from typing import Iterator, Literal
 
 import branca.element
 import folium
-from markupsafe import Markup
 
 from ..core.formatting import counted
 from ..core.markup import asset_url, clean_text, safe_url
@@ -80,26 +79,6 @@ def map_path(name: str) -> str:
 def svg_path(name: str) -> str:
     """Path of the static SVG version of a map (for print and readers without JavaScript)."""
     return f"{MAP_DIR}/{name}.svg"
-
-
-OPEN_TEXT = "Interaktive Karte öffnen"
-STATIC_WIDTH, STATIC_HEIGHT = 640, 420  # the box on a wide screen (atlas.css); the image is fitted into it
-
-
-def embed(page: str, name: str, title: str) -> Markup:
-    """The map facade: `<div class="atlas-map" data-atlas-map="…html" data-atlas-map-title="Karte: …">` around the
-    static SVG `<img class="atlas-map__static">` (on screen and in print) and the link „Interaktive Karte öffnen“
-    to the map document. `assets/atlas-maps.js` makes the link a button that puts `<iframe src="…html">` into
-    the box, hides the image on screen and focuses the map; a first visit loads no Leaflet, no map document.
-    """
-    src = html.escape(asset_url(page, map_path(name)), quote=True)
-    static = html.escape(asset_url(page, svg_path(name)), quote=True)
-    label = html.escape(f"Karte: {title}", quote=True)
-    return Markup(
-        f'<div class="atlas-map" data-atlas-map="{src}" data-atlas-map-title="{label}">\n'
-        f'<img class="atlas-map__static" src="{static}" alt="{label}" width="{STATIC_WIDTH}" height="{STATIC_HEIGHT}">\n'
-        f'<a class="atlas-map__open" href="{src}" data-pagefind-ignore>{OPEN_TEXT}</a>\n</div>'
-    )
 
 
 # --------------------------------------------------------------------------------------------- ids
@@ -352,7 +331,9 @@ def finish_document(document: str, name: str, title: str, map_var: str, tiles: T
         1,
     )
     document = document.replace("<body>", f"<body>\n{extra_body}", 1)
-    document = document.replace("</html>", f"{extra_end}</html>", 1)
+    # folium writes its scripts after </body>, where HTML allows none: they and ours close the body instead
+    head, _, scripts = document.rpartition("</body>")
+    document = head + scripts.replace("</html>", f"{extra_end}</body>\n</html>", 1)
     document = "\n".join(line.rstrip() for line in document.splitlines()) + "\n"
     if _EXTERNAL.search(document):
         raise RuntimeError(f"Karte {name}: ein Skript oder Stil würde von einem fremden Server geladen")
