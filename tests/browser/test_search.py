@@ -73,38 +73,47 @@ QUERIES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def typing_page(browser: Any) -> Any:
+    """One page for the tests that only type queries one after another, as a visitor searches again: Pagefind and
+    its WebAssembly load once for all of them (the first visit's network is checked in its own page below)."""
+    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900}, service_workers="block")  # as `page`
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.heavy
-def test_each_query_finds_the_expected_first_result_and_count(page: Any, example_site_url: str) -> None:
+def test_each_query_finds_the_expected_first_result_and_count(typing_page: Any, example_site_url: str) -> None:
     """All queries typed one after the other into the same page's box, as a visitor searches again; every
     query is checked before the test fails, and each wrong one is named."""
     wrong = []
     for query, first, hits in QUERIES:
-        count, results = search(page, example_site_url, query)
+        count, results = search(typing_page, example_site_url, query)
         if (paths(results)[:1], count) != ([first], hits) or len(results) != min(hits, 10):  # ten shown, the rest behind a button
             wrong.append(f"„{query}“: {count} Treffer (erwartet {hits}), zuerst {paths(results)[:1]} (erwartet {first}); "
                          f"{len(results)} gezeigt: {results[:3]}")
     assert not wrong, "\n".join(wrong)
 
 
-def test_place_and_topic_put_that_places_offers_first(page: Any, example_site_url: str) -> None:
-    _, results = search(page, example_site_url, "Frühe Hilfen Teltow")
-    facts = page.locator(".atlas-search__facts").all_inner_texts()
+def test_place_and_topic_put_that_places_offers_first(typing_page: Any, example_site_url: str) -> None:
+    _, results = search(typing_page, example_site_url, "Frühe Hilfen Teltow")
+    facts = typing_page.locator(".atlas-search__facts").all_inner_texts()
     assert facts[0] == "Angebot · Teltow" and facts[:5].count("Angebot · Teltow") >= 4, facts
     assert paths(results)[0] == "angebote/familienhebamme-sprechstunde-teltow/"
-    _, centre = search(page, example_site_url, "Familienzentrum Beelitz")
+    _, centre = search(typing_page, example_site_url, "Familienzentrum Beelitz")
     assert paths(centre)[:2] == ["familienzentren/familienzentrum-beelitz/", "sozialraeume/beelitz/"]
-    _, place = search(page, example_site_url, "Kleinmachnow")
+    _, place = search(typing_page, example_site_url, "Kleinmachnow")
     assert paths(place)[:2] == ["sozialraeume/kleinmachnow/", "familienzentren/familienzentrum-kleinmachnow/"]
 
 
-def test_every_place_name_shows_its_profile_first(page: Any, example_site_url: str, example_site: Path) -> None:
+def test_every_place_name_shows_its_profile_first(typing_page: Any, example_site_url: str, example_site: Path) -> None:
     """Each Sozialraum's name as typed by a visitor, all checked before the test fails."""
     names = {folder.name: page_title(example_site / "sozialraeume" / folder.name / "index.html")
              for folder in sorted((example_site / "sozialraeume").iterdir()) if folder.is_dir()}
     assert len(names) == 19
     wrong = []
     for folder, name in names.items():
-        count, results = search(page, example_site_url, name)
+        count, results = search(typing_page, example_site_url, name)
         if paths(results)[:1] != [f"sozialraeume/{folder}/"]:
             wrong.append(f"„{name}“: zuerst {paths(results)[:2]} von {count}")
     assert not wrong, "\n".join(wrong)
@@ -117,9 +126,9 @@ def page_title(path: Path) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", heading)).strip()
 
 
-def test_spellings_and_word_forms_find_the_same_pages(page: Any, example_site_url: str) -> None:
-    assert search(page, example_site_url, "Groß Kreutz")[0] == search(page, example_site_url, "Gross Kreutz")[0] == 49
-    assert search(page, example_site_url, "Beratung")[0] == search(page, example_site_url, "Beratungen")[0] == 117
+def test_spellings_and_word_forms_find_the_same_pages(typing_page: Any, example_site_url: str) -> None:
+    assert search(typing_page, example_site_url, "Groß Kreutz")[0] == search(typing_page, example_site_url, "Gross Kreutz")[0] == 49
+    assert search(typing_page, example_site_url, "Beratung")[0] == search(typing_page, example_site_url, "Beratungen")[0] == 117
 
 
 def test_editors_pages_and_lists_are_not_in_the_search(page: Any, example_site_url: str) -> None:
