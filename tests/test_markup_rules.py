@@ -47,3 +47,17 @@ def test_map_documents_keep_every_script_inside_the_body(example_site: Path) -> 
         html = path.read_text(encoding="utf-8")
         assert html.count("</body>") == 1 and re.fullmatch(r"</body>\s*</html>\s*", html[html.index("</body>"):]), path.name
         assert html.index("L.map(") < html.index("</body>"), path.name
+
+
+def test_chart_images_carry_the_size_of_their_drawing(pages: dict[str, str], example_site: Path) -> None:
+    """Every chart image and its phone drawing (<source>) names the drawing's width and height, so the browser lays
+    the page out once instead of again for every chart that arrives (no jumping while the page loads)."""
+    checked = 0
+    for path, html in pages.items():
+        for tag, attr in re.findall(r'(<(?:img|source)\b[^>]*\b(src|srcset)="[^"]*diagramme/[^"]+\.svg"[^>]*>)', html):
+            url = re.search(rf'\b{attr}="([^"]+)"', tag).group(1)
+            svg = (example_site / path).parent.joinpath(url).resolve().read_text(encoding="utf-8")
+            width, height = re.match(r'<svg\b[^>]*?\swidth="([0-9.]+)"[^>]*?\sheight="([0-9.]+)"', svg).groups()
+            assert f'width="{width}" height="{height}"' in tag, f"{path}: {tag}"
+            checked += 1
+    assert checked > 1000

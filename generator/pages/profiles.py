@@ -80,7 +80,7 @@ def figure_html(page: str, fig: Figure) -> Markup:
     )
     return Markup(
         f'<figure class="atlas-chart" data-pagefind-ignore>\n<figcaption>{html_attr(chart.title)}</figcaption>\n'
-        f'{charts.picture(asset_url(page, fig.path), narrow, chart.alt)}\n<p class="atlas-chart__summary">{html_attr(chart.summary)}</p>\n'
+        f'{charts.picture(asset_url(page, fig.path), narrow, chart.alt, chart.svg, chart.narrow)}\n<p class="atlas-chart__summary">{html_attr(chart.summary)}</p>\n'
         f'<details class="atlas-chart__data" data-pagefind-ignore>\n<summary>Daten des Diagramms als Tabelle</summary>\n'
         f'<table>\n<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n</table>\n{note}</details>\n</figure>'
     )

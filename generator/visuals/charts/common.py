@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -97,13 +98,25 @@ def narrow_path(path: str) -> str:
     return path.removesuffix(".svg") + "-schmal.svg"
 
 
-def picture(src: str, narrow_src: str, alt: str) -> str:
+_SVG_SIZE = re.compile(r'<svg\b[^>]*?\swidth="([0-9.]+)"[^>]*?\sheight="([0-9.]+)"')
+
+
+def size_attributes(svg: str) -> str:
+    """` width="640" height="305"` from a drawing's root element (empty when it has none): the browser reserves the
+    chart's box before the image has loaded, so the page is laid out once and does not jump while charts arrive."""
+    found = _SVG_SIZE.match(svg.lstrip())
+    return f' width="{found.group(1)}" height="{found.group(2)}"' if found else ""
+
+
+def picture(src: str, narrow_src: str, alt: str, svg: str = "", narrow_svg: str = "") -> str:
     """The chart as image (URLs relative to the page): the phone drawing on screens up to 719 px (where the
-    content column is narrower than the wide drawing), the wide one elsewhere and in print; not scaled up."""
-    img = f'<img src="{html_attr(src)}" alt="{html_attr(alt)}" loading="lazy">'
+    content column is narrower than the wide drawing), the wide one elsewhere and in print; not scaled up.
+    `svg` and `narrow_svg` (the drawings) give each its width and height."""
+    img = f'<img src="{html_attr(src)}" alt="{html_attr(alt)}"{size_attributes(svg)} loading="lazy">'
     if not narrow_src:
         return img
-    return f'<picture class="atlas-chart__picture"><source media="{NARROW_MEDIA}" srcset="{html_attr(narrow_src)}">{img}</picture>'
+    source = f'<source media="{NARROW_MEDIA}" srcset="{html_attr(narrow_src)}"{size_attributes(narrow_svg)}>'
+    return f'<picture class="atlas-chart__picture">{source}{img}</picture>'
 
 
 def narrow_ident(ident: str, width: float) -> str:
