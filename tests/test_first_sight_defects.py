@@ -78,21 +78,27 @@ def test_invented_records_keep_one_mark_each(example_site: Path, atlas) -> None:
 def test_start_page_key_figures_have_date_and_source(example_site: Path, atlas) -> None:
     html = soup(example_site, "")
     cards = html.select("article dl.atlas-figures > div")
-    assert len(cards) == len(atlas.district.key_figures) + (1 if atlas.district.population else 0)
+    labels = [kf.label for kf in atlas.district.key_figures] + (["Einwohnerinnen und Einwohner"] if atlas.district.population else [])
+    # one term per label (issue 25: the same term twice in a list), each figure a value of it
+    assert sorted(c.select_one("dt").get_text() for c in cards) == sorted(set(labels))
+    assert sum(len(c.select("dd.atlas-figure__value")) for c in cards) == len(labels)
+    assert len(html.select("article dl.atlas-figures dt")) == len(cards)
     sources = {li["id"]: words(li) for li in html.select("article ol.atlas-sources > li")}
+    figures = []
     for card in cards:
-        note = card.select_one("dd.atlas-figure__source")
-        assert note is not None, words(card)
-        link = note.select_one('a[href^="#quelle-"]')
-        assert link is not None and link["href"][1:] in sources, words(card)
-        assert re.search(r"\d{4}", note.get_text()), f"no date: {words(card)}"
+        for value in card.select("dd.atlas-figure__value"):
+            note = value.find_next_sibling("dd")
+            assert note is not None and "atlas-figure__source" in note["class"], words(card)
+            link = note.select_one('a[href^="#quelle-"]')
+            assert link is not None and link["href"][1:] in sources, words(card)
+            assert re.search(r"\d{4}", note.get_text()), f"no date: {words(card)}"
+            figures.append((card.select_one("dt").get_text(), words(value), words(note), sources[link["href"][1:]]))
     # the census population and the presentation's rounded figure are told apart by date and source
-    population = [c for c in cards if c.select_one("dt").get_text() == "Einwohnerinnen und Einwohner"]
+    population = [f for f in figures if f[0] == "Einwohnerinnen und Einwohner"]
     census = f"{atlas.district.population.value:,.0f}".replace(",", ".")
-    assert any(census in words(c) and atlas.district.population.date.strftime("%d.%m.%Y") in words(c) for c in population)
-    for card in population:
-        source = sources[card.select_one('a[href^="#quelle-"]')["href"][1:]]
-        assert ("Zensus" in source) == (census in words(card)), (words(card), source)
+    assert any(census in value and atlas.district.population.date.strftime("%d.%m.%Y") in note for _l, value, note, _s in population)
+    for _label, value, _note, source in population:
+        assert ("Zensus" in source) == (census in value), (value, source)
 
 
 def test_start_page_leads_with_finder_and_nearby(example_site: Path) -> None:

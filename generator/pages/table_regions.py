@@ -17,9 +17,10 @@ while the table is wider than its box, without JavaScript, and neutralises Mater
 wrapper inside the region, so the region stays the one box that scrolls.
 
 A table written right inside `<div class="atlas-stacked">` (`p.table(…, stacked=True)`: lists residents read
-on a phone) also gets the name of its column on every body cell (`data-label`) and explicit table roles: on a
-phone atlas.css shows each row as a card of „Spalte: Wert“ lines (the roles keep it a table for screen
-readers, also where a browser drops table semantics for `display: block`); on a wide screen it is a table.
+on a phone) also gets the name of its column on every body cell (`data-label`): on a phone atlas.css shows each
+row as a card of „Spalte: Wert“ lines; on a wide screen it is a table. No explicit ARIA table roles: HTML
+forbids a role on the rows and cells of a native table (W3C Nu checker, issue 25), and current browsers keep a
+table's semantics under `display: block` (tests/browser/test_table_regions.py checks Chromium's tree).
 
 The markup is written at build time, so it works without JavaScript.
 """
@@ -49,9 +50,8 @@ _BADGE = re.compile(r"<span\b[^>]*class=\"atlas-example\"[^>]*>.*?</span>", re.I
 _TAGS = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 _STACKED_OPEN = re.compile(r"<div\b[^>]*class=\"" + STACKED_CLASS + r"\"[^>]*>\s*$")
-_ROW_OPEN = re.compile(r"<tr\b", re.IGNORECASE)
+_ROW = re.compile(r"<tr\b.*?</tr>", re.IGNORECASE | re.DOTALL)
 _CELL = re.compile(r"<(t[dh])\b([^>]*)>(.*?)</t[dh]>", re.IGNORECASE | re.DOTALL)
-_GROUP = re.compile(r"<(thead|tbody|tfoot)\b([^>]*)>", re.IGNORECASE)
 _OPEN_REGION = re.compile(r"<div\b[^>]*class=\"" + REGION_CLASS + r"\"[^>]*>\s*(?:<p\b[^>]*>[^<]*</p>\s*)?$")
 
 
@@ -95,30 +95,24 @@ def top_level_tables(text: str) -> list[tuple[int, int]]:
 
 
 def stacked(table: str) -> str:
-    """`table` with explicit roles and, on every body cell, the name of its column (`data-label`)."""
+    """`table` with the name of its column on every body cell (`data-label`)."""
     head_end = table.find("</thead>")
-    names = [plain(cell[2]) for cell in _CELL.findall(table[:head_end])] if head_end >= 0 else []
+    if head_end < 0:
+        return table
+    names = [plain(cell[2]) for cell in _CELL.findall(table[:head_end])]
 
-    def row(part: str, header: bool) -> str:
+    def row(match: re.Match) -> str:
         column = itertools.count()
 
-        def cell(match: re.Match) -> str:
-            tag, attrs, inner = match.groups()
+        def cell(found: re.Match) -> str:
+            tag, attrs, inner = found.groups()
             index = next(column)
-            role = "columnheader" if header else ("rowheader" if tag.lower() == "th" else "cell")
-            label = f' data-label="{html.escape(names[index], quote=True)}"' if not header and index < len(names) else ""
-            return f'<{tag}{attrs} role="{role}"{label}>{inner}</{tag}>'
+            label = f' data-label="{html.escape(names[index], quote=True)}"' if index < len(names) else ""
+            return f"<{tag}{attrs}{label}>{inner}</{tag}>"
 
-        return _CELL.sub(cell, part)
+        return _CELL.sub(cell, match.group(0))
 
-    parts = _ROW_OPEN.split(table)
-    out = [parts[0].replace("<table", '<table role="table"', 1)]
-    seen = len(parts[0])
-    for part in parts[1:]:
-        header = head_end >= 0 and seen < head_end
-        out.append('<tr role="row"' + row(part, header))
-        seen += len(part) + 3
-    return _GROUP.sub(lambda m: f'<{m.group(1)}{m.group(2)} role="rowgroup">', "".join(out))
+    return table[:head_end] + _ROW.sub(row, table[head_end:])
 
 
 def wrap_tables(text: str) -> str:

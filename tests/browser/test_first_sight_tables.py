@@ -120,3 +120,16 @@ def test_the_profile_comparison_table_scrolls_in_its_region_on_the_laptop(browse
     if heads is None:
         pytest.skip("Profil ohne Vergleichstabelle mit „Prognose“")
     assert dict(heads)["Prognose"], heads  # scrolled to its end, the region shows the last column
+
+
+def test_a_stacked_table_stays_a_table_for_screen_readers_on_a_phone(browser, example_site_url):
+    """On a phone a stacked list shows each row as a card (`display: block`), without ARIA table roles (HTML forbids
+    them on a native table's rows and cells): Chromium's accessibility tree still has the table, its column
+    headers and cells, row by row."""
+    with opened(browser, example_site_url + PAGE_TYPES["familienzentren"], PHONE) as (page, _visit):
+        table = page.locator(".atlas-stacked table").first
+        assert table.evaluate("t => getComputedStyle(t.querySelector('tbody tr')).display") == "block"  # cards
+        tree = table.aria_snapshot()
+    assert tree.startswith("- table"), tree[:200]
+    assert "columnheader \"Familienzentrum\"" in tree and "- row " in tree and "- cell " in tree, tree[:600]
+

@@ -113,6 +113,18 @@
     }
   });
 
+  /* The menu and search toggles are checkboxes: a browser may restore them checked (form state on reload, the
+     back/forward cache), which would open the menu on arrival. They carry no `autocomplete="off"` (not allowed on
+     a checkbox, overrides/base.html), so they are reset here whenever a page is shown. */
+  window.addEventListener("pageshow", function () {
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = doc.getElementById(id);
+      if (toggle) {
+        toggle.checked = false;
+      }
+    });
+  });
+
   window.addEventListener("hashchange", function () {
     if (drawer && drawer.checked) {
       drawer.checked = false;
