@@ -27,8 +27,11 @@ def _parser() -> argparse.ArgumentParser:
     sub = main.add_subparsers(dest="command", required=True, metavar="BEFEHL")
     check = sub.add_parser("check", parents=[common], help="Daten nur prüfen")
     check.add_argument("--report", type=Path, metavar="DATEI", help="mit --format gitlab: Bericht in diese Datei statt auf stdout")
+    publish_help = "für die Veröffentlichung: was eine öffentliche Website braucht (site_url in atlas.yaml) ist ein Fehler statt einer Warnung"
+    check.add_argument("--publish", action="store_true", help=publish_help)
     build = sub.add_parser("build", parents=[common], help="prüfen, Seiten erzeugen und die Website nach site/ bauen")
     build.add_argument("--quiet", action="store_true", help="keinen Fortschritt der Arbeitsschritte anzeigen")
+    build.add_argument("--publish", action="store_true", help=publish_help)
     build.add_argument("--jobs", type=int, default=None, metavar="N",
                        help="große Atlanten: so viele Prozesse gleichzeitig für das Erzeugen der Seiten und für MkDocs "
                             "(Standard: Zahl der Prozessorkerne; 1: alles in einem Prozess)")
@@ -249,10 +252,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "report":
             return _run_report(args, paths.data, fmt)
         if args.command == "check":
+            from .check.publish import publish_problems
             from .pages.legal import legal_problems
 
             _, problems = validate(paths.data)
-            problems = sorted(set(problems + legal_problems(paths.data)))  # legal duties: reported by check
+            unpublishable = publish_problems(paths.data)  # site_url: an error with --publish, else a warning
+            problems = sorted(set(problems + legal_problems(paths.data) + (unpublishable if args.publish else [])))  # legal duties: reported by check
             if fmt == "gitlab":  # Code Quality report (also when empty), text on stderr
                 _gitlab_report(problems, args.report)
             if problems:
@@ -262,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
 
             for note in placeholder_notes(paths.data):  # placeholders of `atlas init`: a reminder, not an error
                 print(f"Hinweis: {note}", file=sys.stderr)
+            for problem in unpublishable:
+                print(f"Warnung: {problem}", file=sys.stderr)
             print("Keine Probleme gefunden.", file=sys.stderr if fmt == "gitlab" and args.report is None else sys.stdout)
             return 0
         if args.command == "import-indicators":
@@ -274,7 +281,12 @@ def main(argv: list[str] | None = None) -> int:
 
         if args.command == "build":
             from .build.progress import Progress
+            from .check.publish import publish_problems
 
+            unpublishable = publish_problems(paths.data)
+            if args.publish and unpublishable:  # not worth building: the site could not go online
+                report(unpublishable, fmt)
+                return 1
             problems = build(paths, Progress(quiet=args.quiet), jobs=args.jobs, pages_per_shard=args.pages_per_shard)
             if problems:
                 report(problems, fmt)
@@ -283,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
 
             for problem in legal_problems(paths.data):  # not fatal for a build (previews, tests)
                 print(f"Hinweis: {problem}", file=sys.stderr)
+            for problem in unpublishable:
+                print(f"Warnung: {problem}", file=sys.stderr)
             print(f"Website gebaut: {paths.site}")
             return 0
         from .build.serve import serve

@@ -109,7 +109,8 @@ def test_attribution_comes_from_configuration(data: Path):
 
 def test_every_file_carries_licence_data_date_and_attribution(site: Path):
     package = load(site / "daten" / "datapackage.json")
-    assert package["licenses"] == [{"name": "dl-de/by-2-0", "title": "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+    # no `name`: the profile wants an Open Definition id there, which dl-de/by-2-0 is not (test_datapackage_profile.py)
+    assert package["licenses"] == [{"title": "Datenlizenz Deutschland – Namensnennung – Version 2.0",
                                     "path": "https://www.govdata.de/dl-de/by-2-0"}]
     assert package["data_date"] == DATA_DATE and "Testkreis (Testdaten)" in package["attribution"]
     described = {r["path"] for r in package["resources"]}
@@ -212,7 +213,9 @@ def test_hsds_export_follows_hsds_3(site: Path):
         jsonschema.validate(doc[array], schema, format_checker=jsonschema.FormatChecker())
         ids |= {o["id"] for o in doc[array]}
     assert len(ids) == sum(len(doc[a]) for a in HSDS), "HSDS ids are unique"
-    by_atlas = {(a, o.get("atlas_id")): o for a in HSDS for o in doc[a]}
+    terms = {t["code"]: t["id"] for t in doc["taxonomy_terms"]}  # atlas fields: attributes (tests/test_hsds_strict.py)
+    marks = {(m["link_id"], m["taxonomy_term_id"]): m["value"] for m in doc["attributes"]}
+    by_atlas = {(a, marks.get((o["id"], terms["atlas_id"]))): o for a in HSDS for o in doc[a]}
     orgs = {o["id"] for o in doc["organizations"]}
     locations = {o["id"] for o in doc["locations"]}
     for service in doc["services"]:
@@ -223,11 +226,11 @@ def test_hsds_export_follows_hsds_3(site: Path):
     assert (krabbel["status"], krabbel["minimum_age"], krabbel["maximum_age"], krabbel["fees_description"]) == ("active", 0, 3, "kostenfrei")
     assert by_atlas[("services", "seniorentreff")]["status"] == "defunct"
     centre = by_atlas[("locations", "fz-beta")]
-    assert centre["latitude"] == 50.61 and centre["example"] is True
+    assert centre["latitude"] == 50.61 and marks[(centre["id"], terms["example"])] == "true"
     assert {"location_id": centre["id"], "service_id": krabbel["id"]}.items() <= next(
         s for s in doc["service_at_locations"] if s["service_id"] == krabbel["id"]).items()
     hours = [(s["byday"], s["opens_at"], s["closes_at"]) for s in doc["schedules"] if s.get("location_id") == centre["id"]]
-    assert hours == [("MO,TU", "09:00", "16:00"), ("FR", "10:00", "12:30")]
+    assert hours == [("MO,TU", "09:00+01:00", "16:00+01:00"), ("FR", "10:00+01:00", "12:30+01:00")]  # CET on DATA_DATE
     address = next(a for a in doc["addresses"] if a["location_id"] == centre["id"])
     assert (address["address_1"], address["address_2"], address["state_province"], address["country"]) == ("Dorfstraße 1", "Oberbeta", "Brandenburg", "DE")
     assert by_atlas[("contacts", "koordination")]["title"] == "Koordination Familienzentrum Beta"
@@ -252,7 +255,10 @@ def test_dcat_catalogue_has_the_mandatory_dcat_ap_de_properties(site: Path):
         assert g.value(ds, ns.DCTERMS.title).language == "de" and g.value(ds, ns.DCTERMS.description).language == "de"
         assert g.value(ds, ns.DCTERMS.publisher) is not None
         assert g.value(ds, ns.DCTERMS.modified) == date and g.value(ds, ns.DCTERMS.issued) == date
-        assert g.value(ds, DCATDE.politicalGeocodingURI) == rdflib.URIRef("http://dcat-ap.de/def/politicalGeocoding/districtKey/12099")
+        # DCAT-AP.de 3.0: the area as dct:spatial, no longer the deprecated dcatde:politicalGeocodingURI
+        assert g.value(ds, ns.DCTERMS.spatial) == rdflib.URIRef("http://dcat-ap.de/def/politicalGeocoding/districtKey/12099")
+        assert g.value(ds, DCATDE.politicalGeocodingURI) is None
+        assert all(k.language == "de" and str(k) for k in g.objects(ds, ns.DCAT.keyword)) and g.value(ds, ns.DCAT.keyword) is not None
         dists = list(g.objects(ds, ns.DCAT.distribution))
         assert dists
         for dist in dists:

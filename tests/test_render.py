@@ -37,6 +37,7 @@ from generator.model.schema import (
     Offer,
     OpeningHours,
     Organisation,
+    OrganisationType,
     Population,
     Region,
     Term,
@@ -71,7 +72,7 @@ def make_atlas(*, regions: bool = False, tiles: bool = False, extra_offers: list
         topics=terms(("beratung", "Beratung"), ("pflege-alter", "Pflege und Alter")),
         target_groups=terms(("eltern", "Eltern"), ("senioren", "Seniorinnen und Senioren")),
         network_types=terms(("sozialraumkonferenz", "Sozialraumkonferenz"), ("fallkonferenz", "Fallkonferenz")),
-        organisation_types=terms(("traeger", "Freier Träger"), ("verwaltung", "Verwaltung")),
+        organisation_types=[OrganisationType(id="traeger", label="Freier Träger"), OrganisationType(id="verwaltung", label="Verwaltung", government=True)],
         accessibility=terms(("stufenlos", "Stufenloser Zugang")),
         languages=terms(("de", "Deutsch"), ("uk", "Ukrainisch")),
     )

@@ -148,8 +148,8 @@ legal:
 
 
 def vocabularies_yaml() -> str:
-    def block(key: str, terms: list[tuple[str, str]]) -> str:
-        return f"{key}:\n" + "".join(f"- id: {i}\n  label: {label}\n" for i, label in terms)
+    def block(key: str, terms: list[tuple[str, str]], government: tuple[str, ...] = ()) -> str:
+        return f"{key}:\n" + "".join(f"- id: {i}\n  label: {label}\n" + ("  government: true\n" if i in government else "") for i, label in terms)
 
     return "# Begriffe für Themen, Zielgruppen und Arten; ergänzen oder ändern, Kennungen (id) nur in Kleinbuchstaben.\n" + "".join((
         block("topics", [("beratung", "Beratung"), ("familienbildung", "Familienbildung"), ("begegnung-freizeit", "Begegnung und Freizeit"),
@@ -169,7 +169,8 @@ def vocabularies_yaml() -> str:
                                 ("pflegekonferenz", "Pflegekonferenz"), ("runder-tisch", "Runder Tisch")]),
         block("organisation_types", [("traeger", "Freier Träger"), ("kreisverwaltung", "Kreisverwaltung"),
                                      ("kommunalverwaltung", "Kommunalverwaltung"), ("jobcenter", "Jobcenter"), ("schule", "Schule"),
-                                     ("kita", "Kita"), ("gesundheit", "Gesundheitswesen"), ("verein", "Verein"), ("kirche", "Kirchengemeinde")]),
+                                     ("kita", "Kita"), ("gesundheit", "Gesundheitswesen"), ("verein", "Verein"), ("kirche", "Kirchengemeinde")],
+              government=("kreisverwaltung", "kommunalverwaltung", "jobcenter")),
         block("accessibility", [("stufenlos", "Stufenloser Zugang"), ("rollstuhl-wc", "Rollstuhlgerechtes WC"), ("aufzug", "Aufzug"),
                                 ("hoeranlage", "Induktive Höranlage"), ("leichte-sprache", "Informationen in Leichter Sprache")]),
         block("languages", [("de", "Deutsch"), ("en", "Englisch"), ("ar", "Arabisch"), ("pl", "Polnisch"), ("ru", "Russisch"),

@@ -6,17 +6,30 @@ as a DCAT-AP.de licence URI (e.g. http://dcat-ap.de/def/licenses/dl-by-de/2.0 fo
 an unknown licence id falls back to the licence URL of atlas.yaml) and the attribution text
 (dcatde:licenseAttributionByText). Dates are the data date. Titles and descriptions are German (@de).
 
-Addresses are absolute when atlas.yaml has site_url; otherwise relative to the catalogue file, which
-RDF resolves against the address the catalogue is fetched from. The political geocoding (the district
-key) comes from district.yaml. Not set: dcatde:contributorID, which GovData assigns per publisher.
+Every dataset has dcat:keyword: the labels of the topics (vocabulary `topics`) its records name, or its
+title when its records have no topics.
+
+Addresses are absolute when atlas.yaml has site_url, as a harvester needs them (`atlas check --publish`
+insists on it); otherwise relative to the catalogue file, which RDF resolves against the address the
+catalogue is fetched from (previews). The area is the district key of district.yaml: dcatde:politicalGeocodingLevelURI
+and, as DCAT-AP.de 3.0 asks instead of the deprecated dcatde:politicalGeocodingURI, dct:spatial with the
+geocoding URI (a dct:Location, as in GovData's 3.0 example; DCAT-AP.de 2.0 accepts any IRI there), described once
+with the district's name and the map bounds of atlas.yaml as dcat:bbox (WKT, longitude/latitude in WGS 84).
+tests/test_dcat_shacl.py validates the catalogue against GovData's SHACL profiles for DCAT-AP.de 2.0 and 3.0.
+Not set: dcatde:contributorID, which GovData assigns per publisher.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from .tables import Meta
+from .tables import TABLES, Meta
+
+if TYPE_CHECKING:
+    from ..model.atlas import Atlas
 
 NS = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -24,6 +37,7 @@ NS = {
     "dct": "http://purl.org/dc/terms/",
     "dcatde": "http://dcat-ap.de/def/dcatde/",
     "foaf": "http://xmlns.com/foaf/0.1/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 LICENCES = {
@@ -45,6 +59,7 @@ FORMATS = {  # extension → (EU file type, IANA media type)
 THEME = "http://publications.europa.eu/resource/authority/data-theme/SOCI"
 LANGUAGE = "http://publications.europa.eu/resource/authority/language/DEU"
 GEOCODING = "http://dcat-ap.de/def/politicalGeocoding/"
+WKT = "http://www.opengis.net/ont/geosparql#wktLiteral"
 
 for _prefix, _uri in NS.items():
     ET.register_namespace(_prefix, _uri)
@@ -52,12 +67,31 @@ for _prefix, _uri in NS.items():
 
 @dataclass(frozen=True)
 class Dataset:
-    """One export: a name (anchor), German title and description, and its files (paths in daten/)."""
+    """One export: a name (anchor), German title and description, its files (paths in daten/) and keywords."""
 
     name: str
     title: str
     description: str
     files: tuple[str, ...]
+    keywords: tuple[str, ...] = ()  # none: the title is the keyword
+
+
+def topic_keywords(atlas: "Atlas", records: Iterable[Any]) -> tuple[str, ...]:
+    """Labels of the topics the records name (`topics` or `topic`), in the order of the vocabulary."""
+    used: set[str] = set()
+    for record in records:
+        used.update(getattr(record, "topics", None) or ())
+        if getattr(record, "topic", None):
+            used.add(record.topic)
+    return tuple(term.label for term in atlas.vocabularies.topics if term.id in used)
+
+
+def stem_keywords(atlas: "Atlas", stem: str) -> tuple[str, ...]:
+    """Keywords of the export `stem` (file name without extension, e.g. angebote, angebote-geojson is angebote):
+    the topics of its records; none for records without topics."""
+    kinds = {table_stem: kind for kind, (table_stem, _, _) in TABLES.items()} | {"kennzahlwerte": "indicators", "hsds": "offers"}
+    kind = kinds.get(stem.split("-")[0])
+    return topic_keywords(atlas, getattr(atlas, kind).values()) if kind else ()
 
 
 def licence_uri(meta: Meta) -> str:
@@ -88,7 +122,20 @@ def _date(parent: ET.Element, name: str, meta: Meta) -> None:
     el.text = meta.data_date.isoformat()
 
 
-def catalogue(meta: Meta, datasets: list[Dataset], district_key: str) -> str:
+def _location(root: ET.Element, atlas: "Atlas") -> str:
+    """The district as dct:Location (its geocoding URI, name and the map bounds of atlas.yaml as bounding box)."""
+    key = atlas.district.key
+    uri = f"{GEOCODING}{'stateKey' if len(key) == 2 else 'districtKey'}/{key}"  # a Land atlas has the 2-digit key
+    place = ET.SubElement(root, _q("dct:Location"), {_q("rdf:about"): uri})
+    _text(place, "skos:prefLabel", atlas.district.name)
+    b = atlas.config.map.bounds
+    corners = ", ".join(f"{x:g} {y:g}" for x, y in ((b.west, b.south), (b.west, b.north), (b.east, b.north), (b.east, b.south), (b.west, b.south)))
+    bbox = ET.SubElement(place, _q("dcat:bbox"), {_q("rdf:datatype"): WKT})
+    bbox.text = f"POLYGON(({corners}))"
+    return uri
+
+
+def catalogue(meta: Meta, datasets: list[Dataset], atlas: "Atlas") -> str:
     """The DCAT-AP.de catalogue as RDF/XML text."""
 
     def url(path: str) -> str:  # a path in daten/ → absolute, or relative to katalog.rdf
@@ -108,6 +155,7 @@ def catalogue(meta: Meta, datasets: list[Dataset], district_key: str) -> str:
         _ref(cat, "foaf:homepage", meta.site_url)
     for ds in datasets:
         _ref(cat, "dcat:dataset", url(f"#{ds.name}"))
+    place = _location(root, atlas)
 
     for ds in datasets:
         d = ET.SubElement(root, _q("dcat:Dataset"), {_q("rdf:about"): url(f"#{ds.name}")})
@@ -116,14 +164,16 @@ def catalogue(meta: Meta, datasets: list[Dataset], district_key: str) -> str:
         _text(d, "dct:identifier", url(f"#{ds.name}"), lang=False)
         pub = ET.SubElement(ET.SubElement(d, _q("dct:publisher")), _q("foaf:Agent"))
         _text(pub, "foaf:name", meta.publisher, lang=False)
+        for keyword in dict.fromkeys(ds.keywords or (ds.title,)):
+            _text(d, "dcat:keyword", keyword)
         _ref(d, "dcat:theme", THEME)
         _ref(d, "dct:language", LANGUAGE)
         _date(d, "dct:issued", meta)
         _date(d, "dct:modified", meta)
         _ref(d, "dcat:landingPage", f"{meta.site_url}daten/" if meta.site_url else "./")
-        land = len(district_key) == 2  # an atlas of a whole Land has the 2-digit Land key (schema/places.py)
+        land = len(atlas.district.key) == 2  # an atlas of a whole Land has the 2-digit Land key (schema/places.py)
         _ref(d, "dcatde:politicalGeocodingLevelURI", GEOCODING + ("Level/state" if land else "Level/administrativeDistrict"))
-        _ref(d, "dcatde:politicalGeocodingURI", f"{GEOCODING}{'stateKey' if land else 'districtKey'}/{district_key}")
+        _ref(d, "dct:spatial", place)
         for path in ds.files:
             dist = ET.SubElement(ET.SubElement(d, _q("dcat:distribution")), _q("dcat:Distribution"), {_q("rdf:about"): url(path)})
             file_type, media = FORMATS[path.rsplit(".", 1)[1]]

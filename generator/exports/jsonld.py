@@ -12,7 +12,13 @@ Types, chosen for what the records are and what search engines read:
 * offer → `Service` with `provider`, `areaServed`, `audience` (`PeopleAudience` with ages),
   `hoursAvailable`, `availableChannel` (where and how to reach it) and, when it is free, an `Offer` with
   price 0 (`isAccessibleForFree` is not a property of Service in schema.org).
-* organisation → `GovernmentOrganization` for administrations and job centres, `Organization` otherwise.
+* organisation → `GovernmentOrganization` when its type in vocabularies.yaml (organisation_types) says
+  `government: true` (administrations, authorities, job centres), `Organization` otherwise.
+
+Languages: `availableLanguage` has the domains ContactPoint, ServiceChannel, Course, LodgingBusiness and
+TouristAttraction, so an offer's languages go on its `availableChannel` and a centre's on a ContactPoint with
+the centre's phone and e-mail. tests/test_schemaorg_vocabulary.py checks every block against the vocabulary
+of a named schema.org release (domains, ranges, pending and attic terms).
 
 Privacy: only what the page itself shows. Contacts reach this module through `Atlas.contact`/`contacts_of`,
 which hold published contacts only; even then only their role, e-mail and phone go into a `ContactPoint`
@@ -36,8 +42,6 @@ from ..model.review import page_address
 from ..model.schema import Address, Closure, FamilyCentre, Location, Offer, OpeningHours, Organisation
 
 SCHEMA_DAYS = {"mo": "Monday", "di": "Tuesday", "mi": "Wednesday", "do": "Thursday", "fr": "Friday", "sa": "Saturday", "so": "Sunday"}
-# organisation_types entries (vocabularies.yaml) that are public administrations; others are Organization
-GOVERNMENT_TYPES = frozenset({"kreisverwaltung", "kommunalverwaltung", "verwaltung", "behoerde", "jobcenter"})
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 
 
@@ -89,6 +93,14 @@ def contact_point(contact: Any) -> dict[str, Any] | None:
     return _clean({"@type": "ContactPoint", "contactType": contact.role, "email": contact.email, "telephone": contact.phone})
 
 
+def centre_contact(atlas: Atlas, c: FamilyCentre) -> dict[str, Any] | None:
+    """The centre's own phone and e-mail with the languages spoken there (`availableLanguage` belongs to
+    ContactPoint, not to LocalBusiness); nothing when the record names no language."""
+    if not c.languages:
+        return None
+    return _clean({"@type": "ContactPoint", "telephone": c.phone, "email": c.email, "availableLanguage": atlas.labels("languages", c.languages)})
+
+
 def _areas(atlas: Atlas, record: Any, municipality_ids: list[str]) -> list[dict[str, Any]]:
     if getattr(record, "villages_served", None):
         return [{"@type": "Place", "name": v} for v in record.villages_served]
@@ -100,11 +112,12 @@ def _organisation_ref(atlas: Atlas, org_id: str | None) -> dict[str, Any] | None
     org = atlas.organisations.get(org_id or "")
     if org is None:
         return None
-    return _clean({"@type": org_type(org), "name": org.name, "email": org.email, "telephone": org.phone, "sameAs": org.website})
+    return _clean({"@type": org_type(atlas, org), "name": org.name, "email": org.email, "telephone": org.phone, "sameAs": org.website})
 
 
-def org_type(org: Organisation) -> str:
-    return "GovernmentOrganization" if org.type in GOVERNMENT_TYPES else "Organization"
+def org_type(atlas: Atlas, org: Organisation) -> str:
+    government = any(t.id == org.type and t.government for t in atlas.vocabularies.organisation_types)
+    return "GovernmentOrganization" if government else "Organization"
 
 
 def describe_centre(atlas: Atlas, page: str, c: FamilyCentre) -> dict[str, Any]:
@@ -123,9 +136,8 @@ def describe_centre(atlas: Atlas, page: str, c: FamilyCentre) -> dict[str, Any]:
         "openingHoursSpecification": opening_specs(c.opening_hours) if active else [],
         "specialOpeningHoursSpecification": closure_specs(c.closures) if active else [],
         "parentOrganization": _organisation_ref(atlas, c.operator),
-        "contactPoint": contact_point(atlas.contact(c.contact)),
+        "contactPoint": [cp for cp in (centre_contact(atlas, c), contact_point(atlas.contact(c.contact))) if cp],
         "areaServed": _areas(atlas, c, [c.municipality]),
-        "availableLanguage": [atlas.label("languages", x) for x in c.languages],
     })
 
 
@@ -157,16 +169,16 @@ def describe_offer(atlas: Atlas, page: str, o: Offer) -> dict[str, Any]:
         "areaServed": _areas(atlas, o, [o.municipality]),
         "audience": audience,
         "hoursAvailable": opening_specs(o.opening_hours) if o.status == "aktiv" else [],
-        "availableChannel": _clean({"@type": "ServiceChannel", "serviceLocation": place, "servicePhone": contact_point(contact), "serviceUrl": o.website}),
+        "availableChannel": _clean({"@type": "ServiceChannel", "serviceLocation": place, "servicePhone": contact_point(contact), "serviceUrl": o.website,
+                                    "availableLanguage": atlas.labels("languages", o.languages)}),
         "offers": {"@type": "Offer", "price": "0", "priceCurrency": "EUR"} if o.free_of_charge else None,
-        "availableLanguage": [atlas.label("languages", x) for x in o.languages],
     })
 
 
 def describe_organisation(atlas: Atlas, page: str, org: Organisation) -> dict[str, Any]:
     return _clean({
         "@context": "https://schema.org",
-        "@type": org_type(org),
+        "@type": org_type(atlas, org),
         "name": org.name,
         "alternateName": org.short_name,
         "description": org.description,

@@ -14,6 +14,7 @@ Non-Markdown files in the docs dir are copied by MkDocs as they are.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -21,7 +22,7 @@ from markupsafe import Markup
 
 from ..core.formatting import fmt_number
 from ..core.markup import html_attr
-from ..exports.dcat import Dataset, catalogue
+from ..exports.dcat import Dataset, catalogue, stem_keywords
 from ..exports.geojson import geo_files
 from ..exports.hsds import hsds_document
 from ..exports.tables import Meta, Table, profile_files, record_tables, to_json, value_table
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from .site import Site
 
 FOLDER = "daten"
+LICENCE_NAME = re.compile(r"[-a-zA-Z0-9._]+")  # the profile's pattern for licenses[].name
 FORMAT_LABELS = {"csv": "CSV", "json": "JSON", "geojson": "GeoJSON", "rdf": "RDF/XML"}
 
 
@@ -52,8 +54,21 @@ def size_text(content: str) -> str:
     return f"{fmt_number(size)}\u00a0Byte" if size < 1000 else f"{fmt_number(size / 1000, 1)}\u00a0kB"
 
 
+def package_licence(meta: Meta) -> dict[str, str]:
+    """The licence as the Data Package profile wants it: `name` is an Open Definition licence id (pattern
+    `^[-a-zA-Z0-9._]+$`, e.g. CC-BY-4.0), `path` the licence text, one of the two required. An id in another
+    spelling (GovData's `dl-de/by-2-0`, for which the Open Definition list has no entry) is left out: title and
+    path name the licence, and the id stays in the other files and the attribution."""
+    licence = {"name": meta.licence_id, "title": meta.licence_name, "path": meta.licence_url}
+    if not LICENCE_NAME.fullmatch(meta.licence_id):
+        del licence["name"]
+    return licence
+
+
 def datapackage(meta: Meta, tables: list[Table], district_key: str) -> str:
-    """Frictionless Data Package (v1) describing the CSV files: dialect, encoding, column types, licence."""
+    """Frictionless Data Package (v1, profile tabular-data-package) describing the CSV files: dialect, encoding,
+    column types, licence. `homepage` must be an absolute URI: it is given only when atlas.yaml has site_url.
+    tests/test_datapackage_profile.py validates it against the official profiles."""
     resources = []
     for t in tables:
         fields: list[dict[str, Any]] = []
@@ -72,19 +87,20 @@ def datapackage(meta: Meta, tables: list[Table], district_key: str) -> str:
             "schema": schema,
         })
     header = meta.header(meta.title, meta.description)
-    return to_json({
+    package = {
         "profile": "tabular-data-package",
         "name": f"sozialraumatlas-{district_key}",
         "title": header["title"],
         "description": header["description"],
-        "homepage": header["source"],
-        "licenses": [{"name": meta.licence_id, "title": meta.licence_name, "path": meta.licence_url}],
+        "homepage": header["source"] if meta.site_url else None,
+        "licenses": [package_licence(meta)],
         "contributors": [{"title": meta.publisher, "role": "publisher"}],
         "data_date": header["data_date"],
         "attribution": header["attribution"],
         "example_data": meta.example,
         "resources": resources,
-    })
+    }
+    return to_json({k: v for k, v in package.items() if v is not None})
 
 
 def export_files(atlas, emit: Callable[[str, str], None]) -> list[Dataset]:
@@ -96,16 +112,17 @@ def export_files(atlas, emit: Callable[[str, str], None]) -> list[Dataset]:
     for t in tables:  # one file at a time: the value table's records are made for each file, not kept
         emit(f"{t.name}.csv", t.csv())
         emit(f"{t.name}.json", t.json(meta))
-        datasets.append(Dataset(t.name, t.title, t.description, (f"{t.name}.csv", f"{t.name}.json")))
+        datasets.append(Dataset(t.name, t.title, t.description, (f"{t.name}.csv", f"{t.name}.json"), stem_keywords(atlas, t.name)))
     for path, (title, description, content) in geo_files(atlas, meta).items():
         emit(path, content)
-        datasets.append(Dataset(path.replace(".", "-"), title, description, (path,)))
+        datasets.append(Dataset(path.replace(".", "-"), title, description, (path,), stem_keywords(atlas, path.rsplit(".", 1)[0])))
     emit("hsds.json", hsds_document(atlas, meta))
     datasets.append(Dataset("hsds", "Angebote im Format Open Referral HSDS",
                             "Organisationen, Angebote, Orte, Öffnungszeiten und veröffentlichte Kontakte im internationalen Format "
-                            "Open Referral Human Services Data Specification 3.0, für Wegweiser und Angebotsdatenbanken.", ("hsds.json",)))
+                            "Open Referral Human Services Data Specification 3.0, für Wegweiser und Angebotsdatenbanken.", ("hsds.json",),
+                            stem_keywords(atlas, "hsds")))
     emit("datapackage.json", datapackage(meta, tables, atlas.district.key))
-    emit("katalog.rdf", catalogue(meta, datasets, atlas.district.key))
+    emit("katalog.rdf", catalogue(meta, datasets, atlas))
     return datasets
 
 

@@ -210,11 +210,19 @@ class Term(Model):
     )
 
 
+class OrganisationType(Term):
+    government: bool = Field(
+        False, title="Öffentliche Verwaltung",
+        description="true für Verwaltungen, Behörden und Jobcenter: ihre Seiten nennen sie für Suchmaschinen „GovernmentOrganization“ (schema.org), "
+        "alle anderen „Organization“.",
+    )
+
+
 class Vocabularies(Model):
     topics: list[Term] = Field(title="Themen", description="Themen der Angebote, Netzwerke und Kontakte.", min_length=1)
     target_groups: list[Term] = Field(title="Zielgruppen", description="Für wen Angebote da sind.", min_length=1)
     network_types: list[Term] = Field(title="Arten von Netzwerken", description="Arten von Netzwerken und Gremien.", min_length=1)
-    organisation_types: list[Term] = Field(title="Arten von Organisationen", description="Arten von Organisationen.", min_length=1)
+    organisation_types: list[OrganisationType] = Field(title="Arten von Organisationen", description="Arten von Organisationen.", min_length=1)
     accessibility: list[Term] = Field(title="Barrierefreiheit", description="Merkmale der Barrierefreiheit.", min_length=1)
     languages: list[Term] = Field(title="Sprachen", description="Sprachen, in denen Angebote stattfinden.", min_length=1)
     target_fields: list[Term] = Field(default_factory=list, title="Handlungsfelder der Ziele", description="z. B. Kinder- und Jugendhilfe, Eingliederungshilfe, Hilfe zur Pflege.")
