@@ -117,12 +117,44 @@ def test_the_example_catalogue_conforms_too(example_site: Path, shapes: dict[str
     assert {p: results(graph, shapes[p], vocabularies) for p in ("2.0", "3.0")} == {"2.0": [], "3.0": []}
 
 
-def test_conventions_ask_only_for_the_contributor_id_that_govdata_assigns(found: dict[str, list[str]]):
-    """Konvention 12/13 wants dcatde:contributorID, an id from GovData's list of data providers that GovData gives
-    a publisher when it registers; the atlas cannot make one up. Every other convention holds, keywords included."""
-    others = [r for r in found["2.0+Konventionen"] if not r.startswith("Violation: K12&13: ")]
-    assert others == []
-    assert len(found["2.0+Konventionen"]) == len(set(found["2.0+Konventionen"]))
+def test_conventions_hold_with_the_contributor_id_of_atlas_yaml(found: dict[str, list[str]], catalogue: rdflib.Graph):
+    """GovData's „Spezifikation + Konventionen“ profile: no violation, no warning. Konvention 12/13 wants
+    dcatde:contributorID, the id GovData assigns to a registered data provider: atlas.yaml's dcat_contributor_id."""
+    assert found["2.0+Konventionen"] == []
+    contributor = rdflib.URIRef("http://dcat-ap.de/def/contributors/transparenzportalHamburg")  # tests/fixtures/opendata/atlas.yaml
+    datasets = set(catalogue.subjects(ns.RDF.type, ns.DCAT.Dataset))
+    assert {ds: list(catalogue.objects(ds, DCATDE.contributorID)) for ds in datasets} == {ds: [contributor] for ds in datasets}
+
+
+def test_without_a_contributor_id_the_catalogue_has_none(example_site: Path):
+    """The example atlas (data/atlas.yaml) has no id from GovData, so none is made up."""
+    graph = rdflib.Graph()
+    graph.parse(example_site / "daten" / "katalog.rdf", format="xml")
+    assert set(graph.subjects(ns.RDF.type, ns.DCAT.Dataset)) and not list(graph.objects(None, DCATDE.contributorID))
+
+
+def test_a_contributor_id_outside_govdatas_list_or_not_a_uri_is_reported(catalogue: rdflib.Graph, shapes: dict[str, rdflib.Graph],
+                                                                          vocabularies: rdflib.Graph):
+    dataset = rdflib.URIRef(SITE_URL + "daten/#angebote")
+    for wrong in (rdflib.URIRef("http://dcat-ap.de/def/contributors/keinBereitsteller"), rdflib.Literal("transparenzportalHamburg")):
+        broken = rdflib.Graph()
+        broken += catalogue
+        broken.set((dataset, DCATDE.contributorID, wrong))
+        found = results(broken, shapes["2.0+Konventionen"], vocabularies)
+        assert found and all(r.startswith("Violation: ") and r.endswith(f" at {dataset}") for r in found), found
+        assert any(r.startswith("Violation: K12&13: ") for r in found), found
+    assert "Violation: dcat:Dataset: dcatde:contributorID MUSS eine IRI sein. (http://dcat-ap.de/def/dcatde/contributorID) " \
+           f"at {dataset}" in results(broken, shapes["3.0"], vocabularies)
+
+
+def test_check_reports_a_contributor_id_that_is_not_a_web_address(mini_data: Path, capsys: pytest.CaptureFixture[str]):
+    config = mini_data / "atlas.yaml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    config.write_text("\n".join(lines + ["dcat_contributor_id: transparenzportalHamburg"]) + "\n", encoding="utf-8")
+    assert main(["check", "--data", str(mini_data)]) == 1
+    err = capsys.readouterr().err
+    assert f"atlas.yaml:{len(lines) + 1}: " in err and "„transparenzportalHamburg“" in err and "http:, https:" in err, err
+    assert "Traceback" not in err
 
 
 def test_a_broken_catalogue_is_reported(catalogue: rdflib.Graph, shapes: dict[str, rdflib.Graph], vocabularies: rdflib.Graph):

@@ -75,6 +75,7 @@ PATTERNS: dict[tuple[str, str], str] = {
     ("*", "website"): f"^{WEB}$",
     ("Indicator", "source_url"): f"^{WEB}$",
     ("AtlasConfig", "site_url"): f"^{WEB}$",
+    ("AtlasConfig", "dcat_contributor_id"): f"^{WEB}$",
     ("Licence", "url"): f"^{WEB}$",
     ("Tiles", "url"): rf"^{_ci('https')}://[^/?# ]*\.[^ ]*$",
     ("AtlasConfig", "report_url"): rf"^({_ci('https')}://[^/?# ]*\.[^ ]*|{_ci('mailto')}:{EMAIL}(\?.*)?)$",

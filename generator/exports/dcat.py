@@ -16,7 +16,8 @@ and, as DCAT-AP.de 3.0 asks instead of the deprecated dcatde:politicalGeocodingU
 geocoding URI (a dct:Location, as in GovData's 3.0 example; DCAT-AP.de 2.0 accepts any IRI there), described once
 with the district's name and the map bounds of atlas.yaml as dcat:bbox (WKT, longitude/latitude in WGS 84).
 tests/test_dcat_shacl.py validates the catalogue against GovData's SHACL profiles for DCAT-AP.de 2.0 and 3.0.
-Not set: dcatde:contributorID, which GovData assigns per publisher.
+dcatde:contributorID (GovData's convention 12/13) is the id GovData assigns to a registered data provider: set on
+every dataset when atlas.yaml has dcat_contributor_id, left out otherwise (nothing to make up).
 """
 
 from __future__ import annotations
@@ -164,6 +165,8 @@ def catalogue(meta: Meta, datasets: list[Dataset], atlas: "Atlas") -> str:
         _text(d, "dct:identifier", url(f"#{ds.name}"), lang=False)
         pub = ET.SubElement(ET.SubElement(d, _q("dct:publisher")), _q("foaf:Agent"))
         _text(pub, "foaf:name", meta.publisher, lang=False)
+        if atlas.config.dcat_contributor_id:
+            _ref(d, "dcatde:contributorID", atlas.config.dcat_contributor_id)
         for keyword in dict.fromkeys(ds.keywords or (ds.title,)):
             _text(d, "dcat:keyword", keyword)
         _ref(d, "dcat:theme", THEME)

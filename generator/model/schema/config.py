@@ -162,6 +162,11 @@ class AtlasConfig(Model):
     intro: Text | None = Field(None, title="Einleitung", description="Text auf der Startseite.")
     publisher: Text = Field(title="Herausgeber", description="Wer den Atlas herausgibt.")
     site_url: str | None = Field(None, title="Adresse der Website", description="Öffentliche Adresse, z. B. https://atlas.example.org/.")
+    dcat_contributor_id: str | None = Field(
+        None, title="GovData-Datenbereitsteller-ID",
+        description="Kennung, die GovData einem registrierten Datenbereitsteller vergibt (Liste: https://www.dcat-ap.de/def/contributors/), "
+        "z. B. http://dcat-ap.de/def/contributors/…; steht als dcatde:contributorID an jedem Datensatz des Datenkatalogs. Leer: keine Angabe.",
+    )
     data_date: Date = Field(title="Datenstand", description="Datum des Datenstands (JJJJ-MM-TT).")
     licence: Licence = Field(
         default_factory=lambda: Licence(
@@ -189,7 +194,7 @@ class AtlasConfig(Model):
         description="Ab welcher Größe die Übersichten der Angebote und Ansprechpersonen je Planungsregion geteilt werden.",
     )
 
-    @field_validator("site_url")
+    @field_validator("site_url", "dcat_contributor_id")
     @classmethod
     def _site(cls, v: str | None) -> str | None:
         return None if v is None else check_url(v, WEB_SCHEMES)
