@@ -4,8 +4,10 @@
 
 Runs `python -m pytest -q` (the README's test command, with the arguments given) once, with
 ATLAS_TEST_TIMELINE set so that tests/conftest.py records when each test ran on which worker. Prints the
-wall time, the CPU time of the run (the whole machine's busy time from /proc/stat while the suite ran:
-run it on an otherwise idle machine; the rusage of pytest's children misses Chromium), the load of the
+wall time, the CPU time of the run (exact where the machine has cgroup v1 CPU accounting and the run may make a
+group, as root: every process the suite starts is counted, nothing else; otherwise the whole machine's busy time
+from /proc/stat while the suite ran: then run it on an otherwise idle machine; the rusage of pytest's children
+misses Chromium), the load of the
 machine before it, and from the timeline: how busy each worker was, how long
 the workers waited at the end for the last one (the tail), the slowest tests, and the test files and tests that
 used the most CPU (tests/conftest.py reads each worker's process tree, its browser included, at every phase). The target of issue 16
@@ -38,21 +40,48 @@ def machine_cpu() -> tuple[float, float]:
     return (sum(fields[:8]) - idle) / ticks, idle / ticks
 
 
+CPUACCT = Path("/sys/fs/cgroup/cpuacct")  # cgroup v1 CPU accounting, where the machine offers it (root)
+
+
+def accounting_group() -> Path | None:
+    """A fresh cpuacct cgroup for the run, or None where there is none or it cannot be made: every process the suite
+    starts (workers, builds, Chromium's renderers) stays in it, so its counter is the suite's exact CPU time, whatever
+    the other tenants of a shared machine do."""
+    group = CPUACCT / f"atlas-suite-{os.getpid()}"
+    try:
+        group.mkdir()
+        (group / "cpuacct.usage").write_text("0")
+    except OSError:
+        return None
+    return group
+
+
 def run(args: list[str]) -> tuple[float, float, int, Path, float]:
     timeline = Path(tempfile.mkdtemp(prefix="atlas-suite-")) / "timeline.tsv"
     env = {**os.environ, "ATLAS_TEST_TIMELINE": str(timeline)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     busy_before, idle_before = machine_cpu()
+    group = accounting_group() if CPUACCT.is_dir() else None
     start, started = time.monotonic(), time.time()
-    code = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args], cwd=ROOT, env=env).returncode
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args]
+    join = (lambda: (group / "cgroup.procs").write_text(str(os.getpid()))) if group else None
+    code = subprocess.run(command, cwd=ROOT, env=env, preexec_fn=join).returncode
     wall = time.monotonic() - start
+    exact = 0.0
+    if group:
+        exact = int((group / "cpuacct.usage").read_text()) / 1e9
+        print(f"\nCPU of the suite and everything it started (cgroup {group.name}): {exact:.0f} s")
+        try:
+            group.rmdir()
+        except OSError:
+            pass
     busy_after, idle_after = machine_cpu()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     own = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     busy, idle = busy_after - busy_before, idle_after - idle_before
     print(f"\nCPU of pytest and the processes it waited for: {own:.0f} s (Chromium's processes are reaped by "
           f"Playwright's driver and mostly missing here); the whole machine: {busy:.0f} s busy, {idle:.0f} s idle")
-    return wall, busy or own, code, timeline, started
+    return wall, exact or busy or own, code, timeline, started
 
 
 def analyse(timeline: Path, wall: float, cpu: float, cores: int, started: float) -> str:
