@@ -106,6 +106,8 @@ def extra_values(atlas: Atlas) -> dict[str, str]:
 
 
 DISTRICT_PAGE = "landkreis/index.md"  # the path stays for every kind of area (stable URLs)
+LEBENSLAGEN_PAGE = "lebenslagen/index.md"  # „Was ist passiert?“ (generator/pages/lebenslagen.py)
+TERMINE_PAGE = "termine/index.md"  # Termine (generator/pages/termine.py, issue 21)
 
 
 def navigation(nav: list | None, atlas: Atlas) -> list | None:
@@ -114,6 +116,13 @@ def navigation(nav: list | None, atlas: Atlas) -> list | None:
     if nav:
         area = atlas.area.label
         nav = [{area: DISTRICT_PAGE} if isinstance(i, dict) and i == {"Landkreis": DISTRICT_PAGE} else i for i in nav]
+    if nav and atlas.lebenslagen and not any(isinstance(i, dict) and LEBENSLAGEN_PAGE in i.values() for i in nav):
+        # „Was ist passiert?“ (issue 20) before „Angebote“, only when the atlas has life situations
+        at = next((n for n, item in enumerate(nav) if isinstance(item, dict) and "Angebote" in item), len(nav))
+        nav = [*nav[:at], {"Was ist passiert?": LEBENSLAGEN_PAGE}, *nav[at:]]
+    if nav and atlas.events and not any(isinstance(i, dict) and TERMINE_PAGE in i.values() for i in nav):
+        at = next((n + 1 for n, item in enumerate(nav) if isinstance(item, dict) and "Netzwerke" in item), len(nav))  # after „Netzwerke“
+        nav = [*nav[:at], {"Termine": TERMINE_PAGE}, *nav[at:]]
     if not nav or not atlas.targets or any(isinstance(i, dict) and "ziele/index.md" in i.values() for i in nav):
         return nav
     entries = list(nav)

@@ -22,6 +22,7 @@ from ..load.files import Document, load_csv, load_yaml
 from ..load.reading import list_folder
 from ..load.limits import MAX_CSV_PROBLEMS, MAX_SCHEMA_PROBLEMS, capped, check_capped
 from ..model.atlas import Atlas, IndicatorValue, build_atlas
+from ..model.events import event_problems
 from ..model.hours import check_hours
 from ..model.indicators import formula_order, parse_date
 from ..model.renames import former_id_problems, former_map, renamed_text
@@ -391,7 +392,7 @@ def validate(data_dir: Path, with_boundaries: bool = True) -> tuple[Atlas | None
     digits = {t.id: t.key_digits for t in vocabularies.unit_types} if vocabularies is not None else None
     v.problems += key_problems(district, district_doc, v.all_docs(), digits)  # unit and member keys inside the district's key
     v.problems += unit_type_problems(vocabularies, v.all_docs())  # key length and members as the unit's type says
-    v.problems += check_hours(v.records, v.docs)  # overlapping or duplicated opening hours, 24:00
+    v.problems += check_hours(v.records, v.docs) + event_problems(v.records, v.docs)  # opening hours (overlaps, 24:00); Termine: changes off the rule
     values = v.read_values(district)
     problems = sorted(set(v.problems))
     if problems or config is None or vocabularies is None or district is None:

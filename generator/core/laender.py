@@ -10,3 +10,9 @@ LAENDER = {
     "11": "Berlin", "12": "Brandenburg", "13": "Mecklenburg-Vorpommern", "14": "Sachsen", "15": "Sachsen-Anhalt",
     "16": "Thüringen",
 }
+
+# Landesschlüssel → ISO 3166-2 subdivision code (DE-BB …) without the country prefix, as the `holidays` package names the Länder
+LAND_CODES = {
+    "01": "SH", "02": "HH", "03": "NI", "04": "HB", "05": "NW", "06": "HE", "07": "RP", "08": "BW", "09": "BY", "10": "SL",
+    "11": "BE", "12": "BB", "13": "MV", "14": "SN", "15": "ST", "16": "TH",
+}

@@ -172,6 +172,17 @@ def safe_url(url: str | None, schemes: tuple[str, ...] = ("http", "https", "mail
     return "".join(_URL_ESCAPES.get(ch, ch) for ch in url)
 
 
+def webcal_url(site_url: str | None, path: str) -> str | None:
+    """Subscription address (`webcal://host/…`) of a calendar file the site itself serves, or None without `site_url`.
+
+    Deliberately apart from `safe_url`: data never brings a webcal link; the only one is built here from the
+    atlas's own https/http address (atlas.yaml `site_url`, checked by the schema) and a generated file path."""
+    target = safe_url(f"{site_url.rstrip('/')}/{path}", WEB_SCHEMES) if site_url else None
+    if target is None:
+        return None
+    return "webcal://" + target.split("://", 1)[1]
+
+
 def web_link(url: str | None, label: object | None = None) -> Markup:
     """Link to a web page (http/https/mailto/tel); an unsafe address is shown as text only."""
     target = safe_url(url)

@@ -34,6 +34,7 @@ from ..model.schema import (
     CONFIG_FILE,
     DISTRICT_FILE,
     EMAIL_PATTERN,
+    EVENT_TIME,
     KINDS,
     PHONE_PATTERN,
     TIME_PATTERN,
@@ -80,6 +81,12 @@ PATTERNS: dict[tuple[str, str], str] = {
     ("Tiles", "url"): rf"^{_ci('https')}://[^/?# ]*\.[^ ]*$",
     ("AtlasConfig", "report_url"): rf"^({_ci('https')}://[^/?# ]*\.[^ ]*|{_ci('mailto')}:{EMAIL}(\?.*)?)$",
     ("Link", "url"): rf"^({WEB}|{_ci('mailto')}:{EMAIL}(\?.*)?|{_ci('tel')}:{PHONE})$",
+    ("Benefit", "online_service"): f"^{WEB}$",
+    ("Registration", "url"): f"^{WEB}$",
+    # Termine (schema/events.py): the schema checks the form; the order of start and end and the rule's values only `atlas check`
+    ("Event", "end_date"): r"^[0-9]{4}-[0-9]{2}-[0-9]{2}",
+    ("Event", "end_time"): EVENT_TIME,
+    ("Event", "rrule"): r"^([rR][rR][uU][lL][eE]:)?[A-Za-z]+=[^;]+(;[A-Za-z]+=[^;]+)*;?$",
     ("OpeningHours", "opens"): TIME_PATTERN.pattern,
     ("OpeningHours", "closes"): TIME_PATTERN.pattern,
 }

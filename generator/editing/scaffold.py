@@ -35,6 +35,8 @@ ALIASES = {
     "kennzahl": "indicators",
     "ziel": "targets",
     "konferenz": "conferences", "sozialraumkonferenz": "conferences",
+    "lebenslage": "lebenslagen", "leistung": "leistungen",
+    "termin": "events", "veranstaltung": "events", "events": "events",
 }
 # every built-in kind of unit works as well: `atlas new samtgemeinde …`
 ALIASES.update({t.id.replace("-", "_"): "municipalities" for t in merged_unit_types([]) if t.id.replace("-", "_") not in ALIASES})

@@ -17,11 +17,14 @@ from .indicators import Statistics, compute
 from .schema import (
     AreaKind,
     AtlasConfig,
+    Benefit,
     Conference,
     Contact,
     District,
+    Event,
     FamilyCentre,
     Indicator,
+    LifeSituation,
     Municipality,
     Network,
     Offer,
@@ -75,6 +78,9 @@ class Atlas:
     values: list[IndicatorValue] = field(default_factory=list)
     targets: dict[str, Target] = field(default_factory=dict)
     conferences: dict[str, Conference] = field(default_factory=dict)
+    lebenslagen: dict[str, LifeSituation] = field(default_factory=dict)  # life situations, ordered by name
+    leistungen: dict[str, Benefit] = field(default_factory=dict)  # benefits, ordered by name
+    events: dict[str, Event] = field(default_factory=dict)  # Termine (model/events.py expands them); not those of internal networks
     stats: Statistics | None = None  # every indicator in every area (indicators.compute)
     boundaries: dict | None = None  # unit id → GeoJSON geometry (generator/model/boundaries.py), if data/boundaries.geojson exists
     # lookups by unit, centre, organisation, region: built once per dict (rebuilt if its size changes),
@@ -224,6 +230,7 @@ class Atlas:
             *self.municipalities.values(), *self.organisations.values(), *self.contacts.values(),
             *self.family_centres.values(), *self.offers.values(), *self.networks.values(),
             *self.regions.values(), *self.targets.values(), *self.conferences.values(),
+            *self.lebenslagen.values(), *self.leistungen.values(), *self.events.values(),
         ]
         return any(r.example for r in records) or any(v.example for v in self.values)
 
@@ -255,6 +262,9 @@ def build_atlas(
         values=sorted(values, key=lambda v: (v.indicator, v.area, v.year, v.forecast)),
         targets=ordered("targets"),
         conferences=dict(sorted(records.get("conferences", {}).items(), key=lambda kv: (kv[1].municipality, kv[1].date, kv[0]))),
+        lebenslagen=dict(sorted(records.get("lebenslagen", {}).items(), key=lambda kv: (kv[1].name.casefold(), kv[0]))),
+        leistungen=dict(sorted(records.get("leistungen", {}).items(), key=lambda kv: (kv[1].name.casefold(), kv[0]))),
+        events={k: e for k, e in ordered("events").items() if e.network is None or e.network in records.get("networks", {}) and records["networks"][e.network].public},
     )
     atlas.stats = compute(atlas.indicators, atlas.values, atlas.municipalities, atlas.regions, district.id, config.profiles)
     return atlas

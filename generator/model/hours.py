@@ -28,7 +28,7 @@ from ..core.problems import Problem
 from .schema import STATUSES, Closure, OpeningHours
 
 DAYS = tuple(WEEKDAYS)  # mo … so
-HOURS_KINDS = ("family_centres", "offers")
+HOURS_KINDS = ("family_centres", "offers", "organisations")
 
 
 # --------------------------------------------------------------------------------------------- status

@@ -23,6 +23,9 @@ PAGE_FOLDERS: dict[str, str] = {
     "organisations": "organisationen",
     "indicators": "kennzahlen",
     "contacts": "ansprechpersonen",
+    "lebenslagen": "lebenslagen",
+    "leistungen": "leistungen",
+    "events": "termine",
 }
 
 # record kind → further folders in which its id names a file or a folder
@@ -59,6 +62,9 @@ RESERVED: dict[str, dict[str, str]] = {
     "netzwerke": dict(_OVERVIEW),
     "kennzahlen": dict(_OVERVIEW),
     "leichte-sprache": {"index": "Startseite in Leichter Sprache"},
+    "lebenslagen": {"index": "Was ist passiert? (Übersicht der Lebenslagen)"},
+    "leistungen": {"index": "Übersicht der Leistungen"},
+    "termine": {"index": "Termine (die nächsten Wochen)", "kalender": "Ordner der Kalender (iCalendar)"},
 }
 
 

@@ -99,7 +99,7 @@ def redirect_files(atlas: Any, record_path: Callable[[Any], str], record_name: C
                    pages: Collection[str], folders: dict[type, str]) -> dict[str, str]:
     """Forwarding pages for the former ids of every record that has a page (`folders`: record class → folder)."""
     files: dict[str, str] = {}
-    for kind in ("regions", "municipalities", "organisations", "contacts", "family_centres", "offers", "networks", "indicators"):
+    for kind in ("regions", "municipalities", "organisations", "contacts", "family_centres", "offers", "networks", "indicators", "lebenslagen", "leistungen"):
         for record in getattr(atlas, kind).values():
             if type(record) not in folders:
                 continue

@@ -21,7 +21,7 @@ from ..model import renames
 from ..model.atlas import Atlas, is_active
 from ..model.schema import FamilyCentre, Indicator, Municipality, Network, Offer, Organisation, Record
 from ..visuals import maps
-from . import datamodel, easy, figures, finder_pages, legal, lists, opendata, people, profiles, search_marks
+from . import datamodel, easy, figures, finder_pages, lebenslagen, legal, lists, opendata, people, profiles, search_marks, termine
 from .links import FOLDERS, record_name, record_path
 from .site import CENTRES_MAP, DISTRICT_MAP, UNITS_MAP, Site
 
@@ -155,6 +155,8 @@ def site_parts(site: Site, only: Iterable[Record] | None = None) -> list[Callabl
         lambda: people.people_pages(site, common),  # ansprechpersonen/…, vCards, organisationen/wer-mit-wem.md
         lambda: profiles.target_pages(site, common),
         lambda: easy.easy_pages(site, common),  # leichte-sprache/
+        lambda: lebenslagen.lebenslagen_pages(site, common),  # lebenslagen/, leistungen/: „Was ist passiert?“ (issue 20)
+        lambda: termine.termine_pages(site, common),  # termine/: dates by week, one page per series, calendar feeds (issue 21)
         overview_maps,
         overview_pages,
     ]

@@ -27,7 +27,7 @@ from ..model.atlas import Atlas, is_active
 from ..model.schema import MEASURE_STATUSES, Indicator, Offer
 from ..model.targets import STATUS_LABELS
 from ..visuals import basemap, maps, thematic
-from . import TEMPLATES_DIR, figures, people, search_marks, searchwords
+from . import TEMPLATES_DIR, figures, people, search_marks, searchwords, termine
 from .links import record_path
 from .tools import PageTools
 
@@ -74,6 +74,7 @@ def environment() -> Environment:
     env.filters["status_label"] = lambda status: STATUS_LABELS[status]
     env.filters["status_phrase"] = lambda status, rows: (f"{n} {STATUS_LABELS[status]}" if (n := sum(1 for r in rows if r.status == status)) else "")
     env.globals["people"] = people.PeopleTools  # `{% set pp = people(p) %}`: contacts, vCards, matrix
+    env.globals["termine"] = termine.TermineTools  # `{% set tt = termine(p) %}`: next dates and calendar feeds (issue 21)
     env.tests["contains"] = lambda seq, item: item in (seq or ())
     env.tests["active"] = is_active  # not „beendet“
     env.globals.update(hours=hours, review=review, jsonld=jsonld.jsonld)  # opening hours, status, last check, structured data

@@ -59,6 +59,14 @@ class PageTools:
         flag = getattr(item, "example", item)
         return Markup(f' <span class="atlas-example">{html_attr(text)}</span>') if flag else Markup("")
 
+    def heading_badge(self, item: Any, label: str) -> Markup:
+        """The badge at the end of a heading line, with the plain `label` for the table of contents (attr_list
+        `data-toc-label`), so that the contents list „Elterngeld“, not „Elterngeld Beispiel“."""
+        badge = self.badge(item)
+        if not badge:
+            return badge
+        return badge + Markup(f' {{ data-toc-label="{html_attr(label)}" }}')
+
     def join(self, items: Iterable[Any], sep: str = ", ") -> Markup:
         """Join escaped texts and Markup (links) with a literal separator."""
         return Markup(sep.join(md_text(i) for i in items))

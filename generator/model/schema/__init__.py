@@ -72,6 +72,8 @@ from .indicators import (
 from .networks import (
     Network,
 )
+from .events import EVENT_TIME, Change, Event, EventPlace, Registration
+from .benefits import Benefit, LegalBasis, LifeSituation, Responsibility
 from .area_kinds import AreaKind, area_kind, default_area_kinds, derived_kind, merged_area_kinds
 from .unit_types import UnitType, member_words, merged_unit_types, unit_type, unit_type_words
 from .offers import (
@@ -121,6 +123,9 @@ KINDS: dict[str, Kind] = {
         Kind("indicators", "indicators", Indicator, "Kennzahl"),
         Kind("targets", "targets", Target, "Ziel"),
         Kind("conferences", "conferences", Conference, "Ergebnisse einer Sozialraumkonferenz"),
+        Kind("lebenslagen", "lebenslagen", LifeSituation, "Lebenslage"),
+        Kind("leistungen", "leistungen", Benefit, "Leistung"),
+        Kind("events", "termine", Event, "Termin"),
     )
 }
 DISTRICT_FILE = "district.yaml"
@@ -131,13 +136,13 @@ INDICATOR_VALUES_GLOB = "indicators/*.csv"
 # Re-exported: every stage imports the record kinds from `model.schema`, whichever module defines them.
 __all__ = [
     "AccessibilityLimitation", "AccessibilitySettings", "Address", "AgeRange", "AreaKind", "AtlasConfig", "Availability",
-    "Bounds", "CONFIG_FILE", "Closure", "Conference", "Contact", "ContactChannels", "DISTRICT_FILE", "Date",
-    "District", "EMAIL_PATTERN", "FamilyCentre", "Formula", "HintRule", "ID_PATTERN", "INDICATOR_VALUES_GLOB",
+    "Benefit", "Bounds", "CONFIG_FILE", "Change", "Closure", "Conference", "Contact", "ContactChannels", "DISTRICT_FILE", "Date",
+    "District", "EMAIL_PATTERN", "EVENT_TIME", "Event", "EventPlace", "FamilyCentre", "Formula", "HintRule", "ID_PATTERN", "INDICATOR_VALUES_GLOB",
     "Id", "Indicator", "KINDS", "KeyFigure", "Kind", "LINK_SCHEMES", "LegalBody", "LegalProvider",
-    "LegalResponsible", "LegalSettings", "LegalTexts", "Licence", "Link", "ListSettings", "Location",
+    "LegalBasis", "LegalResponsible", "LegalSettings", "LegalTexts", "Licence", "LifeSituation", "Link", "ListSettings", "Location",
     "MEASURE_STATUSES", "MapSettings", "Measure", "MemberMunicipality", "Model", "Municipality", "Need",
     "Network", "Offer", "OpeningHours", "Organisation", "OrganisationType", "PHONE_PATTERN", "PrivacySettings", "ProfileSettings",
-    "Population", "Quantity", "Record", "Region", "STATUSES", "SmallNumbers", "Swot", "TIME_PATTERN",
+    "Population", "Quantity", "Record", "Region", "Registration", "Responsibility", "STATUSES", "SmallNumbers", "Swot", "TIME_PATTERN",
     "Target", "Term", "Text", "Tiles", "UnitType", "VOCABULARIES_FILE", "Vocabularies", "WEB_SCHEMES", "WEEKDAYS",
     "area_kind", "check_date", "check_email", "default_area_kinds", "derived_kind", "check_phone", "check_url", "date_message", "merged_area_kinds", "member_words", "merged_unit_types", "ref", "unit_type", "unit_type_words", "vocab",
 ]

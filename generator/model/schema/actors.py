@@ -6,6 +6,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import Address, ContactChannels, Id, Record, Text, ref, vocab
+from .offers import OpeningHours
 
 
 class Organisation(Record, ContactChannels):
@@ -18,6 +19,10 @@ class Organisation(Record, ContactChannels):
         default_factory=list, title="Tätig in", description="Kennungen der Sozialräume, in denen sie arbeitet (leer: ganzer Kreis).",
         json_schema_extra=ref("municipalities"),
     )
+    opening_hours: list[OpeningHours] = Field(
+        default_factory=list, title="Öffnungszeiten", description="Sprechzeiten je Wochentag (days, opens, closes), z. B. einer Behörde."
+    )
+    opening_hours_note: Text | None = Field(None, title="Hinweis zu Öffnungszeiten", description="z. B. „und nach Vereinbarung“.")
 
 
 class Contact(Record, ContactChannels):

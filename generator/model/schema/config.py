@@ -230,6 +230,9 @@ class Vocabularies(Model):
     organisation_types: list[OrganisationType] = Field(title="Arten von Organisationen", description="Arten von Organisationen.", min_length=1)
     accessibility: list[Term] = Field(title="Barrierefreiheit", description="Merkmale der Barrierefreiheit.", min_length=1)
     languages: list[Term] = Field(title="Sprachen", description="Sprachen, in denen Angebote stattfinden.", min_length=1)
+    event_audiences: list[Term] = Field(
+        default_factory=list, title="Für wen Termine offen sind", description="z. B. öffentlich, Fachkräfte, Mitglieder (Feld audience der Termine)."
+    )
     target_fields: list[Term] = Field(default_factory=list, title="Handlungsfelder der Ziele", description="z. B. Kinder- und Jugendhilfe, Eingliederungshilfe, Hilfe zur Pflege.")
     target_perspectives: list[Term] = Field(
         default_factory=list, title="Perspektiven der Ziele", description="z. B. Betroffene, Angehörige, Gemeinwesen, Fachkräfte."

@@ -1,0 +1,70 @@
+"""Life situations and benefits: what happened to a resident, which benefits may help, who decides and where to apply.
+
+Responsibility differs by Land and district, so it is data: a benefit names its responsible bodies per level as
+references to organisation records (with address and opening hours there), never as code.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, field_validator
+
+from .base import WEB_SCHEMES, Id, Model, Record, Text, check_url, ref, vocab
+
+LEIKA_PATTERN = r"^[0-9]{14}$"  # key of the federal service catalogue (Leistungskatalog, LeiKa): 14 digits
+
+
+class LegalBasis(Model):
+    law: Text = Field(title="Gesetz", description="Abkürzung oder Name des Gesetzes, z. B. „BEEG“, „SGB VIII“, „EStG“.")
+    section: Text = Field(title="Paragraf", description="Paragraf oder Artikel, z. B. „§ 24“ oder „§§ 1 ff.“.")
+
+
+class Responsibility(Model):
+    level: Text = Field(title="Ebene", description="Wer auf welcher Ebene zuständig ist, z. B. „Landkreis“, „Gemeinde“, „Bund“, „Pflegekasse“.")
+    organisation: Id = Field(
+        title="Zuständige Stelle", description="Kennung der Organisation (mit Anschrift und Öffnungszeiten dort).", json_schema_extra=ref("organisations")
+    )
+    note: Text | None = Field(None, title="Hinweis", description="Wofür genau diese Stelle zuständig ist, z. B. „für Kinder unter 6 Jahren“.")
+
+
+class Benefit(Record):
+    name: Text = Field(title="Name", description="Name der Leistung in einfachem Deutsch, z. B. „Elterngeld“.")
+    summary: Text = Field(title="Was ist das?", description="Was die Leistung ist, in ein oder zwei einfachen Sätzen.")
+    legal_basis: list[LegalBasis] = Field(
+        title="Rechtsgrundlage", description="Gesetz (law) und Paragraf (section), mindestens eine Angabe.", min_length=1
+    )
+    who: Text = Field(title="Wer kann sie bekommen?", description="Wer die Leistung bekommen kann, in ein oder zwei Sätzen – ohne Berechnung und ohne Versprechen.")
+    responsible: list[Responsibility] = Field(
+        title="Zuständige Stellen", description="Zuständige Stellen je Ebene (level, organisation, note), mindestens eine.", min_length=1
+    )
+    how_to_apply: Text = Field(title="Wie beantragen?", description="Wie und wo man die Leistung beantragt, z. B. „schriftlich oder persönlich beim Jugendamt“.")
+    in_person: bool = Field(True, title="Persönlich", description="true, wenn man den Antrag persönlich bei der zuständigen Stelle stellen kann.")
+    online_service: str | None = Field(None, title="Online-Antrag", description="Adresse des Online-Antrags oder -Dienstes, beginnend mit https:// oder http://.")
+    documents: list[Text] = Field(default_factory=list, title="Unterlagen", description="Unterlagen, die man meistens braucht, z. B. „Geburtsurkunde des Kindes“.")
+    leika: list[Annotated[str, StringConstraints(pattern=LEIKA_PATTERN)]] = Field(
+        default_factory=list, title="LeiKa-Schlüssel", description="Schlüssel im Leistungskatalog (LeiKa), je 14 Ziffern in Anführungszeichen."
+    )
+
+    @field_validator("online_service")
+    @classmethod
+    def _online(cls, v: str | None) -> str | None:
+        return None if v is None else check_url(v, WEB_SCHEMES)
+
+
+class LifeSituation(Record):
+    name: Text = Field(title="Name", description="Die Lebenslage in einfachem Deutsch, z. B. „Ein Kind kommt“.")
+    summary: Text = Field(title="Kurztext", description="Ein oder zwei Sätze: für wen die Seite ist und wobei sie hilft.")
+    description: Text | None = Field(None, title="Beschreibung", description="Weitere Hinweise in einfachen Worten.")
+    benefits: list[Id] = Field(default_factory=list, title="Leistungen", description="Kennungen der passenden Leistungen.", json_schema_extra=ref("leistungen"))
+    related: list[Id] = Field(default_factory=list, title="Verwandte Lebenslagen", description="Kennungen anderer Lebenslagen.", json_schema_extra=ref("lebenslagen"))
+    topics: list[str] = Field(
+        default_factory=list, title="Themen", description="Themen aus dem Vokabular topics: passende Angebote in der Nähe.", json_schema_extra=vocab("topics")
+    )
+    target_groups: list[str] = Field(
+        default_factory=list, title="Zielgruppen", description="Zielgruppen aus dem Vokabular target_groups: passende Angebote in der Nähe.",
+        json_schema_extra=vocab("target_groups"),
+    )
+    contacts: list[Id] = Field(
+        default_factory=list, title="Ansprechpersonen", description="Kennungen von Kontakten, die in dieser Lebenslage weiterhelfen.", json_schema_extra=ref("contacts")
+    )
