@@ -90,7 +90,7 @@ def topic_keywords(atlas: "Atlas", records: Iterable[Any]) -> tuple[str, ...]:
 def stem_keywords(atlas: "Atlas", stem: str) -> tuple[str, ...]:
     """Keywords of the export `stem` (file name without extension, e.g. angebote, angebote-geojson is angebote):
     the topics of its records; none for records without topics."""
-    kinds = {table_stem: kind for kind, (table_stem, _, _) in TABLES.items()} | {"kennzahlwerte": "indicators", "hsds": "offers"}
+    kinds = {table_stem: kind for kind, (table_stem, _, _) in TABLES.items()} | {"kennzahlwerte": "indicators", "hsds": "offers", "termindaten": "events"}
     kind = kinds.get(stem.split("-")[0])
     return topic_keywords(atlas, getattr(atlas, kind).values()) if kind else ()
 

@@ -1,4 +1,4 @@
-"""schema.org structured data (JSON-LD) for family centre, offer and organisation pages.
+"""schema.org structured data (JSON-LD) for family centre, offer, organisation, benefit and Termin pages.
 
 `jsonld(atlas, page, record)` returns one `<script type="application/ld+json">` element (or nothing) for a
 template; `describe(atlas, page, record)` returns the plain dict (tests, exports).
@@ -14,6 +14,16 @@ Types, chosen for what the records are and what search engines read:
   price 0 (`isAccessibleForFree` is not a property of Service in schema.org).
 * organisation → `GovernmentOrganization` when its type in vocabularies.yaml (organisation_types) says
   `government: true` (administrations, authorities, job centres), `Organization` otherwise.
+* benefit (Leistung) → `GovernmentService`: responsible bodies as `provider`, a `ServiceChannel` at each of
+  their addresses (when one can apply in person) and one with `serviceUrl` for the online service, the
+  district as `areaServed`, „who can get it“ as `audience`, LeiKa keys as `identifier`. The legal basis goes
+  into `serviceType` and `description`: `Legislation`, `jurisdiction` and `termsOfService` are only pending.
+* Termin → `Event`: a single date itself; a series with its next dates (at most five, from the data date
+  on, never earlier; no build clock) as `subEvent`, each with `eventStatus` (cancelled, rescheduled with
+  `previousStartDate`, scheduled) and times with the Europe/Berlin offset of their day. `EventSeries` and
+  `eventAttendanceMode` are only pending in the release, so they are left out. `isAccessibleForFree` when
+  the `cost` text starts with a word like „kostenfrei“. A record without a date from the data date on
+  gets no block.
 
 Languages: `availableLanguage` has the domains ContactPoint, ServiceChannel, Course, LodgingBusiness and
 TouristAttraction, so an offer's languages go on its `availableChannel` and a centre's on a ContactPoint with
@@ -31,16 +41,33 @@ end the script element or open a comment; the result is one line (Markdown keeps
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
+from ..core.formatting import join_words
+from ..model import events as dates
 from ..model.atlas import Atlas, is_active
 from ..model.hours import intervals_by_day
 from ..model.review import page_address
-from ..model.schema import Address, Closure, FamilyCentre, Location, Offer, OpeningHours, Organisation
+from ..model.schema import (
+    Address,
+    Benefit,
+    Closure,
+    Event,
+    FamilyCentre,
+    Location,
+    Offer,
+    OpeningHours,
+    Organisation,
+)
 
+NEXT_EVENTS = 5  # a series page describes at most its next five dates from the data date on
+FREE_WORDS = ("kostenfrei", "kostenlos", "gebührenfrei", "gratis", "frei")  # `cost` text that makes isAccessibleForFree
+EVENT_STATUS = {"abgesagt": "EventCancelled", "verlegt": "EventRescheduled"}
 SCHEMA_DAYS = {"mo": "Monday", "di": "Tuesday", "mi": "Wednesday", "do": "Thursday", "fr": "Friday", "sa": "Saturday", "so": "Sunday"}
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 
@@ -192,6 +219,92 @@ def describe_organisation(atlas: Atlas, page: str, org: Organisation) -> dict[st
     })
 
 
+def legal_text(benefit: Benefit) -> str:
+    """`§§ 1 ff. BEEG` (paragraph before the law), as on the benefit's page."""
+    return join_words([f"{b.section} {b.law}" for b in benefit.legal_basis])
+
+
+def describe_benefit(atlas: Atlas, page: str, b: Benefit) -> dict[str, Any]:
+    """A benefit as `GovernmentService`; its legal basis in `serviceType` and `description` (schema.org's
+    `Legislation`, `jurisdiction` and `termsOfService` are only in the pending section of release 30.0)."""
+    orgs = [atlas.organisations[r.organisation] for r in b.responsible if r.organisation in atlas.organisations]
+    places = [_clean({"@type": "Place", "name": o.name, "address": address(o.address)}) for o in orgs] if b.in_person else []
+    channels = [_clean({"@type": "ServiceChannel", "name": "Persönlich", "serviceLocation": place}) for place in places]
+    if b.online_service:
+        channels.append({"@type": "ServiceChannel", "name": f"Online-Dienst für {b.name}", "serviceUrl": b.online_service})
+    return _clean({
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "name": b.name,
+        "description": f"{b.summary} Rechtsgrundlage: {legal_text(b)}.",
+        "url": page_address(atlas.config, page),
+        "serviceType": f"Leistung nach {legal_text(b)}",
+        "identifier": [{"@type": "PropertyValue", "propertyID": "LeiKa", "value": key} for key in b.leika],
+        "provider": [ref for ref in (_organisation_ref(atlas, o.id) for o in orgs) if ref],
+        "availableChannel": channels,
+        "areaServed": {"@type": "AdministrativeArea", "name": atlas.district.name},
+        "audience": {"@type": "Audience", "audienceType": b.who},
+    })
+
+
+def moment(day: dt.date, time: str | None) -> str:
+    """`2026-11-03T09:30:00+01:00` with the offset of Europe/Berlin on that day (summer time: +02:00); a day without a time: `2026-11-03`."""
+    if time is None:
+        return day.isoformat()
+    hour, minute = (int(x) for x in time.split(":"))
+    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo(dates.TIMEZONE)).isoformat()
+
+
+def event_place(atlas: Atlas, e: Event) -> dict[str, Any] | None:
+    centre = atlas.family_centres.get(e.place.family_centre or "")
+    org = atlas.organisations.get(e.place.organisation or "")
+    where = centre or org
+    name = ", ".join(x for x in (e.place.name, where.name if where else None) if x)
+    found = e.place.address or (where.address if where else None)
+    if not name and found is None:
+        return None  # online only
+    return _clean({"@type": "Place", "name": name, "address": address(found), "geo": geo(centre.location) if centre else None})
+
+
+def occurrence(e: Event, occ: dates.Occurrence, place: dict[str, Any] | None) -> dict[str, Any]:
+    """One date: its times with the offset, its status (cancelled, moved with the former start, or scheduled), its place."""
+    return _clean({
+        "@type": "Event",
+        "name": e.title,
+        "startDate": moment(occ.day, occ.start),
+        "endDate": moment(occ.end_day, occ.end) if occ.end or occ.end_day != occ.day else None,
+        "previousStartDate": moment(occ.original, e.start_time) if occ.status == "verlegt" else None,
+        "eventStatus": "https://schema.org/" + EVENT_STATUS.get(occ.status, "EventScheduled"),
+        "location": place,
+    })
+
+
+def describe_event(atlas: Atlas, page: str, e: Event) -> dict[str, Any] | None:
+    """A single date as `Event`; a series as `Event` with its next dates (at most five, none before the data date)
+    as `subEvent` (`EventSeries` is only pending in schema.org 30.0). Nothing without a date from the data date on."""
+    today = atlas.config.data_date
+    found = dates.occurrences(e, atlas.district.key, today, today + dt.timedelta(days=2 * dates.HORIZON_DAYS))[:NEXT_EVENTS]
+    if not found:
+        return None
+    free = (e.cost or "").strip().casefold().split(" ")[0].rstrip(".,;") in FREE_WORDS
+    audience = [{"@type": "Audience", "audienceType": atlas.label("event_audiences", e.audience)}]
+    audience += [{"@type": "PeopleAudience", "audienceType": label} for label in atlas.labels("target_groups", e.target_groups)]
+    place = event_place(atlas, e)
+    first = occurrence(e, next((o for o in found if not o.cancelled), found[0]) if e.rrule else found[0], place)
+    if e.rrule:  # the series: its next date that takes place, then the dates themselves
+        first = {k: first[k] for k in ("@type", "name", "startDate", "location") if k in first}
+    return _clean({
+        "@context": "https://schema.org",
+        **first,
+        "description": e.description,
+        "url": page_address(atlas.config, page),
+        "organizer": _organisation_ref(atlas, e.organiser),
+        "isAccessibleForFree": True if free else None,
+        "audience": audience,
+        "subEvent": [occurrence(e, o, place) for o in found] if e.rrule else [],
+    })
+
+
 def describe(atlas: Atlas, page: str, record: Any) -> dict[str, Any] | None:
     """The JSON-LD object of a record's page, or None (other kinds, ended records)."""
     if not is_active(record):
@@ -202,6 +315,10 @@ def describe(atlas: Atlas, page: str, record: Any) -> dict[str, Any] | None:
         return describe_offer(atlas, page, record)
     if isinstance(record, Organisation):
         return describe_organisation(atlas, page, record)
+    if isinstance(record, Benefit):
+        return describe_benefit(atlas, page, record)
+    if isinstance(record, Event):
+        return describe_event(atlas, page, record)
     return None
 
 

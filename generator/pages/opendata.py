@@ -3,10 +3,11 @@
 `add_open_data(site)` is called once by render.render_site after the other pages. It adds
 
 * `daten/<kind>.csv|json` per record kind, `daten/kennzahlwerte.csv|json` (exports/tables.py),
+* `daten/termindaten.csv|json`: the single dates of the Termine (exports/event_tables.py),
 * `daten/*.geojson` (geojson.py), `daten/hsds.json` (hsds.py),
 * `daten/datapackage.json`: Frictionless Data Package of the CSV files (dialect, column types, licence),
 * `daten/katalog.rdf`: DCAT-AP.de catalogue of all of them (dcat.py),
-* `sozialraeume/<id>.csv|json`: the figures of each Sozialraumprofil,
+* `sozialraeume/<id>.csv|json`: the figures of each Sozialraumprofil (exports/profile_tables.py),
 * the Daten page with contents, format and size of every file, licence, data date and the attribution.
 
 Non-Markdown files in the docs dir are copied by MkDocs as they are.
@@ -23,9 +24,11 @@ from markupsafe import Markup
 from ..core.formatting import fmt_number
 from ..core.markup import html_attr
 from ..exports.dcat import Dataset, catalogue, stem_keywords
+from ..exports.event_tables import dates_table
 from ..exports.geojson import geo_files
 from ..exports.hsds import hsds_document
-from ..exports.tables import Meta, Table, profile_files, record_tables, to_json, value_table
+from ..exports.profile_tables import profile_files
+from ..exports.tables import Meta, Table, record_tables, to_json, value_table
 
 if TYPE_CHECKING:
     from .site import Site
@@ -108,7 +111,7 @@ def export_files(atlas, emit: Callable[[str, str], None]) -> list[Dataset]:
     size the value table alone is millions of rows: no file waits for the others); returns the datasets."""
     meta = Meta.of(atlas)
     datasets: list[Dataset] = []
-    tables = record_tables(atlas, meta) + [value_table(atlas, meta)]
+    tables = record_tables(atlas, meta) + dates_table(atlas, meta) + [value_table(atlas, meta)]
     for t in tables:  # one file at a time: the value table's records are made for each file, not kept
         emit(f"{t.name}.csv", t.csv())
         emit(f"{t.name}.json", t.json(meta))
