@@ -269,6 +269,14 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"Hinweis: {note}", file=sys.stderr)
             for problem in unpublishable:
                 print(f"Warnung: {problem}", file=sys.stderr)
+            from .check.easy_text import easy_text_warnings
+
+            for problem in easy_text_warnings(paths.data):  # Leichte Sprache of life situations: missing texts, long sentences
+                print(f"Warnung: {problem}", file=sys.stderr)
+            from .check.translations import translation_warnings
+
+            for problem in translation_warnings(paths.data):  # issue 22: missing, fuzzy or unused translations of the interface
+                print(f"Warnung: {problem}", file=sys.stderr)
             print("Keine Probleme gefunden.", file=sys.stderr if fmt == "gitlab" and args.report is None else sys.stdout)
             return 0
         if args.command == "import-indicators":

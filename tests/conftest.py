@@ -11,6 +11,7 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -44,6 +45,23 @@ def page(site: Path, path: str) -> str:
 
 
 # ------------------------------------------------------------------ workers
+HTML_LANG = re.compile(r'<html[^>]*\blang="([^"]+)"')
+
+
+def page_language(html: str) -> str:
+    """The language of a built page, from `<html lang>` (issue 22: the example atlas also has en/, uk/, ar/)."""
+    found = HTML_LANG.search(html)
+    return found.group(1) if found else "de"
+
+
+def ui_text(html: str, german: str) -> str:
+    """An interface text as a built page in its language shows it: the German msgid through that language's
+    catalogue (generator/locales/), unchanged on German pages."""
+    from generator.core.i18n import translations
+
+    return translations(page_language(html)).gettext(german)
+
+
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """`-n auto`: two workers per core. Many tests wait (a browser loading a page, a server answering, a build
     of another worker under the lock), so one worker per core leaves cores idle; ATLAS_TEST_WORKERS overrides."""

@@ -8,7 +8,7 @@ are added. The note column of the indicator values gets them too, and atlas.yaml
 tiles whose attribution is hostile.
 
 Which fields are free text is read from the pydantic models in generator/model/schema.py, never listed
-here: a `str` (e.g. `Text`) without a pattern, without a field validator (e-mail, phone, URL, time)
+here: a `str` (e.g. `Text`) without a pattern, without a validator (a field validator: e-mail, phone, time; or one in its type: `WebUrl`, a language code)
 and without a reference or vocabulary. Ids, enums, dates, numbers, URLs and references stay as they
 were, so the hostile atlas passes `atlas check`. A new text field is covered as soon as it exists.
 """
@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel, BeforeValidator, PlainValidator, WrapValidator
 
 from generator.model import schema
 
@@ -91,11 +91,16 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
         elif origin is typing.Annotated:
             # a pattern or other constraint inside Annotated[...]
             inner, *meta = typing.get_args(annotation)
-            if any(getattr(m, "pattern", None) for m in meta):
+            if any(getattr(m, "pattern", None) or _is_validator(m) for m in meta):
                 return None, False
             annotation = inner
         else:
             return annotation, is_list
+
+
+def _is_validator(meta: Any) -> bool:
+    """A validator inside Annotated[...] (pydantic's AfterValidator and its kin: `WebUrl`, a language code)."""
+    return isinstance(meta, (AfterValidator, BeforeValidator, PlainValidator, WrapValidator))
 
 
 def _validated_fields(model: type[BaseModel]) -> set[str]:
@@ -110,7 +115,7 @@ def text_fields(model: type[BaseModel]) -> dict[str, bool]:
     validated = _validated_fields(model)
     found: dict[str, bool] = {}
     for name, info in model.model_fields.items():
-        if name in validated or info.json_schema_extra or any(getattr(m, "pattern", None) for m in info.metadata):
+        if name in validated or info.json_schema_extra or any(getattr(m, "pattern", None) or _is_validator(m) for m in info.metadata):
             continue
         inner, is_list = _unwrap(info.annotation)
         if inner is str:

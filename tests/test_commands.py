@@ -45,7 +45,8 @@ def test_example_atlas_builds_strict(example_site: Path) -> None:
     for network in atlas.networks:
         assert (site / "netzwerke" / network / "index.html").is_file()
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert list(entry["languages"]) == ["de"]  # the site search (Pagefind), German
+    # the site search (Pagefind): one index per language of the atlas (data/atlas.yaml `languages`), German first
+    assert list(entry["languages"]) == ["de", *sorted(atlas.config.languages[1:])] and "de" in atlas.config.languages
     district = page(site, "landkreis/")
     for figure in ("2.592", "211.000", "29,1", "31,7", "33,7", "79,2", "4,6", "2,9", "1,7", "29.905", "53.795", "31.028", "5.706"):
         assert figure in district, figure

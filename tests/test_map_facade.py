@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from conftest import ui_text
 
 MAP_PAGES = ["", "sozialraeume/teltow/", "familienzentren/", "kennzahlen/jugendquotient/", "sozialraeume/"]
 
@@ -32,8 +33,8 @@ def test_every_page_with_a_map_has_the_facade(example_site: Path) -> None:
             document, title = box["data-atlas-map"], box["data-atlas-map-title"]
             image = box.select_one("img.atlas-map__static")
             link = box.select_one("a.atlas-map__open")
-            assert link is not None and link.get_text() == "Interaktive Karte öffnen" and link["href"] == document, path
-            assert image is not None and image["alt"] == title and title.startswith("Karte: "), path
+            assert link is not None and link.get_text() == ui_text(text, "Interaktive Karte öffnen") and link["href"] == document, path
+            assert image is not None and image["alt"] == title and title.startswith(ui_text(text, "Karte:") + " "), path
             assert image.get("width") and image.get("height"), path  # the box does not jump while the image loads
             for target, suffix in ((document, ".html"), (image["src"], ".svg")):
                 assert not re.match(r"^([a-z]+:)?/", target), f"{path}: {target} is not relative"

@@ -80,3 +80,25 @@ def test_failing_pagefind_is_a_german_build_error(tmp_path: Path, monkeypatch: p
     monkeypatch.setattr(search_index, "command", lambda site: ["python3", "-c", "import sys; sys.exit('kaputt')"])
     with pytest.raises(BuildError, match="Suchindex \\(Pagefind\\) nicht erstellt: kaputt"):
         search_index.build_index(tmp_path)
+
+
+def test_situations_benefits_and_termine_have_their_page_type_and_filters(example_site: Path, example_atlas) -> None:
+    """Issue 20, point 5: „Lebenslage“, „Leistung“ and „Termin“ are page types of the search with target groups,
+    responsible bodies and (Termine) their Sozialraum; the question path stays out of the search."""
+    found = search_pages(example_site)
+    situation = found["/lebenslagen/ein-kind-kommt/"]
+    assert situation["filters"]["Seitentyp"] == ["Lebenslage"] and "Gemeinde" not in situation["filters"]
+    assert set(situation["filters"]["Zielgruppe"]) == {"Schwangere und werdende Eltern", "Familien mit Kindern unter 3 Jahren"}
+    assert "Frühe Hilfen" in situation["meta"]["thema"] and "Babys" in situation["meta"]["zielgruppe"]
+    assert "Elterngeldstelle des Landkreises" in situation["meta"]["organisation"]
+    benefit = found["/leistungen/pflegegeld/"]
+    assert benefit["filters"]["Seitentyp"] == ["Leistung"] and "Pflegende Angehörige" in benefit["filters"]["Zielgruppe"]
+    assert benefit["meta"]["organisation"] == example_atlas.organisations["kranken-und-pflegekasse-beispiel"].name
+    assert "Pflege und Alter" in benefit["meta"]["thema"]
+    event = found["/termine/eltern-kind-gruppe-werder/"]
+    assert event["filters"]["Seitentyp"] == ["Termin"] and event["filters"]["Gemeinde"] == ["Werder (Havel)"]
+    assert "Eltern" in event["filters"]["Zielgruppe"] and event["meta"]["organisation"] == "Familienverein Havelland e.V."
+    types = {t for fragment in found.values() for t in fragment["filters"].get("Seitentyp", [])}
+    assert {"Lebenslage", "Leistung", "Termin"} <= types
+    assert not [url for url in found if url.startswith("/lebenslagen/fragen/")]
+    assert "data-pagefind-body" not in page(example_site, "lebenslagen/fragen/wo/ein-kind-kommt/")

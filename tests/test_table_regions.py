@@ -14,6 +14,7 @@ from pathlib import Path
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+from conftest import ui_text
 
 from generator.pages.table_regions import HINT_CLASS, HINT_TEXT, REGION_CLASS, STACKED_CLASS, TableRegions, wrap_tables
 
@@ -116,7 +117,9 @@ def test_every_table_of_the_example_atlas_sits_in_a_labelled_region(example_site
     problems: list[str] = []
     tables = stacked = 0
     for path in pages:
-        soup = BeautifulSoup(article_html(path.read_text(encoding="utf-8")), "html.parser")
+        source = path.read_text(encoding="utf-8")
+        word = ui_text(source, "Tabelle:").removesuffix(":")  # „Tabelle“, on the translated pages „Table“, …
+        soup = BeautifulSoup(article_html(source), "html.parser")
         article = soup.select_one("article") or soup
         labels: Counter[str] = Counter()
         for table in article.find_all("table"):
@@ -133,7 +136,7 @@ def test_every_table_of_the_example_atlas_sits_in_a_labelled_region(example_site
                 problems.append(f"{where}: nicht in einem Bereich .{REGION_CLASS}")
                 continue
             label = region.get("aria-label", "")
-            if region.get("role") != "region" or region.get("tabindex") != "0" or not re.fullmatch(r"Tabelle(: .+)?", label):
+            if region.get("role") != "region" or region.get("tabindex") != "0" or not re.fullmatch(rf"{re.escape(word)}(: .+)?", label):
                 problems.append(f"{where}: Bereich ohne role/tabindex/Name ({region.attrs})")
             if region.find(class_=HINT_CLASS, recursive=False) is None:
                 problems.append(f"{where}: kein Hinweis „{HINT_TEXT}“")
@@ -141,7 +144,7 @@ def test_every_table_of_the_example_atlas_sits_in_a_labelled_region(example_site
             caption = table.find("caption")
             figure = table.find_parent("figure")
             named = caption or (figure.find("figcaption") if figure else None)
-            if named and label != f"Tabelle: {named.get_text(' ', strip=True)}":
+            if named and label != f"{word}: {named.get_text(' ', strip=True)}":
                 problems.append(f"{where}: Name „{label}“ statt der Beschriftung „{named.get_text(' ', strip=True)}“")
         problems += [f"{path.relative_to(example_site)}: Name „{name}“ {count}-mal" for name, count in labels.items() if count > 1]
     assert tables >= 200 and stacked >= 5, (tables, stacked)

@@ -184,6 +184,8 @@ def sort_filters(bundle: Path) -> int:
         old_meta.unlink()
         write(bundle / f"pagefind.{new_meta}.pf_meta", meta)
         language["hash"] = new_meta
+    # several languages (issue 22) come in a hash map's order: the largest index first, then by code
+    entry["languages"] = dict(sorted(entry.get("languages", {}).items(), key=lambda item: (-item[1].get("page_count", 0), item[0])))
     entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return rewritten
 

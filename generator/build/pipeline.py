@@ -26,7 +26,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 
 from ..check.validate import validate  # noqa: E402
-from ..core import formatting  # noqa: E402
+from ..core import formatting, i18n  # noqa: E402
 from ..core.markup import html_attr  # noqa: E402
 from ..core.paths import BuildError, Paths  # noqa: E402
 from ..core.problems import Problem  # noqa: E402
@@ -36,7 +36,7 @@ from ..pages import search_marks  # noqa: E402
 from ..pages.render import render_site  # noqa: E402
 from ..pages.site import DEFAULT_EXAMPLE_NOTICE  # noqa: E402
 from ..pages.table_regions import TableRegions  # noqa: E402
-from . import parallel, search_index, shards, template_cache, theme_css  # noqa: E402
+from . import parallel, search_index, shards, template_cache, theme_css, theme_texts  # noqa: E402
 from .failures import disk_error, internal_error  # noqa: E402
 from .progress import LOAD, MKDOCS, PUBLISH, RENDER, SEARCH, WRITE, Progress, or_quiet  # noqa: E402
 from .publish import publish, recover, remove, staging_dir  # noqa: E402
@@ -102,6 +102,7 @@ def extra_values(atlas: Atlas) -> dict[str, str]:
         "data_date_text": formatting.fmt_date(atlas.config.data_date),
         "report_url": atlas.config.report_url or "",
         "search_ranking": search_marks.ranking_json(),  # the search box's ranking (issue 18)
+        "languages": i18n.switcher(atlas.config.languages),  # the language switcher (issue 22); none for a German-only atlas
     }
 
 
@@ -167,6 +168,7 @@ def with_atlas_additions(config) -> None:
     (template_cache.py)."""
     config["markdown_extensions"].append(TableRegions())
     template_cache.install(config)
+    theme_texts.install(config)  # the overrides' `_()`: texts in the page's language (issue 22)
 
 
 @dataclass(frozen=True)

@@ -61,8 +61,8 @@ RESERVED: dict[str, dict[str, str]] = {
     "familienzentren": dict(_OVERVIEW),
     "netzwerke": dict(_OVERVIEW),
     "kennzahlen": dict(_OVERVIEW),
-    "leichte-sprache": {"index": "Startseite in Leichter Sprache"},
-    "lebenslagen": {"index": "Was ist passiert? (Übersicht der Lebenslagen)"},
+    "leichte-sprache": {"index": "Startseite in Leichter Sprache", "lebenslagen": "Lebenslagen in Leichter Sprache"},
+    "lebenslagen": {"index": "Was ist passiert? (Übersicht der Lebenslagen)", "fragen": "Ordner des Wegs in Fragen (Für wen? Was? Wo?)"},
     "leistungen": {"index": "Übersicht der Leistungen"},
     "termine": {"index": "Termine (die nächsten Wochen)", "kalender": "Ordner der Kalender (iCalendar)"},
 }

@@ -114,4 +114,7 @@ def _with_search_weight(text: str) -> str:
     return f"{head}\n{SEARCH_WEIGHT.rstrip()}{sep}{rest}" if sep else text
 
 
-__all__ = ["easy_pages", "easy_path", "easy_hours", "offer_sentences"]
+with_search_weight = _with_search_weight  # public: the other Leichte-Sprache pages (easy_lebenslagen.py) are weighted alike
+
+
+__all__ = ["easy_pages", "easy_path", "easy_hours", "offer_sentences", "with_search_weight"]

@@ -2,57 +2,75 @@
 
 `lebenslagen_pages(site, common)` adds to a render run (`site.Site`), when the atlas has life situations or benefits:
 `lebenslagen/index.md` („Was ist passiert?“), one page per situation `lebenslagen/<id>.md` and per benefit
-`leistungen/<id>.md`, and the list `leistungen/index.md`. A situation page shows each benefit with what, who,
-where and how (legal basis, responsible bodies with address, opening hours and contact), then the matching
-offers and family centres by Sozialraum as a plain list (anchors `#ort-<unit id>`, no JavaScript), contact
-persons and related situations. No page calculates an entitlement: each says that the responsible office decides.
+`leistungen/<id>.md`, the list `leistungen/index.md`, and the question path (lebenslagen_path.py). A situation page
+shows each benefit with what, legal basis and responsible bodies at a glance, and who, where and how (address,
+opening hours, contact, documents) in a collapsed block; then „Hilfe in der Nähe“: one collapsed block per
+Sozialraum (`<details id="ort-<unit id>">`, so a link `…#ort-<unit id>` opens it without JavaScript) with its
+family centres and the offers that fit – and, where fewer than `FEW` fit, the nearest fitting offers of other
+Sozialräume with their straight-line distance from the unit's seat. assets/atlas-lotse.js shows only the place in
+the address' fragment, with „Alle Orte zeigen“; the fragment never leaves the browser. Then contact persons and
+related situations. No page calculates an entitlement: each says that the responsible office decides.
 
 Matching is by the situation's topics and target groups (vocabularies topics, target_groups): an offer fits
-when it shares a topic and, if the situation names target groups, one of them or the group „alle“.
+when it shares a topic and, if the situation names target groups, one of them or the group „alle“. An offer
+belongs to a Sozialraum when it is there or (mobile) serves one of its villages (finder.offers_by_unit).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
 
-from ..core.formatting import join_words
+from ..core.formatting import fmt_value, join_words
 from ..model import hours
 from ..model.atlas import Atlas
-from ..model.schema import FamilyCentre, LegalBasis, LifeSituation, Municipality, Offer, Organisation
+from ..model.schema import FamilyCentre, LegalBasis, LifeSituation, Location, Municipality, Offer, Organisation
+from . import lebenslagen_path
+from .lebenslagen_path import unit_anchor
+from .finder import current_offers, offer_location, offers_by_unit
 from .links import record_path
 
 OVERVIEW = "lebenslagen/index.md"
 BENEFITS = "leistungen/index.md"
 OVERVIEW_TITLE = "Was ist passiert?"
 EVERYONE = "alle"  # the target group that fits every situation (vocabulary target_groups)
+FEW = 3  # a Sozialraum with fewer fitting offers also shows the nearest fitting offers of others, up to this many in all
+EARTH_RADIUS_KM = 6371.0088  # mean radius, as assets/atlas-finder.js uses for „In meiner Nähe“
 DECIDES = ("Ob und in welcher Höhe Sie eine Leistung bekommen, entscheidet allein die zuständige Stelle. "
            "Diese Seite berechnet keinen Anspruch und verspricht keine Leistung; sie zeigt, wo Sie fragen und beantragen können.")
 
 
 @dataclass(frozen=True)
+class Near:
+    """A fitting offer of another Sozialraum and its straight-line distance from the unit's seat."""
+
+    offer: Offer
+    km: float
+    rough: bool  # the offer has no point of its own: distance to its unit's seat
+
+    @property
+    def distance(self) -> str:
+        """`3,2 km` (German number format, no-break space), `etwa 12,0 km` when the offer's place is only its unit's seat."""
+        return ("etwa " if self.rough else "") + fmt_value(self.km, 1, "km")
+
+
+@dataclass(frozen=True)
 class Nearby:
-    """One Sozialraum on a situation page: its family centres and the offers that fit the situation."""
+    """One Sozialraum on a situation page: its family centres, the offers that fit, and (when they are few) the
+    nearest fitting offers of other Sozialräume."""
 
     unit: Municipality
     centres: list[FamilyCentre]
     offers: list[Offer]
+    nearest: list[Near] = field(default_factory=list)
 
     @property
     def anchor(self) -> str:
+        """`ort-teltow`: the id of the unit's block (lebenslagen_path.unit_anchor)."""
         return unit_anchor(self.unit.id)
-
-    @property
-    def heading_id(self) -> Markup:
-        """`{#ort-teltow}` after the heading (attr_list): the anchor of the unit's section."""
-        return heading_id(self.anchor)
-
-
-def unit_anchor(unit_id: str) -> str:
-    """Anchor of a Sozialraum's section on every situation page (`lebenslagen/ein-kind-kommt.md#ort-teltow`)."""
-    return f"ort-{unit_id}"
 
 
 def heading_id(anchor: str) -> Markup:
@@ -69,10 +87,30 @@ def fits(offer: Offer, situation: LifeSituation) -> bool:
     return not situation.target_groups or bool(set(offer.target_groups) & {*situation.target_groups, EVERYONE})
 
 
+def distance_km(a: Location, b: Location) -> float:
+    """Straight-line (great-circle) distance in km, by the haversine formula."""
+    dlat, dlon = math.radians(b.lat - a.lat), math.radians(b.lon - a.lon)
+    h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(a.lat)) * math.cos(math.radians(b.lat)) * math.sin(dlon / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
 def nearby(atlas: Atlas, situation: LifeSituation) -> list[Nearby]:
-    """Every Sozialraum (in the atlas' order) with its active family centres and the active offers that fit."""
-    return [Nearby(unit, atlas.centres_in(unit.id), [o for o in atlas.offers_in(unit.id) if fits(o, situation)])
-            for unit in atlas.municipalities.values()]
+    """Every Sozialraum (in the atlas' order) with its active family centres and the current offers that fit (its own
+    and mobile ones serving its villages, by title); with fewer than `FEW`, the nearest fitting offers elsewhere."""
+    fitting = [o for o in current_offers(atlas) if fits(o, situation)]
+    by_unit = offers_by_unit(atlas, fitting)
+    located = [(o, *offer_location(atlas, o)) for o in fitting]
+    places = []
+    for unit in atlas.municipalities.values():
+        own = by_unit[unit.id]
+        own_ids = {o.id for o in own}
+        nearest: list[Near] = []
+        if len(own) < FEW:
+            others = sorted((round(distance_km(unit.location, point), 3), o.title.casefold(), o.id, o, bool(note))
+                            for o, point, note in located if point is not None and o.id not in own_ids)
+            nearest = [Near(o, km, rough) for km, _, _, o, rough in others[:FEW - len(own)]]
+        places.append(Nearby(unit, atlas.centres_in(unit.id), own, nearest))
+    return places
 
 
 def legal_text(basis: list[LegalBasis]) -> str:
@@ -114,13 +152,15 @@ def lebenslagen_pages(site: Any, common: dict[str, Any]) -> None:
         return
     tools = dict(legal_text=legal_text, hours_lines=hours_lines, address_text=address_text, decides=DECIDES,
                  unit_anchor=unit_anchor, situations_of=situations_of, heading_id=heading_id)
-    site.page(OVERVIEW, "lebenslagen.md.j2", OVERVIEW_TITLE, **tools, **common)
+    site.page(OVERVIEW, "lebenslagen.md.j2", OVERVIEW_TITLE, path_start=lebenslagen_path.START if a.lebenslagen else None, **tools, **common)
     site.page(BENEFITS, "leistungen.md.j2", "Leistungen von A bis Z", **tools, **common)
     for situation in a.lebenslagen.values():
         benefits = [a.leistungen[b] for b in dict.fromkeys(situation.benefits) if b in a.leistungen]
         related = [a.lebenslagen[r] for r in dict.fromkeys(situation.related) if r in a.lebenslagen and r != situation.id]
         contacts = [c for c in (a.contact(c) for c in dict.fromkeys(situation.contacts)) if c is not None]
         site.page(record_path(situation), "lebenslage.md.j2", situation.name, situation=situation, benefits=benefits,
-                  related=related, contacts=contacts, places=nearby(a, situation), **tools, **common)
+                  related=related, contacts=contacts, places=nearby(a, situation), where=lebenslagen_path.where_path(situation),
+                  few=FEW, **tools, **common)
     for benefit in a.leistungen.values():
         site.page(record_path(benefit), "leistung.md.j2", benefit.name, benefit=benefit, **tools, **common)
+    lebenslagen_path.path_pages(site, common)

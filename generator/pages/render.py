@@ -21,7 +21,7 @@ from ..model import renames
 from ..model.atlas import Atlas, is_active
 from ..model.schema import FamilyCentre, Indicator, Municipality, Network, Offer, Organisation, Record
 from ..visuals import maps
-from . import datamodel, easy, figures, finder_pages, lebenslagen, legal, lists, opendata, people, profiles, search_marks, termine
+from . import datamodel, easy, easy_lebenslagen, figures, finder_pages, lebenslagen, legal, lists, opendata, people, profiles, search_marks, termine
 from .links import FOLDERS, record_name, record_path
 from .site import CENTRES_MAP, DISTRICT_MAP, UNITS_MAP, Site
 
@@ -111,7 +111,7 @@ def site_parts(site: Site, only: Iterable[Record] | None = None) -> list[Callabl
                   **profiles.indicator_context(site, ind), **common)
 
     def overview_pages() -> None:
-        site.page("index.md", "index.md.j2", a.config.title, units=units, centres=centres, **common)
+        site.translated("index.md", "index.md.j2", a.config.title, units=units, centres=centres, **common)  # every language (issue 22)
         site.later("landkreis/index.md", profiles.without_toc)  # own „Auf dieser Seite“, wide matrix (issue 17)
         site.page("landkreis/index.md", "landkreis.md.j2", a.district.name, units=units, totals=figures.totals(units),
                   district_values=figures.district_values(a), **common)
@@ -155,6 +155,7 @@ def site_parts(site: Site, only: Iterable[Record] | None = None) -> list[Callabl
         lambda: people.people_pages(site, common),  # ansprechpersonen/…, vCards, organisationen/wer-mit-wem.md
         lambda: profiles.target_pages(site, common),
         lambda: easy.easy_pages(site, common),  # leichte-sprache/
+        lambda: easy_lebenslagen.easy_lebenslagen_pages(site, common),  # leichte-sprache/lebenslagen/: situations in Leichter Sprache
         lambda: lebenslagen.lebenslagen_pages(site, common),  # lebenslagen/, leistungen/: „Was ist passiert?“ (issue 20)
         lambda: termine.termine_pages(site, common),  # termine/: dates by week, one page per series, calendar feeds (issue 21)
         overview_maps,

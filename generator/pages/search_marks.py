@@ -8,13 +8,14 @@ in the search at all. This module decides, per page of a render run:
   offers and contacts (whole and per planning region), which only repeat records that have a page of their own
   – as results they would push the records down and make every query load their long text;
 * **the marks of record pages** (`page_marks`, `marks_html`): a hidden block at the end of the page with
-  - filters `Seitentyp` (Ort, Familienzentrum, Angebot, Netzwerk, Ansprechperson, Organisation, Kennzahl),
+  - filters `Seitentyp` (Ort, Familienzentrum, Angebot, Netzwerk, Ansprechperson, Organisation, Kennzahl,
+    Lebenslage, Leistung, Termin),
     `Gemeinde` (the Sozialraum's name) and `Zielgruppe` (labels of the target groups), which the search box
     offers as filter controls;
   - metadata fields that Pagefind searches and weights (`META_WEIGHTS`, sent to Pagefind by
     assets/atlas-search.js): `ort` (the Sozialraum, its member municipalities and villages – a village finds
     its unit), `thema` (topic labels and keywords), `zielgruppe` (labels and keywords of the target groups),
-    `organisation` (provider, operator, employer) and `schreibweisen` (all of these spelt without umlauts and
+    `organisation` (provider, operator, employer, responsible body, organiser) and `schreibweisen` (all of these spelt without umlauts and
     ß: "Brueck", "Bruck", "Strasse", so a visitor without German keyboard finds them too).
   Metadata are not page text: they never appear in the excerpt under a result.
 
@@ -30,6 +31,7 @@ from dataclasses import dataclass, field
 
 from ..core.markup import html_attr
 from ..model.atlas import Atlas
+from ..model.events import event_unit
 from ..model.schema import Record
 from .searchwords import add_meta, place_names, spellings
 
@@ -51,7 +53,8 @@ UNINDEXED = (
     "organisationen/wer-mit-wem.md",
 )
 # Folders of lists per unit or planning region (offers, contacts): out of the search like the whole lists.
-UNINDEXED_FOLDERS = ("angebote/orte/", "angebote/regionen/", "ansprechpersonen/regionen/")
+UNINDEXED_FOLDERS = ("angebote/orte/", "angebote/regionen/", "ansprechpersonen/regionen/",
+                     "lebenslagen/fragen/")  # the question path of the Lebenslagen-Lotse repeats the situations
 FRONT_MATTER_KEY = "search_index"
 
 # Pagefind's ranking (`pagefind.options({ranking})`): `atlas build` hands it to the theme (config.extra.search_ranking),
@@ -82,6 +85,9 @@ PAGE_TYPES = {
     "contacts": "Ansprechperson",
     "organisations": "Organisation",
     "indicators": "Kennzahl",
+    "lebenslagen": "Lebenslage",
+    "leistungen": "Leistung",
+    "events": "Termin",
 }
 
 
@@ -159,6 +165,49 @@ def page_marks(atlas: Atlas, record_path: Callable[[Record], str]) -> dict[str, 
         marks[record_path(org)] = Marks(PAGE_TYPES["organisations"], organisations=[org.name])
     for indicator in atlas.indicators.values():
         marks[record_path(indicator)] = Marks(PAGE_TYPES["indicators"])
+    marks.update(_situation_marks(atlas, record_path))
+    return marks
+
+
+def _situation_marks(atlas: Atlas, record_path: Callable[[Record], str]) -> dict[str, Marks]:
+    """Life situations, benefits and Termine (issue 20, 21). A situation and a benefit concern the whole district (no
+    Gemeinde filter; a benefit gets the Sozialräume of a responsible body that works only in some); a benefit takes
+    the topics and target groups of the situations that list it. Organisation: the responsible bodies, the organiser."""
+    units, orgs = atlas.municipalities, atlas.organisations
+    marks: dict[str, Marks] = {}
+    situations_of: dict[str, list] = {}
+    for situation in atlas.lebenslagen.values():
+        for benefit_id in situation.benefits:
+            situations_of.setdefault(benefit_id, []).append(situation)
+
+    def bodies(benefit_ids: Iterable[str]) -> list[str]:
+        found = [atlas.leistungen[b] for b in benefit_ids if b in atlas.leistungen]
+        return _unique(orgs[r.organisation].name for b in found for r in b.responsible if r.organisation in orgs)
+
+    for situation in atlas.lebenslagen.values():
+        marks[record_path(situation)] = Marks(
+            PAGE_TYPES["lebenslagen"], groups=_vocabulary(atlas, "target_groups", situation.target_groups, keywords=False),
+            topics=_vocabulary(atlas, "topics", situation.topics), group_words=_vocabulary(atlas, "target_groups", situation.target_groups),
+            organisations=bodies(situation.benefits))
+    for benefit in atlas.leistungen.values():
+        listed = situations_of.get(benefit.id, [])
+        topics = [t for s in listed for t in s.topics]
+        groups = [g for s in listed for g in s.target_groups]
+        local = [u for r in benefit.responsible if r.organisation in orgs
+                 for u in orgs[r.organisation].municipalities if 0 < len(orgs[r.organisation].municipalities) < len(units)]
+        names = _unique(units[u].name for u in local if u in units)
+        marks[record_path(benefit)] = Marks(
+            PAGE_TYPES["leistungen"], names, groups=_vocabulary(atlas, "target_groups", groups, keywords=False),
+            places=names, topics=_vocabulary(atlas, "topics", topics), group_words=_vocabulary(atlas, "target_groups", groups),
+            organisations=bodies([benefit.id]))
+    for event in atlas.events.values():
+        names = _unique(units[u].name for u in event_unit(event, atlas.family_centres, orgs) if u in units)
+        where = event.place.address.city if event.place.address is not None else None
+        marks[record_path(event)] = Marks(
+            PAGE_TYPES["events"], names, groups=_vocabulary(atlas, "target_groups", event.target_groups, keywords=False),
+            places=_unique([*names, where]), topics=_vocabulary(atlas, "topics", event.topics),
+            group_words=_vocabulary(atlas, "target_groups", event.target_groups),
+            organisations=[orgs[event.organiser].name] if event.organiser in orgs else [])
     return marks
 
 

@@ -18,8 +18,10 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from ..core import i18n
 from ..core.formatting import FILTERS
 from ..core.markup import front_matter, html_attr, md_paragraphs, md_text
+from . import languages
 from ..core.paths import BuildError
 from ..exports import jsonld
 from ..model import hours, review
@@ -50,11 +52,12 @@ AGE_BANDS = [
 ]
 
 @functools.cache
-def environment() -> Environment:
-    """The page templates' environment, made once per process: it holds no atlas data (that comes with each
-    render call), and its compiled templates serve every later build of the process (preview, tests)."""
+def environment(lang: str = i18n.DEFAULT) -> Environment:
+    """The page templates' environment, made once per process and language: it holds no atlas data (that comes with
+    each render call), and its compiled templates serve every later build of the process (preview, tests).
+    `lang` (issue 22): `_()` from that language's catalogue, numbers and dates in its format (languages.py)."""
     env = Environment(
-        extensions=["jinja2.ext.do"],
+        extensions=["jinja2.ext.do", "jinja2.ext.i18n"],
         loader=FileSystemLoader(TEMPLATES_DIR),
         autoescape=False,  # escaping for Markdown+HTML happens in finalize (md_text)
         finalize=md_text,
@@ -79,6 +82,7 @@ def environment() -> Environment:
     env.tests["active"] = is_active  # not „beendet“
     env.globals.update(hours=hours, review=review, jsonld=jsonld.jsonld)  # opening hours, status, last check, structured data
     env.tests["for_ages"] = _for_ages
+    languages.install(env, lang)
     return env
 
 
@@ -147,14 +151,25 @@ class Site:
         else:
             self.files[path] = content
 
-    def page(self, path: str, template: str, title: str, **context: Any) -> None:
+    def page(self, path: str, template: str, title: str, lang: str = i18n.DEFAULT, **context: Any) -> None:
         tools = PageTools(self.atlas, path)
-        body = self.env.get_template(template).render(atlas=self.atlas, p=tools, title=title, figures=figures, **context)
+        env = self.env if lang == i18n.DEFAULT else environment(lang)
+        body = env.get_template(template).render(atlas=self.atlas, p=tools, title=title, figures=figures, lang=lang, **context)
         body = "\n".join(line.rstrip() for line in body.strip().splitlines()) + "\n"
         body = _BLANK_LINES.sub("\n\n", body)
         # The example notice is not repeated in the page: the theme's banner (overrides/main.html) is the one
         # notice of every page, and each invented record carries its badge (issue 17).
-        self.add(path, front_matter(title) + body)
+        head = front_matter(title)
+        if len(self.atlas.config.languages) > 1:  # issue 22: the page's language and the languages it exists in
+            head, body = languages.localize(env, head, body, lang, self.atlas.config.languages if context.get("translated") else [])
+        self.add(path, head + body)
+
+    def translated(self, path: str, template: str, title: str, **context: Any) -> None:
+        """A page in every language of the atlas (issue 22): German at `path`, each other language at `<lang>/path`.
+        The template marks its interface texts with `_()` (catalogues: generator/locales/)."""
+        for lang in self.atlas.config.languages:
+            target = path if lang == i18n.DEFAULT else f"{lang}/{path}"
+            self.page(target, template, title, lang=lang, translated=True, **context)
 
     def map(self, name: str, title: str, points: list[maps.Point], focus: tuple[str, ...] = ()) -> None:
         """Point map `karten/<name>.html` and its static SVG; with boundaries (data/boundaries.geojson) on the units'

@@ -28,6 +28,7 @@ from ..exports.ical import FeedContext, feed
 from ..model import events as dates
 from ..model.atlas import Atlas
 from ..model.schema import Event
+from . import termine_filter as marks
 from .links import record_path
 
 if TYPE_CHECKING:
@@ -44,20 +45,12 @@ def feed_path(kind: str, ident: str = "") -> str:
     return f"{FEEDS}/{kind}-{ident}.ics" if ident else f"{FEEDS}/{kind}.ics"
 
 
-def _units(atlas: Atlas, event: Event) -> list[str]:
-    units = dates.event_unit(event, atlas.family_centres, atlas.organisations)
-    network = atlas.networks.get(event.network or "")
-    if network is not None and network.scope == "municipality":
-        units += network.municipalities
-    return list(dict.fromkeys(units))
-
-
 def groups(atlas: Atlas) -> dict[str, list[Event]]:
     """Feed key (`n:<network>`, `c:<centre>`, `m:<unit>`) → its records, in id order (built once per atlas)."""
     def build() -> dict[str, list[Event]]:
         found: dict[str, list[Event]] = {}
         for event in atlas.events.values():
-            keys = [f"m:{u}" for u in _units(atlas, event)]
+            keys = [f"m:{u}" for u in marks.event_units(atlas, event)]
             keys += [f"n:{event.network}"] if event.network else []
             keys += [f"c:{event.place.family_centre}"] if event.place.family_centre else []
             for key in keys:
@@ -140,6 +133,11 @@ def line(page: str, atlas: Atlas, occ: dates.Occurrence, with_place: bool = True
     return text
 
 
+def item(page: str, atlas: Atlas, occ: dates.Occurrence) -> Markup:
+    """An entry of termine/index.md: `line` with its end, places, topics and audience on the `<li>` (termine_filter.py)."""
+    return marks.list_item(line(page, atlas, occ), marks.attributes(atlas, occ, filters=True))
+
+
 RULE_DAYS = dict(zip(("MO", "TU", "WE", "TH", "FR", "SA", "SU"), WEEKDAYS.values()))
 
 
@@ -196,11 +194,27 @@ class TermineTools:
         self.atlas: Atlas = p.atlas
 
     def next(self, key: str, count: int = NEXT_ON_PROFILES) -> list[Markup]:
-        """The next dates of `n:<network>`, `c:<centre>` or `m:<unit>` from the data date on, as list entries."""
+        """The next dates of `n:<network>`, `c:<centre>` or `m:<unit>` from the data date on, as list entries
+        (`m:`: spans for one paragraph, `inline`), each with its end for assets/atlas-termine.js."""
         wanted = {e.id for e in groups(self.atlas).get(key, [])}
         found = [o for o in upcoming(self.atlas) if o.event.id in wanted][:count]
         # the place on a network page; a centre is the place itself, and a profile keeps to one line a date (its height)
-        return [line(self.p.page, self.atlas, o, with_place=key.startswith("n:")) for o in found]
+        entries = [(line(self.p.page, self.atlas, o, with_place=key.startswith("n:")), marks.attributes(self.atlas, o)) for o in found]
+        if key.startswith("m:"):
+            return [marks.inline_item(text, attrs) for text, attrs in entries]
+        return [marks.list_item(text, attrs) for text, attrs in entries]
+
+    def inline(self, items: list[Markup]) -> Markup:
+        """A profile's next dates in one paragraph, „; “ between them, and the notice of dates past since the build."""
+        return marks.inline_join(items) + Markup(marks.INLINE_NOTICE)
+
+    def notice(self) -> Markup:
+        """Before a list of dates: the empty notice the script fills with how many it hid (past since the build)."""
+        return Markup(marks.NOTICE)
+
+    def attrs(self, occ: dates.Occurrence) -> Markup:
+        """Attribute line of a date shown outside its list (a network's „Nächstes Treffen“): hidden when past, not counted."""
+        return Markup(f"{{: {marks.attributes(self.atlas, occ, counted=False)} }}")
 
     def has(self, key: str) -> bool:
         return bool(groups(self.atlas).get(key))
@@ -236,6 +250,13 @@ def feed_links(page: str, path: str, site_url: str | None) -> Markup:
     return Markup(" · ".join(links))
 
 
+def unit_feed(atlas: Atlas, unit: str) -> Markup:
+    """„Kalender <unit> (.ics)“ on termine/index.md: the unit's feed, named, as one link of a list by Sozialraum."""
+    path = feed_path("sozialraum", unit)
+    name = atlas.municipalities[unit].name
+    return Markup(f'[Kalender {md_line(name)} (.ics)]({md_href(INDEX, path)}){{download="{html_attr(path.rsplit("/", 1)[1])}" type="text/calendar"}}')
+
+
 def termine_pages(site: Site, common: dict[str, Any]) -> None:
     a = site.atlas
     if not a.events:
@@ -243,14 +264,16 @@ def termine_pages(site: Site, common: dict[str, Any]) -> None:
     context = FeedContext(a.district.key, a.config.data_date, a.config.site_url, {i: place_text(a, e) for i, e in a.events.items()},
                           {i: details(a, e) for i, e in a.events.items()})
     occs = upcoming(a)
-    site.page(INDEX, "termine.md.j2", "Termine", weeks=by_week(occs), occs=occs, line=line, feeds=feed_links(INDEX, feed_path("alle"), a.config.site_url),
-              horizon=a.config.data_date + dt.timedelta(days=dates.HORIZON_DAYS), **common)
+    site.page(INDEX, "termine.md.j2", "Termine", weeks=by_week(occs), occs=occs, item=item, feeds=feed_links(INDEX, feed_path("alle"), a.config.site_url),
+              horizon=a.config.data_date + dt.timedelta(days=dates.HORIZON_DAYS), filter_form=marks.filter_form(a, occs), notice=Markup(marks.NOTICE),
+              by_unit=marks.by_unit(a), unit_feed=lambda unit: unit_feed(a, unit), **common)
     last = a.config.data_date + dt.timedelta(days=dates.HORIZON_DAYS * 2)
     for event in a.events.values():
         path = record_path(event)
         mine = dates.occurrences(event, a.district.key, a.config.data_date, last)
-        site.page(path, "termin.md.j2", event.title, event=event, next_dates=[line(path, a, o, with_place=False, with_title=False) for o in mine[:12]],
-                  more=len(mine) > 12, place=place_text(a, event, centre_name=False), rule_text=rule_text, details=details(a, event), units=_units(a, event),
+        site.page(path, "termin.md.j2", event.title, event=event, next_dates=[marks.list_item(line(path, a, o, with_place=False, with_title=False), marks.attributes(a, o)) for o in mine[:12]],
+                  notice=Markup(marks.NOTICE),
+                  more=len(mine) > 12, place=place_text(a, event, centre_name=False), rule_text=rule_text, details=details(a, event), units=marks.event_units(a, event),
                   feeds=feed_links(path, feed_path("termin", event.id), a.config.site_url), **common)
         site.add(feed_path("termin", event.id), feed(event.title, [event], context))
     site.add(feed_path("alle"), feed(f"Termine {a.district.name}", list(a.events.values()), context))

@@ -46,6 +46,9 @@ def walk(browser: Any, base_url: str, site: Any, axe_source: str) -> dict[str, d
             page.emulate_media(color_scheme="dark")
             page.locator(DARK_TOGGLE).click()
             page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+            # Material fades colours (transition: color 125 ms); on a loaded machine axe could read a colour half
+            # way between the schemes (dark text on the dark background): wait until every transition has ended.
+            page.evaluate("() => Promise.all(document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished))")
             seen["dark_scheme"] = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
             seen["dark"] = run_axe(page, axe_source, COLOUR_RULES)
             found[page_type.path] = seen

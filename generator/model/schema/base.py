@@ -7,7 +7,7 @@ import re
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -21,6 +21,7 @@ WEEKDAYS = ("mo", "di", "mi", "do", "fr", "sa", "so")
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Date = Annotated[dt.date, BeforeValidator(lambda value: check_date(value))]  # a calendar date, see check_date
+WebUrl = Annotated[str, AfterValidator(lambda value: check_url(value, WEB_SCHEMES))]  # a web address (http, https)
 
 
 def ref(kind: str) -> dict[str, Any]:
@@ -163,7 +164,7 @@ class ContactChannels(Model):
 
     email: str | None = Field(None, title="E-Mail-Adresse", description="Öffentliche E-Mail-Adresse, am besten ein Funktionspostfach.")
     phone: str | None = Field(None, title="Telefonnummer", description="Öffentliche Telefonnummer mit Vorwahl, in Anführungszeichen.")
-    website: str | None = Field(None, title="Webseite", description="Adresse der Webseite, beginnend mit https:// oder http://.")
+    website: WebUrl | None = Field(None, title="Webseite", description="Adresse der Webseite, beginnend mit https:// oder http://.")
 
     @field_validator("email")
     @classmethod
@@ -174,11 +175,6 @@ class ContactChannels(Model):
     @classmethod
     def _phone(cls, v: str | None) -> str | None:
         return None if v is None else check_phone(v)
-
-    @field_validator("website")
-    @classmethod
-    def _website(cls, v: str | None) -> str | None:
-        return None if v is None else check_url(v, WEB_SCHEMES)
 
 
 class Link(Model):

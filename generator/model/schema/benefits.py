@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import Field, StringConstraints
 
-from .base import WEB_SCHEMES, Id, Model, Record, Text, check_url, ref, vocab
+from .base import Id, Model, Record, Text, WebUrl, ref, vocab
 
 LEIKA_PATTERN = r"^[0-9]{14}$"  # key of the federal service catalogue (Leistungskatalog, LeiKa): 14 digits
 
@@ -28,6 +28,17 @@ class Responsibility(Model):
     note: Text | None = Field(None, title="Hinweis", description="Wofür genau diese Stelle zuständig ist, z. B. „für Kinder unter 6 Jahren“.")
 
 
+class EasyText(Model):
+    """A title and a few short sentences in Leichte Sprache, written by editors (never made by the generator)."""
+
+    name: Text = Field(title="Titel in Leichter Sprache", description="Kurzer Titel in Leichter Sprache, z. B. „Sie bekommen ein Baby“ oder „Eltern-Geld“.")
+    text: Text = Field(
+        title="Text in Leichter Sprache",
+        description="Wenige kurze Sätze, jeder in einer eigenen Zeile (nach „text: |“). Zahlen als Ziffern, keine Abkürzungen, "
+        "kein „§“ und kein Prozent; lange Wörter mit Binde-Strich. Adresse, Telefon und Zeiten ergänzt der Atlas selbst.",
+    )
+
+
 class Benefit(Record):
     name: Text = Field(title="Name", description="Name der Leistung in einfachem Deutsch, z. B. „Elterngeld“.")
     summary: Text = Field(title="Was ist das?", description="Was die Leistung ist, in ein oder zwei einfachen Sätzen.")
@@ -40,22 +51,24 @@ class Benefit(Record):
     )
     how_to_apply: Text = Field(title="Wie beantragen?", description="Wie und wo man die Leistung beantragt, z. B. „schriftlich oder persönlich beim Jugendamt“.")
     in_person: bool = Field(True, title="Persönlich", description="true, wenn man den Antrag persönlich bei der zuständigen Stelle stellen kann.")
-    online_service: str | None = Field(None, title="Online-Antrag", description="Adresse des Online-Antrags oder -Dienstes, beginnend mit https:// oder http://.")
+    online_service: WebUrl | None = Field(None, title="Online-Antrag", description="Adresse des Online-Antrags oder -Dienstes, beginnend mit https:// oder http://.")
     documents: list[Text] = Field(default_factory=list, title="Unterlagen", description="Unterlagen, die man meistens braucht, z. B. „Geburtsurkunde des Kindes“.")
     leika: list[Annotated[str, StringConstraints(pattern=LEIKA_PATTERN)]] = Field(
         default_factory=list, title="LeiKa-Schlüssel", description="Schlüssel im Leistungskatalog (LeiKa), je 14 Ziffern in Anführungszeichen."
     )
-
-    @field_validator("online_service")
-    @classmethod
-    def _online(cls, v: str | None) -> str | None:
-        return None if v is None else check_url(v, WEB_SCHEMES)
+    easy: EasyText | None = Field(
+        None, title="Leichte Sprache", description="Titel (name) und Text (text) in Leichter Sprache: was die Leistung ist und wer sie bekommen kann."
+    )
 
 
 class LifeSituation(Record):
     name: Text = Field(title="Name", description="Die Lebenslage in einfachem Deutsch, z. B. „Ein Kind kommt“.")
     summary: Text = Field(title="Kurztext", description="Ein oder zwei Sätze: für wen die Seite ist und wobei sie hilft.")
     description: Text | None = Field(None, title="Beschreibung", description="Weitere Hinweise in einfachen Worten.")
+    easy: EasyText | None = Field(
+        None, title="Leichte Sprache",
+        description="Titel (name) und Text (text) in Leichter Sprache; nur Lebenslagen mit diesem Feld haben eine Seite in Leichter Sprache.",
+    )
     benefits: list[Id] = Field(default_factory=list, title="Leistungen", description="Kennungen der passenden Leistungen.", json_schema_extra=ref("leistungen"))
     related: list[Id] = Field(default_factory=list, title="Verwandte Lebenslagen", description="Kennungen anderer Lebenslagen.", json_schema_extra=ref("lebenslagen"))
     topics: list[str] = Field(
@@ -64,6 +77,12 @@ class LifeSituation(Record):
     target_groups: list[str] = Field(
         default_factory=list, title="Zielgruppen", description="Zielgruppen aus dem Vokabular target_groups: passende Angebote in der Nähe.",
         json_schema_extra=vocab("target_groups"),
+    )
+    for_whom: list[str] = Field(
+        default_factory=list, title="Für wen",
+        description="Antworten auf die Frage „Für wen suchen Sie Hilfe?“ aus dem Vokabular help_for, unter denen die Lebenslage erscheint; "
+        "leer: unter jeder Antwort.",
+        json_schema_extra=vocab("help_for"),
     )
     contacts: list[Id] = Field(
         default_factory=list, title="Ansprechpersonen", description="Kennungen von Kontakten, die in dieser Lebenslage weiterhelfen.", json_schema_extra=ref("contacts")

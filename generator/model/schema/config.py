@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import AfterValidator, Field, StringConstraints, field_validator
+from pydantic_core import PydanticCustomError
 
-from .base import WEB_SCHEMES, Address, ContactChannels, Date, Id, Model, Text, check_url
+from ...core import i18n
+
+from .base import Address, ContactChannels, Date, Id, Model, Text, WebUrl, check_url
 from .area_kinds import AreaKind, merged_area_kinds
 from .unit_types import UnitType, merged_unit_types
 
@@ -40,12 +43,7 @@ class MapSettings(Model):
 class Licence(Model):
     id: Text = Field(title="Kürzel", description="z. B. „dl-de/by-2-0“ oder „CC-BY-4.0“.")
     name: Text = Field(title="Name", description="Voller Name der Lizenz.")
-    url: str = Field(title="Adresse", description="Link zum Lizenztext.")
-
-    @field_validator("url")
-    @classmethod
-    def _url(cls, v: str) -> str:
-        return check_url(v, WEB_SCHEMES)
+    url: WebUrl = Field(title="Adresse", description="Link zum Lizenztext.")
 
 
 class ProfileSettings(Model):
@@ -156,13 +154,31 @@ class LegalSettings(Model):
     texts: LegalTexts = Field(default_factory=lambda: LegalTexts(), title="Zusätzliche Texte", description="Freie Zusätze je Seite.")
 
 
+def _language(code: str) -> str:
+    """A language of the site: German or a language with a catalogue in generator/locales/."""
+    if code not in i18n.known():
+        raise PydanticCustomError(
+            "language", "Sprache „{value}“ gibt es nicht; möglich sind: {allowed}", {"value": code, "allowed": ", ".join(i18n.known())}
+        )
+    return code
+
+
+def _languages_order(v: list[str]) -> list[str]:
+    """German first (the source language of every text), no language twice."""
+    if v[0] != i18n.DEFAULT:
+        raise PydanticCustomError("language_first", "Die erste Sprache muss Deutsch (de) sein: die Texte der Website entstehen auf Deutsch", {})
+    if len(set(v)) < len(v):
+        raise PydanticCustomError("language_twice", "Jede Sprache darf nur einmal genannt sein", {})
+    return v
+
+
 class AtlasConfig(Model):
     title: Text = Field(title="Titel", description="Titel der Website, z. B. „Sozialraumatlas Musterkreis“.")
     description: Text = Field(title="Beschreibung", description="Ein Satz, was der Atlas ist (für Suchmaschinen und die Startseite).")
     intro: Text | None = Field(None, title="Einleitung", description="Text auf der Startseite.")
     publisher: Text = Field(title="Herausgeber", description="Wer den Atlas herausgibt.")
-    site_url: str | None = Field(None, title="Adresse der Website", description="Öffentliche Adresse, z. B. https://atlas.example.org/.")
-    dcat_contributor_id: str | None = Field(
+    site_url: WebUrl | None = Field(None, title="Adresse der Website", description="Öffentliche Adresse, z. B. https://atlas.example.org/.")
+    dcat_contributor_id: WebUrl | None = Field(
         None, title="GovData-Datenbereitsteller-ID",
         description="Kennung, die GovData einem registrierten Datenbereitsteller vergibt (Liste: https://www.dcat-ap.de/def/contributors/), "
         "z. B. http://dcat-ap.de/def/contributors/…; steht als dcatde:contributorID an jedem Datensatz des Datenkatalogs. Leer: keine Angabe.",
@@ -193,11 +209,11 @@ class AtlasConfig(Model):
         default_factory=lambda: ListSettings(), title="Übersichtslisten",
         description="Ab welcher Größe die Übersichten der Angebote und Ansprechpersonen je Planungsregion geteilt werden.",
     )
-
-    @field_validator("site_url", "dcat_contributor_id")
-    @classmethod
-    def _site(cls, v: str | None) -> str | None:
-        return None if v is None else check_url(v, WEB_SCHEMES)
+    languages: Annotated[list[Annotated[str, AfterValidator(_language)]], AfterValidator(_languages_order)] = Field(
+        default_factory=lambda: [i18n.DEFAULT], title="Sprachen der Website", min_length=1,
+        description="Sprachkürzel, in denen die Website erscheint; das erste ist Deutsch (de), z. B. [de, en, uk, ar]. Übersetzt sind die "
+                    "Bedienelemente und bisher die Startseite; die übrigen Seiten bleiben deutsch. Leer: nur Deutsch.",
+    )
 
     @field_validator("report_url")
     @classmethod
@@ -236,6 +252,11 @@ class Vocabularies(Model):
     target_fields: list[Term] = Field(default_factory=list, title="Handlungsfelder der Ziele", description="z. B. Kinder- und Jugendhilfe, Eingliederungshilfe, Hilfe zur Pflege.")
     target_perspectives: list[Term] = Field(
         default_factory=list, title="Perspektiven der Ziele", description="z. B. Betroffene, Angehörige, Gemeinwesen, Fachkräfte."
+    )
+    help_for: list[Term] = Field(
+        default_factory=list, title="Für wen Hilfe gesucht wird",
+        description="Antworten auf die erste Frage des Lebenslagen-Lotsen „Für wen suchen Sie Hilfe?“, z. B. für mich, für mein Kind oder unsere Familie, "
+        "für einen Angehörigen (Feld for_whom der Lebenslagen).",
     )
     unit_types: list[UnitType] = Field(
         default_factory=list, validate_default=True, title="Arten von Sozialräumen",

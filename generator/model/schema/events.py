@@ -16,7 +16,7 @@ from dateutil.rrule import rrulestr
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import WEB_SCHEMES, Address, Date, Id, Model, Record, Text, check_url, ref, vocab
+from .base import Address, Date, Id, Model, Record, Text, WebUrl, ref, vocab
 
 EVENT_TIME = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"  # 00:00 … 23:59; an event ends at the latest at 23:59
 Time = Annotated[str, StringConstraints(pattern=EVENT_TIME)]
@@ -49,12 +49,7 @@ class Registration(Model):
     required: bool = Field(True, title="Anmeldung nötig", description="true, wenn man sich anmelden muss.")
     deadline: Date | None = Field(None, title="Anmeldeschluss", description="Letzter Tag der Anmeldung (JJJJ-MM-TT).")
     how: Text | None = Field(None, title="Wie anmelden", description="z. B. „per E-Mail an info@example.org“.")
-    url: str | None = Field(None, title="Anmeldeseite", description="Adresse der Anmeldung, beginnend mit https:// oder http://.")
-
-    @field_validator("url")
-    @classmethod
-    def _url(cls, v: str | None) -> str | None:
-        return None if v is None else check_url(v, WEB_SCHEMES)
+    url: WebUrl | None = Field(None, title="Anmeldeseite", description="Adresse der Anmeldung, beginnend mit https:// oder http://.")
 
 
 class Change(Model):

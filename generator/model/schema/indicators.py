@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ...core.formatting import counts_persons
-from .base import WEB_SCHEMES, Date, Id, Model, Record, Text, check_url, ref, vocab
+from .base import Date, Id, Model, Record, Text, WebUrl, ref, vocab
 
 
 class Formula(Model):
@@ -61,7 +61,7 @@ class Indicator(Record):
     unit: Text = Field(title="Einheit", description="Einheit, z. B. „%“, „Personen“, „km²“ oder „je km²“.")
     description: Text = Field(title="Definition", description="Was die Kennzahl misst, in einem oder zwei Sätzen.")
     source: Text = Field(title="Quelle", description="Datenquelle, z. B. das Statistische Landesamt oder die Bundesagentur für Arbeit.")
-    source_url: str | None = Field(None, title="Link zur Quelle", description="Webadresse der Quelle.")
+    source_url: WebUrl | None = Field(None, title="Link zur Quelle", description="Webadresse der Quelle.")
     licence: Text = Field(title="Lizenz", description="Lizenz der Daten, z. B. „dl-de/by-2-0“.")
     updated: Date | None = Field(None, title="Stand", description="Datum, an dem die Werte zuletzt aus der Quelle übernommen wurden (JJJJ-MM-TT).")
     higher_is_better: bool | None = Field(
@@ -99,10 +99,6 @@ class Indicator(Record):
     )
     classes: int = Field(5, title="Anzahl der Klassen", description="Anzahl der Farbklassen der Karte.", ge=2, le=7)
 
-    @field_validator("source_url")
-    @classmethod
-    def _url(cls, v: str | None) -> str | None:
-        return None if v is None else check_url(v, WEB_SCHEMES)
 
     @model_validator(mode="after")
     def _derived(self) -> "Indicator":

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import TIME_PATTERN, WEB_SCHEMES, Address, ContactChannels, Date, Id, Location, Model, Record, Text, check_url, ref, vocab
+from .base import TIME_PATTERN, Address, ContactChannels, Date, Id, Location, Model, Record, Text, WebUrl, ref, vocab
 
 
 class OpeningHours(Model):
@@ -106,9 +106,5 @@ class Offer(Record, Availability):
     accessibility: list[str] = Field(default_factory=list, title="Barrierefreiheit", description="Merkmale aus dem Vokabular accessibility.", json_schema_extra=vocab("accessibility"))
     registration: Text | None = Field(None, title="Anmeldung", description="Ob und wie man sich anmeldet.")
     contact: Id | None = Field(None, title="Ansprechperson", description="Kennung des Kontakts.", json_schema_extra=ref("contacts"))
-    website: str | None = Field(None, title="Webseite", description="Webseite des Angebots.")
+    website: WebUrl | None = Field(None, title="Webseite", description="Webseite des Angebots.")
 
-    @field_validator("website")
-    @classmethod
-    def _website(cls, v: str | None) -> str | None:
-        return None if v is None else check_url(v, WEB_SCHEMES)

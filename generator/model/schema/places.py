@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from ...core.formatting import counts_persons
-from .base import WEB_SCHEMES, Address, Id, Location, Model, Population, Record, Text, check_url, ref, vocab
+from .base import Address, Id, Location, Model, Population, Record, Text, WebUrl, ref, vocab
 
 
 class KeyFigure(Model):
@@ -107,9 +107,5 @@ class Municipality(Record):
     )
     villages: list[Text] = Field(default_factory=list, title="Ortsteile", description="Ortsteile und Dörfer (bei Arten mit Mitgliedern unter den Mitgliedern).")
     description: Text | None = Field(None, title="Beschreibung", description="Kurzer Text über den Sozialraum.")
-    website: str | None = Field(None, title="Webseite", description="Webseite der Verwaltung.")
+    website: WebUrl | None = Field(None, title="Webseite", description="Webseite der Verwaltung.")
 
-    @field_validator("website")
-    @classmethod
-    def _website(cls, v: str | None) -> str | None:
-        return None if v is None else check_url(v, WEB_SCHEMES)

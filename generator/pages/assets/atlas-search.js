@@ -137,9 +137,13 @@
 
   // The page whose title is exactly what the visitor typed („Kleinmachnow“: the place's profile) comes first among
   // the first results, before pages that only name it often (the short page of a centre named after the place).
+  // A title's closing addition in brackets may be left out: „Werder“ is the title „Werder (Havel)“.
   function titleFirst(pages, query) {
     var wanted = fold(query);
-    var exact = pages.filter(function (page) { return fold((page.meta || {}).title) === wanted; });
+    var exact = pages.filter(function (page) {
+      var title = String((page.meta || {}).title || "");
+      return fold(title) === wanted || fold(title.replace(/\s*\([^()]*\)\s*$/, "")) === wanted;
+    });
     return exact.concat(pages.filter(function (page) { return exact.indexOf(page) < 0; }));
   }
 
