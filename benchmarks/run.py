@@ -351,6 +351,13 @@ def summarise(r: dict) -> dict:
     return r
 
 
+def _areas_cell(r: dict) -> str:
+    """A search split by planning region (search_weight.areas): regions, the largest one's pages and what a first
+    search on one of its pages loads, and what widening to the whole atlas adds."""
+    a = r["search"].get("areas")
+    return f"{a['areas']}, {a['largest_pages']}, {a['max_start'] / 1e3:.0f} + {a['max_query'] / 1e3:.0f}, + {a['max_wide'] / 1e3:.0f}" if a else "–"
+
+
 COLUMNS = [
     ("size", lambda r: f"{r['size']} ({r['districts']} Kr., {r['counts']['units']} SR)"),
     ("pages", lambda r: str(r["pages"])),
@@ -371,6 +378,7 @@ COLUMNS = [
     ("search bundle MB (files)", lambda r: f"{r['search']['disk']['bytes'] / 1e6:.1f} ({r['search']['disk']['files']})"),
     ("first search kB: before, start + query (max)", lambda r: f"{r['search']['before'] / 1e3:.0f}, "
      f"{r['search']['queries'][0]['start'] / 1e3:.0f} + {r['search']['max_query'] / 1e3:.0f}"),
+    ("search by region: areas, largest (pages), first search there kB start + query, whole atlas + kB", lambda r: _areas_cell(r)),
     ("preview s: first build; save → page, → all (median of n)", lambda r: f"{r['serve']['ready']:.1f}; "
      f"{r['serve']['page_median']:.1f}, {r['serve']['all_median']:.1f} (n={len(r['serve']['page'])})"),
 ]

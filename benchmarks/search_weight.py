@@ -14,11 +14,17 @@ bytes as they came over the wire:
            the results shown (ten),
 * total  – start + query: everything a first search costs,
 and the hit count the search box announced. `index_size(site)` is the size of the bundle on disk.
+
+A site whose search is split by planning region (pagefind/areas.json; generator/build/search_index.py): the start
+page searches the common bundle only, so the queries are also measured on a page of the largest region's bundle
+(`area_queries`), and there the button „Im ganzen Atlas suchen“ is pressed: `wide` – the bytes that widening loads.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +32,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import page_weight  # noqa: E402 - beside this file
+import page_weight
 
 BUNDLE = "/pagefind/"
 START_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", ".pf_meta", "wasm.")
@@ -40,6 +46,7 @@ class QueryWeight:
     start: int = 0
     query_bytes: int = 0
     hits: str = ""
+    wide: int = 0  # bytes the widening to the whole atlas loaded (split search only)
     files: list[tuple[str, int]] = field(default_factory=list)
 
     @property
@@ -51,13 +58,30 @@ def index_size(site: Path) -> dict[str, int]:
     """Files and bytes of the Pagefind bundle on disk, and the bytes of its index chunks and fragments."""
     bundle = Path(site) / "pagefind"
     files = [p for p in bundle.rglob("*") if p.is_file()]
-    part = lambda name: sum(p.stat().st_size for p in files if p.parent.name == name)  # noqa: E731
+    part = lambda name: sum(p.stat().st_size for p in files if p.parent.name == name)
     return {"files": len(files), "bytes": sum(p.stat().st_size for p in files), "index": part("index"),
             "fragment": part("fragment"), "filter": part("filter")}
 
 
-def measure_query(browser: Any, base_url: str, query: str, timeout: float = 60_000) -> QueryWeight:
-    """Open the start page, type `query` into the search box, wait for the announced hit count."""
+def areas(site: Path) -> dict[str, Any]:
+    """A split search: number of region bundles, the largest one (pages, bytes, a page of it) and the common bundle."""
+    bundle = Path(site) / "pagefind"
+    if not (bundle / "areas.json").is_file():
+        return {}
+    listing = json.loads((bundle / "areas.json").read_text(encoding="utf-8"))
+    pages = lambda part: sorted((bundle / part / "fragment").glob("*.pf_fragment"))
+    largest = max(listing["areas"], key=lambda area: (len(pages(area["bundle"])), area["id"]))
+    data = gzip.decompress(pages(largest["bundle"])[0].read_bytes())
+    url = json.loads(data[data.index(b"{"):])["url"]
+    size = lambda part: sum(p.stat().st_size for p in (bundle / part).rglob("*") if p.is_file())
+    return {"areas": len(listing["areas"]), "largest": largest["id"], "largest_pages": len(pages(largest["bundle"])),
+            "largest_bytes": size(largest["bundle"]), "common_pages": len(pages(listing["common"])), "page": url.lstrip("/")}
+
+
+def measure_query(browser: Any, base_url: str, query: str, timeout: float = 60_000, path: str = "",
+                  widen: bool = False) -> QueryWeight:
+    """Open the start page (or `path`), type `query` into the search box, wait for the announced hit count;
+    `widen`: then press „Im ganzen Atlas suchen“ and count what that loads."""
     context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900}, service_workers="block")
     result = QueryWeight(query)
     finished: list[Any] = []
@@ -65,7 +89,7 @@ def measure_query(browser: Any, base_url: str, query: str, timeout: float = 60_0
     context.on("requestfinished", lambda request: finished.append(request))
     try:
         page = context.new_page()
-        page.goto(base_url, wait_until="load")
+        page.goto(base_url + path, wait_until="load")
         page.wait_for_timeout(300)
         result.before = sum(_size(r) for r in finished if BUNDLE in r.url)
         seen = len(finished)
@@ -88,6 +112,13 @@ def measure_query(browser: Any, base_url: str, query: str, timeout: float = 60_0
         result.query_bytes = sum(_size(r) for r in asked)
         result.hits = status.inner_text()
         result.files = [(r.url.split(BUNDLE, 1)[1], _size(r)) for r in started + asked]
+        if widen:
+            seen = len(finished)
+            page.locator(".atlas-search__scope").click()
+            page.wait_for_function("() => { const b = document.querySelector('.atlas-search__scope'); "
+                                   "return b && b.getAttribute('aria-pressed') === 'true' && !b.disabled; }", timeout=timeout)
+            page.wait_for_timeout(500)
+            result.wide = sum(_size(r) for r in finished[seen:] if BUNDLE in r.url)
     finally:
         context.close()
     return result
@@ -100,18 +131,24 @@ def _size(request: Any) -> int:
         return 0
 
 
-def measure(site: Path, queries: list[str] = QUERIES) -> list[QueryWeight]:
+def measure(site: Path, queries: list[str] = QUERIES, path: str = "", widen: bool = False) -> list[QueryWeight]:
     with page_weight.serve(Path(site)) as base_url, page_weight.chromium() as browser:
-        return [measure_query(browser, base_url, query) for query in queries]
+        return [measure_query(browser, base_url, query, path=path, widen=widen) for query in queries]
 
 
 def summary(site: Path, queries: list[str] = QUERIES) -> dict[str, Any]:
     """For benchmarks/run.py: the bundle on disk and, per query, what a first search loads (no browser: sizes only)."""
-    if not (Path(site) / "pagefind" / "pagefind.js").is_file():
+    split = areas(site)
+    if not (Path(site) / "pagefind" / "pagefind.js").is_file() and not split:
         return {}
     result: dict[str, Any] = {"disk": index_size(site)}
     try:
         weights = measure(site, queries)
+        if split:
+            local = measure(site, queries, path=split["page"], widen=True)
+            split.update(max_start=max(w.start for w in local), max_query=max(w.query_bytes for w in local),
+                         max_total=max(w.total for w in local), max_wide=max(w.wide for w in local))
+            result["areas"] = split
     except Exception as exc:  # noqa: BLE001 - no browser here: the sizes on disk are still reported
         result["error"] = str(exc)[:200]
         return result
@@ -141,6 +178,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Pagefind bundle: {size['files']} files, {size['bytes'] / 1e6:.2f} MB on disk "
           f"(index {size['index'] / 1e6:.2f} MB, fragments {size['fragment'] / 1e6:.2f} MB, filters {size['filter'] / 1e6:.2f} MB)")
     print(table(results))
+    split = areas(args.site)
+    if split:
+        print(f"Split search: {split['areas']} regions, largest {split['largest']} ({split['largest_pages']} pages, "
+              f"{split['largest_bytes'] / 1e6:.2f} MB), common {split['common_pages']} pages; on {split['page']}:")
+        local = measure(args.site, args.queries, path=split["page"], widen=True)
+        print(table(local))
+        print("whole atlas (widened): " + ", ".join(f"{r.query} +{r.wide / 1000:.1f}k" for r in local))
     return 0
 
 

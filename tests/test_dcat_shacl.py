@@ -20,7 +20,7 @@ import pytest
 import rdflib
 from rdflib import namespace as ns
 
-from conftest import build_site, shared_build
+from conftest import build_site, shared_build, shared_value
 from generator.cli import main
 from test_opendata import SITE_URL, copy_data
 
@@ -83,9 +83,12 @@ def results(data: rdflib.Graph, shapes: rdflib.Graph, vocabularies: rdflib.Graph
 
 
 @pytest.fixture(scope="module")
-def found(catalogue: rdflib.Graph, shapes: dict[str, rdflib.Graph], vocabularies: rdflib.Graph) -> dict[str, list[str]]:
-    """The results of each profile for the built catalogue: one validation per profile and run."""
-    return {name: results(catalogue, graph, vocabularies) for name, graph in shapes.items()}
+def found(catalogue: rdflib.Graph, shapes: dict[str, rdflib.Graph], vocabularies: rdflib.Graph,
+          tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    """The results of each profile for the built catalogue: one validation per profile and test run (the tests
+    that read them run in different xdist workers, which take the first one's results: shared_value)."""
+    return shared_value(tmp_path_factory, "dcat-shacl-found",
+                        lambda: {name: results(catalogue, graph, vocabularies) for name, graph in shapes.items()})
 
 
 def test_catalogue_has_absolute_addresses_keywords_and_the_3_0_area(catalogue: rdflib.Graph):

@@ -26,6 +26,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import shared_value
 
 REPO = Path(__file__).resolve().parent.parent
 VNU_VERSION = "26.9.27"
@@ -77,7 +78,12 @@ def broken_page(site: Path, folder: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def report(example_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict]]:
-    """{file: [messages]} of one checker run over the example site and the broken page."""
+    """{file: [messages]} of one checker run over the example site and the broken page, once per test run: the
+    tests of this module run in different xdist workers, which read the first one's result (shared_value)."""
+    return shared_value(tmp_path_factory, "vnu-report", lambda: check_site(example_site, tmp_path_factory))
+
+
+def check_site(example_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict]]:
     jar, java = vnu_jar(), shutil.which("java")
     if not java:
         skip_or_fail("Java fehlt (Debian: default-jre-headless)")

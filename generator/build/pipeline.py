@@ -102,6 +102,7 @@ def extra_values(atlas: Atlas) -> dict[str, str]:
         "data_date_text": formatting.fmt_date(atlas.config.data_date),
         "report_url": atlas.config.report_url or "",
         "search_ranking": search_marks.ranking_json(),  # the search box's ranking (issue 18)
+        "search_areas": "yes" if search_marks.split_search(atlas) else "",  # one search index per planning region (issue 18)
         "languages": i18n.switcher(atlas.config.languages),  # the language switcher (issue 22); none for a German-only atlas
     }
 

@@ -14,10 +14,21 @@ Deterministic: the same site gives the same index, byte for byte (tests/test_rep
 its filter files in hash-map order, pagefind_files.py sorts them. Pagefind's
 own user interfaces (its default, modular and component UI, the highlight script) are removed after
 indexing: the atlas has its own search box and never loads them.
+
+Search areas (a large atlas; search_marks.split_search): when pages carry `data-atlas-area="<region id>"` (with
+`data-atlas-area-name`), each area is indexed into its own bundle `pagefind/areas/<id>/` and all other pages into
+`pagefind/common/`; `pagefind/areas.json` lists them (id, name, bundle) for the search box, which searches the
+page's area and the common bundle and widens to all areas on request (Pagefind's mergeIndex). Pagefind takes no
+list of pages, so each bundle is indexed from a temporary folder of hard links with the same relative paths
+(the same URLs). Without such marks everything is one bundle `pagefind/`, as before.
 """
 
 from __future__ import annotations
 
+import html
+import json
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -40,18 +51,45 @@ TIMEOUT = 3600  # seconds; Germany-size atlases index in minutes
 EXCLUDE = ".headerlink, .atlas-example"
 
 
+COMMON = "common"  # the bundle of the pages without an area (split mode)
+AREAS_DIR = "areas"
+AREAS_FILE = "areas.json"
+AREA_MARK = re.compile(rb'data-atlas-area="([^"]+)" data-atlas-area-name="([^"]*)"')
+
+
 @dataclass(frozen=True)
 class IndexResult:
     pages: int  # pages in the index
     files: int  # files of the bundle
     bytes: int  # size of the bundle on disk
     seconds: float
+    areas: int = 0  # bundles of search areas (0: one bundle for the whole site)
+    largest: int = 0  # pages of the largest area bundle
 
 
-def command(site_dir: Path) -> list[str]:
+def command(site_dir: Path, output: Path | None = None) -> list[str]:
     """The Pagefind call: the binary of the installed `pagefind` package, run by this Python."""
-    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE,
+    target = ["--output-path", str(output)] if output is not None else ["--output-subdir", BUNDLE]
+    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), *target,
             "--exclude-selectors", EXCLUDE, "--silent"]
+
+
+def _html(site_dir: Path) -> list[Path]:
+    skip = site_dir / BUNDLE
+    return sorted(p for p in site_dir.rglob("*.html") if skip not in p.parents)
+
+
+def page_areas(site_dir: Path) -> tuple[dict[str, str], dict[str, list[Path]]]:
+    """Area id → name, and area id ("" for none) → its HTML files, read from the built pages' marks."""
+    names: dict[str, str] = {}
+    pages: dict[str, list[Path]] = {}
+    for path in _html(site_dir):
+        found = AREA_MARK.search(path.read_bytes())
+        area = found.group(1).decode() if found else ""
+        if found:
+            names.setdefault(area, html.unescape(found.group(2).decode()))
+        pages.setdefault(area, []).append(path)
+    return names, pages
 
 
 def build_index(site_dir: Path) -> IndexResult:
@@ -61,21 +99,59 @@ def build_index(site_dir: Path) -> IndexResult:
     if bundle.exists():  # never mix an old index into a new one
         shutil.rmtree(bundle)
     start = time.monotonic()
+    names, pages = page_areas(site_dir)
+    if not names:
+        _run(command(site_dir), bundle)
+        return _finish(bundle, [bundle], start)
+    work = site_dir.parent / f".{site_dir.name}.search-areas"
+    shutil.rmtree(work, ignore_errors=True)
+    bundles = []
     try:
-        run = subprocess.run(command(site_dir), capture_output=True, text=True, timeout=TIMEOUT, check=False)
+        for area in [*sorted(names), ""]:
+            folder = work / (area or COMMON)
+            for path in pages.get(area, []):
+                _link(path, folder / path.relative_to(site_dir))
+            out = (bundle / (f"{AREAS_DIR}/{area}" if area else COMMON)).resolve()
+            folder.mkdir(parents=True, exist_ok=True)
+            _run(command(folder, out), out)
+            bundles.append(out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    listing = {"common": f"{COMMON}/", "areas": [{"id": a, "name": names[a], "bundle": f"{AREAS_DIR}/{a}/"} for a in sorted(names)]}
+    (bundle / AREAS_FILE).write_text(json.dumps(listing, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return _finish(bundle, bundles, start, areas=len(names))
+
+
+def _link(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:  # another file system: a copy
+        shutil.copyfile(source, target)
+
+
+def _finish(bundle: Path, bundles: list[Path], start: float, areas: int = 0) -> IndexResult:
+    seconds = time.monotonic() - start
+    for one in bundles:
+        for name in UNUSED:
+            (one / name).unlink(missing_ok=True)
+        pagefind_files.sort_filters(one)  # filter values in a fixed order: the same site, the same bytes
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    counts = [len(list((one / "fragment").glob("*"))) for one in bundles]
+    largest = max(counts[:-1]) if areas else 0  # the last bundle of a split index is the common one
+    return IndexResult(pages=sum(counts), files=len(files), bytes=sum(p.stat().st_size for p in files), seconds=seconds,
+                       areas=areas, largest=largest)
+
+
+def _run(cmd: list[str], bundle: Path) -> None:
+    try:
+        run = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise BuildError(f"Suchindex (Pagefind) nicht erstellt: {exc}") from None
     if run.returncode != 0 or not (bundle / "pagefind.js").is_file():
         detail = (run.stderr or run.stdout).strip().splitlines()
         hint = " – ist das Paket „pagefind[bin]“ installiert (pip install -e .)?" if "No module named" in run.stderr else ""
         raise BuildError(f"Suchindex (Pagefind) nicht erstellt: {detail[-1] if detail else f'Exit-Code {run.returncode}'}{hint}")
-    seconds = time.monotonic() - start
-    for name in UNUSED:
-        (bundle / name).unlink(missing_ok=True)
-    pagefind_files.sort_filters(bundle)  # filter values in a fixed order: the same site, the same bytes
-    files = [p for p in bundle.rglob("*") if p.is_file()]
-    return IndexResult(pages=len(list((bundle / "fragment").glob("*"))), files=len(files),
-                       bytes=sum(p.stat().st_size for p in files), seconds=seconds)
 
 
-__all__ = ["BUNDLE", "IndexResult", "build_index", "command"]
+__all__ = ["AREAS_FILE", "BUNDLE", "COMMON", "IndexResult", "build_index", "command", "page_areas"]

@@ -134,12 +134,13 @@ def site_parts(site: Site, only: Iterable[Record] | None = None) -> list[Callabl
         for unit in chunk:
             site.page(record_path(unit), "sozialraum.md.j2", unit.name, unit=unit, **profiles.unit_context(site, unit), **common)
 
-    def record_pages(template: str, key: str, title: Callable[[Any], str], chunk: list[Any]) -> None:
+    def record_pages(template: str, key: str, title: Callable[[Any], str], chunk: list[Any], every_language: bool = False) -> None:
+        make = site.translated if every_language else site.page  # family centres and offers in every language (issue 22)
         for record in chunk:
-            site.page(record_path(record), template, title(record), **{key: record}, **common)
+            make(record_path(record), template, title(record), **{key: record}, **common)
 
-    centre_page = functools.partial(record_pages, "familienzentrum.md.j2", "centre", lambda r: r.name)
-    offer_page = functools.partial(record_pages, "angebot.md.j2", "offer", lambda r: r.title)
+    centre_page = functools.partial(record_pages, "familienzentrum.md.j2", "centre", lambda r: r.name, every_language=True)
+    offer_page = functools.partial(record_pages, "angebot.md.j2", "offer", lambda r: r.title, every_language=True)
     network_page = functools.partial(record_pages, "netzwerk.md.j2", "network", lambda r: r.name)
     org_page = functools.partial(record_pages, "organisation.md.j2", "org", lambda r: r.name)
     if only is not None:  # the pages of these records alone (build/serve.py's quick preview)

@@ -103,6 +103,7 @@ class Marks:
     group_words: list[str] = field(default_factory=list)  # meta zielgruppe
     organisations: list[str] = field(default_factory=list)  # meta organisation
     head: list[tuple[float, list[str]]] = field(default_factory=list)  # weighted words: (data-pagefind-weight, words)
+    area: tuple[str, str] | None = None  # (id, name) of the page's search area in split mode (`search_areas`)
 
 
 def unindexed(content: str) -> str:
@@ -166,7 +167,63 @@ def page_marks(atlas: Atlas, record_path: Callable[[Record], str]) -> dict[str, 
     for indicator in atlas.indicators.values():
         marks[record_path(indicator)] = Marks(PAGE_TYPES["indicators"])
     marks.update(_situation_marks(atlas, record_path))
+    if split_search(atlas):
+        _set_areas(atlas, marks, record_path)
     return marks
+
+
+# Search areas (issue 18): a large atlas is indexed in one Pagefind bundle per planning region plus a common one
+# (generator/build/search_index.py), so that a query loads only the visitor's region. Records counted: the pages
+# that carry marks; above `search.split_above` of atlas.yaml (and only with planning regions) the marks name the area.
+RECORD_TABLES = ("municipalities", "family_centres", "offers", "networks", "contacts", "organisations", "indicators",
+                 "lebenslagen", "leistungen", "events")
+
+
+def split_search(atlas: Atlas) -> bool:
+    """Whether the site search is split into one bundle per planning region (a large atlas with regions)."""
+    records = sum(len(getattr(atlas, table)) for table in RECORD_TABLES)
+    return bool(atlas.regions) and records > atlas.config.search.split_above
+
+
+# Pages of one Sozialraum or region without record marks: they get only the area mark (page type "").
+AREA_ONLY = ("leichte-sprache/{unit}.md", "ziele/sozialraeume/{unit}.md")
+
+
+def _organisation_areas(atlas: Atlas, marks: dict[str, Marks], record_path: Callable[[Record], str]) -> None:
+    """An organisation's area: the one region of all its offers, centres and contacts (and of its Sozialräume)."""
+    areas: dict[str, set] = {}
+    for table, field_name in (("offers", "provider"), ("family_centres", "operator"), ("contacts", "organisation")):
+        for record in getattr(atlas, table).values():
+            mark = marks.get(record_path(record))
+            if getattr(record, field_name, None) and mark is not None:
+                areas.setdefault(getattr(record, field_name), set()).add(mark.area)
+    for org in atlas.organisations.values():
+        found = areas.get(org.id, set()) | {(u.region, atlas.regions[u.region].name) if u.region in atlas.regions else None
+                                             for u in (atlas.municipalities.get(m) for m in getattr(org, "municipalities", [])) if u}
+        mark = marks.get(record_path(org))
+        if len(found) == 1 and None not in found and mark is not None:
+            mark.area = found.pop()
+
+
+def _set_areas(atlas: Atlas, marks: dict[str, Marks], record_path: Callable[[Record], str]) -> None:
+    """The area of each page: the planning region of its Sozialräume when they all lie in one (else: common bundle);
+    also of the Sozialraum's pages in Leichter Sprache and of its targets, and of the region's own page."""
+    by_name: dict[str, str | None] = {}
+    for unit in atlas.municipalities.values():
+        region = unit.region if unit.region in atlas.regions else None
+        by_name[unit.name] = region if by_name.get(unit.name, region) == region else None  # a name in two regions: none
+    for mark in marks.values():
+        regions = {by_name.get(name) for name in mark.units}
+        if len(regions) == 1 and None not in regions:
+            region = atlas.regions[regions.pop()]
+            mark.area = (region.id, region.name)
+    _organisation_areas(atlas, marks, record_path)
+    for unit in atlas.municipalities.values():
+        if unit.region in atlas.regions:
+            for path in AREA_ONLY:
+                marks.setdefault(path.format(unit=unit.id), Marks("", area=(unit.region, atlas.regions[unit.region].name)))
+    for region in atlas.regions.values():
+        marks.setdefault(record_path(region), Marks("", area=(region.id, region.name)))
 
 
 def _situation_marks(atlas: Atlas, record_path: Callable[[Record], str]) -> dict[str, Marks]:
@@ -220,13 +277,16 @@ def marks_html(marks: Marks) -> str:
     folded = _unique(s for word in [*marks.places, *marks.topics, *marks.group_words, *marks.organisations]
                      for s in spellings(word)[1:])
     parts = [_span("data-pagefind-filter", "Seitentyp", marks.page_type), _span("data-pagefind-meta", "typ", marks.page_type)]
+    if marks.area:  # the search box names the region of a result (not searched: weight 0 in split mode)
+        parts.append(_span("data-pagefind-meta", "gebiet", marks.area[1]))
     parts += [_span("data-pagefind-filter", "Gemeinde", name) for name in _unique(marks.units)]
     parts += [_span("data-pagefind-filter", "Zielgruppe", name) for name in _unique(marks.groups)]
     for key, words in (("ort", marks.places), ("thema", marks.topics), ("zielgruppe", marks.group_words),
                        ("organisation", marks.organisations), ("schreibweisen", folded)):
         if _unique(words):
             parts.append(_span("data-pagefind-meta", key, ", ".join(_unique(words))))
-    return '<div class="atlas-search-marks" hidden>' + "".join(parts) + "</div>\n"
+    area = f' data-atlas-area="{html_attr(marks.area[0])}" data-atlas-area-name="{html_attr(marks.area[1])}"' if marks.area else ""
+    return f'<div class="atlas-search-marks"{area} hidden>' + "".join(parts) + "</div>\n"
 
 
 def head_html(marks: Marks) -> str:
@@ -252,6 +312,10 @@ def mark_page(path: str, content: str, marks: dict[str, Marks]) -> str:
         return content
     if path in UNINDEXED or path.startswith(UNINDEXED_FOLDERS):
         return unindexed(content)
+    if path in marks and not marks[path].page_type:  # a page of an area without record marks
+        area = marks[path].area or ("", "")
+        return content.rstrip("\n") + f'\n\n<div class="atlas-search-marks" data-atlas-area="{html_attr(area[0])}" ' \
+            f'data-atlas-area-name="{html_attr(area[1])}" hidden></div>\n'
     if path in marks:
         content = _after_title(content, head_html(marks[path]))
         return content.rstrip("\n") + "\n\n" + marks_html(marks[path])
@@ -263,5 +327,19 @@ def ranking_json() -> str:
     return json.dumps(RANKING, sort_keys=True, separators=(",", ":"))
 
 
-__all__ = ["FRONT_MATTER_KEY", "META_WEIGHTS", "RANKING", "Marks", "PAGE_TYPES", "SEARCH_PAGE", "UNINDEXED", "head_html", "mark_page", "marks_html",
-           "page_marks", "ranking_json", "unindexed"]
+__all__ = [
+    "FRONT_MATTER_KEY",
+    "META_WEIGHTS",
+    "PAGE_TYPES",
+    "RANKING",
+    "SEARCH_PAGE",
+    "UNINDEXED",
+    "Marks",
+    "head_html",
+    "mark_page",
+    "marks_html",
+    "page_marks",
+    "ranking_json",
+    "split_search",
+    "unindexed",
+]

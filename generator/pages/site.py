@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from ..core import i18n
 from ..core.formatting import FILTERS
 from ..core.markup import front_matter, html_attr, md_paragraphs, md_text
-from . import languages
+from . import languages, record_texts
 from ..core.paths import BuildError
 from ..exports import jsonld
 from ..model import hours, review
@@ -83,6 +83,7 @@ def environment(lang: str = i18n.DEFAULT) -> Environment:
     env.globals.update(hours=hours, review=review, jsonld=jsonld.jsonld)  # opening hours, status, last check, structured data
     env.tests["for_ages"] = _for_ages
     languages.install(env, lang)
+    record_texts.install(env, lang)  # hours, ages, terms, contacts of record pages in `lang` (issue 22)
     return env
 
 

@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+)
 from pydantic_core import PydanticCustomError
+
+from ...core import i18n
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
@@ -22,6 +36,48 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Date = Annotated[dt.date, BeforeValidator(lambda value: check_date(value))]  # a calendar date, see check_date
 WebUrl = Annotated[str, AfterValidator(lambda value: check_url(value, WEB_SCHEMES))]  # a web address (http, https)
+
+
+class TranslatedText(str):
+    """The German text of a field that may also be given in other languages (issue 22): it is the German `str` for
+    every use, and `translations` holds the others (`{en: …, uk: …}`), shown on the pages in those languages."""
+
+    translations: Mapping[str, str] = MappingProxyType({})  # none: set per text by check_translated
+
+
+def check_translated(value: Any) -> str:
+    """`text` or `{de: text, en: text, …}`: German required, the others only languages the generator knows."""
+    if isinstance(value, str):
+        if not value.strip():
+            raise PydanticCustomError("translation_empty", "darf nicht leer sein", {})
+        return value.strip()
+    if value is None:
+        raise PydanticCustomError("translation_type", "erwartet Text, gefunden nichts (leer)", {})
+    if not isinstance(value, dict):
+        raise PydanticCustomError("translation_type", "erwartet Text oder je Sprache eine Zeile („de: …“, „en: …“)", {})
+    others = [code for code in i18n.NAMES if code != i18n.DEFAULT]
+    unknown = sorted(str(code) for code in value if code not in i18n.NAMES)
+    if unknown:
+        raise PydanticCustomError("translation_language", "Sprache „{value}“ gibt es nicht; möglich sind: {allowed}",
+                                  {"value": ", ".join(unknown), "allowed": ", ".join([i18n.DEFAULT, *others])})
+    if i18n.DEFAULT not in value:
+        raise PydanticCustomError("translation_german", "Der deutsche Text (de) fehlt: er ist Pflicht, die anderen Sprachen "
+                                  "sind Übersetzungen davon, z. B. „de: …“ und „en: …“ in eigenen Zeilen", {})
+    empty = [code for code, text in value.items() if not isinstance(text, str) or not text.strip()]
+    if empty:
+        raise PydanticCustomError("translation_empty", "der Text für „{code}“ darf nicht leer sein", {"code": ", ".join(map(str, empty))})
+    text = TranslatedText(value[i18n.DEFAULT].strip())
+    text.translations = {code: value[code].strip() for code in others if code in value}
+    return text
+
+
+_TRANSLATED_SCHEMA = {"anyOf": [
+    {"type": "string", "minLength": 1},
+    {"type": "object", "required": [i18n.DEFAULT], "additionalProperties": False,
+     "properties": {code: {"type": "string", "minLength": 1} for code in i18n.NAMES}},
+]}
+# a text in German, or in German and other languages (`{de: …, en: …}`); code reads it as the German str
+I18nText = Annotated[str, PlainValidator(check_translated), WithJsonSchema(_TRANSLATED_SCHEMA)]
 
 
 def ref(kind: str) -> dict[str, Any]:

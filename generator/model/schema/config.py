@@ -8,9 +8,8 @@ from pydantic import AfterValidator, Field, StringConstraints, field_validator
 from pydantic_core import PydanticCustomError
 
 from ...core import i18n
-
-from .base import Address, ContactChannels, Date, Id, Model, Text, WebUrl, check_url
 from .area_kinds import AreaKind, merged_area_kinds
+from .base import Address, ContactChannels, Date, Id, Model, Text, WebUrl, check_url
 from .unit_types import UnitType, merged_unit_types
 
 
@@ -79,6 +78,17 @@ class ListSettings(Model):
         300, title="Ansprechpersonen je Planungsregion ab", ge=0,
         description="Hat der Atlas Planungsregionen und mehr veröffentlichte Ansprechpersonen als diese Zahl, stehen die Übersichten "
                     "„Ansprechpersonen nach Thema und nach Sozialraum“ je Planungsregion auf eigenen Seiten.",
+    )
+
+
+class SearchSettings(Model):
+    """When the site search is split into one index per planning region (issue 18)."""
+
+    split_above: int = Field(
+        8000, title="Suche je Planungsregion ab", ge=0,
+        description="Hat der Atlas Planungsregionen und mehr Einträge (Sozialräume, Angebote, Ansprechpersonen, Einrichtungen …) "
+                    "als diese Zahl, bekommt jede Planungsregion einen eigenen Suchindex: Eine Suche lädt nur die Daten der "
+                    "Planungsregion der Seite (und der Seiten ohne Region); „Im ganzen Atlas suchen“ lädt die übrigen nach.",
     )
 
 
@@ -209,6 +219,10 @@ class AtlasConfig(Model):
         default_factory=lambda: ListSettings(), title="Übersichtslisten",
         description="Ab welcher Größe die Übersichten der Angebote und Ansprechpersonen je Planungsregion geteilt werden.",
     )
+    search: SearchSettings = Field(
+        default_factory=lambda: SearchSettings(), title="Suche",
+        description="Ab welcher Größe die Suche je Planungsregion geteilt wird.",
+    )
     languages: Annotated[list[Annotated[str, AfterValidator(_language)]], AfterValidator(_languages_order)] = Field(
         default_factory=lambda: [i18n.DEFAULT], title="Sprachen der Website", min_length=1,
         description="Sprachkürzel, in denen die Website erscheint; das erste ist Deutsch (de), z. B. [de, en, uk, ar]. Übersetzt sind die "
@@ -221,6 +235,9 @@ class AtlasConfig(Model):
         return None if v is None else check_url(v, ("https", "mailto"))
 
 
+TranslationLanguage = Literal[tuple(code for code in i18n.NAMES if code != i18n.DEFAULT)]  # type: ignore[valid-type]
+
+
 class Term(Model):
     id: Id = Field(title="Kennung", description="Kennung des Begriffs in Kleinbuchstaben.")
     label: Text = Field(title="Bezeichnung", description="Wie der Begriff auf der Website heißt.")
@@ -228,6 +245,15 @@ class Term(Model):
     keywords: list[Text] = Field(
         default_factory=list, title="Suchwörter",
         description="Weitere Wörter, unter denen die Suche Angebote mit dieser Zielgruppe oder diesem Thema findet, z. B. „Senioren“, „Kinder unter 3“.",
+    )
+    labels: dict[TranslationLanguage, Text] = Field(
+        default_factory=dict, title="Bezeichnung in anderen Sprachen",
+        description="Die Bezeichnung in den weiteren Sprachen der Website, je Sprache eine Zeile, z. B. „en: Parents“; "
+        "fehlt eine Sprache, zeigt die Seite die deutsche Bezeichnung.",
+    )
+    endonym: Text | None = Field(
+        None, title="Eigenname", description="Nur im Vokabular languages: der Name der Sprache in ihrer eigenen Schrift, z. B. „Українська“, "
+        "„العربية“; die Seiten in anderen Sprachen als Deutsch nennen die Sprache so.",
     )
 
 

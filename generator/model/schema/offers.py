@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import TIME_PATTERN, Address, ContactChannels, Date, Id, Location, Model, Record, Text, WebUrl, ref, vocab
+from .base import TIME_PATTERN, Address, ContactChannels, Date, I18nText, Id, Location, Model, Record, Text, WebUrl, ref, vocab
 
 
 class OpeningHours(Model):
@@ -79,7 +79,9 @@ class FamilyCentre(Record, ContactChannels, Availability):
     location: Location = Field(title="Lage", description="Koordinaten des Eingangs (lat, lon).")
     operator: Id = Field(title="Träger", description="Kennung der Organisation, die das Zentrum betreibt.", json_schema_extra=ref("organisations"))
     contact: Id | None = Field(None, title="Ansprechperson", description="Kennung des Kontakts.", json_schema_extra=ref("contacts"))
-    description: Text | None = Field(None, title="Beschreibung", description="Was das Zentrum ausmacht, in einfachen Worten.")
+    description: I18nText | None = Field(
+        None, title="Beschreibung", description="Was das Zentrum ausmacht, in einfachen Worten. Auch in weiteren Sprachen: je Sprache eine Zeile „de: …“ (Pflicht), „en: …“ usw."
+    )
     accessibility: list[str] = Field(default_factory=list, title="Barrierefreiheit", description="Merkmale aus dem Vokabular accessibility.", json_schema_extra=vocab("accessibility"))
     languages: list[str] = Field(default_factory=list, title="Sprachen", description="Sprachen aus dem Vokabular languages.", json_schema_extra=vocab("languages"))
     ages: AgeRange = Field(default_factory=AgeRange, title="Altersgruppe", description="Für welches Alter das Zentrum da ist (min, max).")
@@ -88,7 +90,9 @@ class FamilyCentre(Record, ContactChannels, Availability):
 
 class Offer(Record, Availability):
     title: Text = Field(title="Titel", description="Kurzer, verständlicher Titel des Angebots.")
-    description: Text = Field(title="Beschreibung", description="Was das Angebot ist und wem es hilft.")
+    description: I18nText = Field(
+        title="Beschreibung", description="Was das Angebot ist und wem es hilft. Auch in weiteren Sprachen: je Sprache eine Zeile „de: …“ (Pflicht), „en: …“ usw."
+    )
     provider: Id = Field(title="Anbieter", description="Kennung der Organisation, die das Angebot macht.", json_schema_extra=ref("organisations"))
     municipality: Id = Field(title="Sozialraum", description="Kennung des Sozialraums.", json_schema_extra=ref("municipalities"))
     family_centre: Id | None = Field(None, title="Familienzentrum", description="Kennung des Familienzentrums, wenn es dort stattfindet.", json_schema_extra=ref("family_centres"))

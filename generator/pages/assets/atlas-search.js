@@ -13,6 +13,13 @@
  * Escape closes the results and returns to the box. On narrow screens the magnifier opens the box.
  * Without JavaScript the form leads to the page „Suche“ (suche/) with the lists of all records; with JavaScript
  * that page runs its `?q=` query in the box.
+ *
+ * Search areas (a large atlas, data-areas on the box; generator/build/search_index.py): the index is split into one
+ * bundle per planning region (pagefind/areas/<id>/) and one of the pages without a region (pagefind/common/). A
+ * page of a region (its marks say data-atlas-area) searches that region's bundle with the common one merged; the
+ * button „Im ganzen Atlas suchen (lädt mehr Daten)“ merges all other regions (pagefind/areas.json lists them) and
+ * then reads „Nur in <Region> suchen“, which narrows the search again (a filter on the merged bundles). Each
+ * result names its region (metadata `gebiet`). Without data-areas: one bundle pagefind/, as before.
  */
 (function () {
   "use strict";
@@ -31,6 +38,7 @@
   var more = root.querySelector(".atlas-search__more");
   var refine = root.querySelector(".atlas-search__refine");
   var hint = root.querySelector(".atlas-search__hint");
+  var scope = root.querySelector(".atlas-search__scope");
 
   var PAGE = 10;  // results rendered (and fragments loaded) at a time
   var FILTERS = [["Seitentyp", "Seitentyp"], ["Gemeinde", "Gemeinde"], ["Zielgruppe", "Zielgruppe"]];
@@ -38,6 +46,16 @@
   var base = bundle.pathname.replace(/pagefind\/$/, "");  // the site's root path, also below a sub-folder
   var ranking = {};  // Pagefind's ranking options (generator/pages/search_marks.py RANKING)
   try { ranking = JSON.parse(root.getAttribute("data-ranking") || "{}"); } catch (e) { ranking = {}; }
+
+  // Search areas: the page's own region (from its search marks) and whether the other regions are merged in.
+  var areas = root.getAttribute("data-areas");
+  var marker = areas ? document.querySelector("[data-atlas-area]") : null;
+  var own = marker ? { id: marker.getAttribute("data-atlas-area"), name: marker.getAttribute("data-atlas-area-name") } : null;
+  var commonName = root.getAttribute("data-text-common") || "allgemeine Seiten";
+  var wide = false;  // all regions merged
+  var narrow = true;  // the search is limited to the page's region (and the common pages)
+  var widening = null;  // Promise of the merge of all regions
+  if (areas) ranking.metaWeights = Object.assign({}, ranking.metaWeights || {}, { gebiet: 0 });  // the region's name: shown, not searched
 
   var engine = null;  // Promise of the Pagefind module, made on first use
   var filtersLoaded = false;  // the filter data are loaded only when asked for („Treffer filtern“)
@@ -48,11 +66,19 @@
 
   input.setAttribute("aria-describedby", hint.id);  // how the results work: only true with this script
 
+  function settings(area) {
+    var options = { baseUrl: base, excerptLength: 24, ranking: ranking };
+    if (areas) options.mergeFilter = { Gebiet: area };
+    return options;
+  }
+
   function load() {
     if (!engine) {
-      engine = import(new URL("pagefind.js", bundle).href).then(function (pagefind) {
-        return pagefind.options({ baseUrl: base, excerptLength: 24, ranking: ranking })
+      var primary = !areas ? bundle : new URL(own ? "areas/" + own.id + "/" : "common/", bundle);
+      engine = import(new URL("pagefind.js", primary).href).then(function (pagefind) {
+        return pagefind.options(settings(own ? own.name : commonName))
           .then(function () { return pagefind.init(); })
+          .then(function () { return own ? pagefind.mergeIndex(new URL("common/", bundle).href, settings(commonName)) : null; })
           .then(function () { return pagefind; });
       });
       engine.catch(function () {
@@ -98,6 +124,36 @@
     return filters;
   }
 
+  function searchFilters() {
+    var filters = activeFilters();
+    if (wide && narrow && own) filters.Gebiet = { any: [own.name, commonName] };  // all merged, the own region asked
+    return filters;
+  }
+
+  // The other regions, merged on request (the button in the results); loaded once.
+  function widen() {
+    if (!widening) {
+      widening = Promise.all([load(), fetch(areas).then(function (r) { return r.json(); })]).then(function (both) {
+        var pagefind = both[0];
+        var others = both[1].areas.filter(function (area) { return !own || area.id !== own.id; });
+        return Promise.all(others.map(function (area) {
+          return pagefind.mergeIndex(new URL(area.bundle, bundle).href, settings(area.name));
+        }));
+      }).then(function () { wide = true; });
+      widening.catch(function () { widening = null; });
+    }
+    return widening;
+  }
+
+  function showScope() {
+    if (!scope) return;
+    var whole = wide && !narrow;
+    scope.hidden = !current.query || (whole && !own);
+    scope.textContent = whole ? (root.getAttribute("data-text-area") || "").replace("{area}", own ? own.name : "")
+      : root.getAttribute("data-text-wide");
+    scope.setAttribute("aria-pressed", String(whole));
+  }
+
   function search() {
     var query = input.value.trim();
     var mine = ++serial;
@@ -107,6 +163,7 @@
       filterBox.hidden = true;
       refine.hidden = true;
       more.hidden = true;
+      if (scope) scope.hidden = true;
       say("");
       panel.hidden = true;
       return Promise.resolve();
@@ -114,15 +171,17 @@
     open();
     if (!list.children.length) say("Suche läuft …");
     return load().then(function (pagefind) {
-      return pagefind.search(query, { filters: activeFilters() });
+      return pagefind.search(query, { filters: searchFilters() });
     }).then(function (answer) {
       if (mine !== serial || !answer) return;
       current = { query: query, results: answer.results, shown: 0, filters: answer.filters || {} };
       list.textContent = "";
       showFilters();
+      showScope();
       return showMore(false).then(function () {
         if (mine !== serial) return;
         var filtered = Object.keys(activeFilters()).length ? " (gefiltert)" : "";
+        if (areas && own && !(wide && !narrow)) filtered = " in " + own.name + filtered;  // only the page's region
         say(answer.results.length ? hits(answer.results.length) + " für „" + query + "“" + filtered
           : "Keine Treffer für „" + query + "“" + filtered + ". Versuchen Sie ein anderes Wort oder weniger Wörter.");
       });
@@ -203,6 +262,7 @@
     if (meta.typ) facts.push(meta.typ);
     var places = (page.filters && page.filters.Gemeinde) || [];
     if (places.length) facts.push(places.length > 3 ? places.slice(0, 3).join(", ") + " …" : places.join(", "));
+    if (areas && meta.gebiet) facts.push(meta.gebiet);  // the region the result comes from
     if (facts.length) {
       var line = document.createElement("span");
       line.className = "atlas-search__facts";
@@ -303,6 +363,18 @@
       var first = filterBox.querySelector("select");
       if (first) first.focus();
     }).catch(function () { refine.disabled = false; });
+  });
+  if (scope) scope.addEventListener("click", function () {
+    scope.disabled = true;
+    var whole = !(wide && !narrow);
+    (whole ? widen() : Promise.resolve()).then(function () {
+      narrow = !whole;
+      return search();
+    }).then(function () {
+      scope.disabled = false;
+      if (!scope.hidden) scope.focus();
+      else { var first = list.querySelector("a"); if (first) first.focus(); }
+    }).catch(function () { scope.disabled = false; });
   });
   more.addEventListener("click", function () {
     var before = current.shown;
