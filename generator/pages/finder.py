@@ -283,8 +283,10 @@ class FinderHtml:
     def _select(self, name: str, label: str, vocabulary: str, used: set[str]) -> str:
         terms = [t for t in getattr(self.atlas.vocabularies, vocabulary) if t.id in used]
         # a language also by its own name, for those who read it (issue 22): „Українська (Ukrainisch)“
-        label = lambda t: f"{t.endonym} ({t.label})" if vocabulary == "languages" and t.endonym and t.endonym != t.label else t.label  # noqa: E731
-        options = "".join(f'<option value="{attr(t.id)}">{attr(label(t))}</option>' for t in terms)
+        def shown(t: Any) -> str:
+            return f"{t.endonym} ({t.label})" if vocabulary == "languages" and t.endonym and t.endonym != t.label else t.label
+
+        options = "".join(f'<option value="{attr(t.id)}">{attr(shown(t))}</option>' for t in terms)
         return (f'<div class="atlas-finder__field"><label for="atlas-finder-{name}">{attr(label)}</label>'
                 f'<select id="atlas-finder-{name}" name="{name}"><option value="">alle</option>{options}</select></div>')
 
