@@ -18,6 +18,7 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 
 from conftest import REPO, page
+from i18n_checks import german_left
 from generator.check.translations import catalogue_warnings
 from generator.check.validate import validate
 from generator.cli import main
@@ -164,20 +165,7 @@ def test_start_page_in_each_language(example_site: Path, lang: str) -> None:
 def test_no_german_interface_text_left(example_site: Path, lang: str) -> None:
     """No msgid of the catalogue (a German interface text) shows on the page, except inside lang="de" (texts from
     the data) and the main navigation (its labels come from mkdocs.yml and are not translated yet)."""
-    html = soup(example_site, f"{lang}/")
-    for element in html.select('[lang="de"], .md-sidebar--primary, script, style'):
-        element.decompose()
-    text = " ".join(html.body.get_text(" ").split())
-    catalogue = i18n.catalogue(lang)
-    left = []
-    for message in catalogue:
-        if not message.id or message.string == message.id:
-            continue
-        for fragment in re.split(r"%\(\w+\)s", message.id):
-            fragment = fragment.strip(" :")
-            if len(fragment) > 4 and fragment not in message.string and re.search(r"(?<!\w)" + re.escape(fragment) + r"(?!\w)", text):
-                left.append(fragment)
-    assert left == []
+    assert german_left(soup(example_site, f"{lang}/"), lang) == []
 
 
 def test_data_text_stays_german_and_is_marked(example_site: Path) -> None:

@@ -9,7 +9,6 @@ Reads the shared build of the example atlas (`example_site`); builds nothing of 
 from __future__ import annotations
 
 import copy
-import re
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urljoin
@@ -17,9 +16,9 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 from conftest import page, ui_text
+from i18n_checks import german_left
 
 from generator.check.validate import validate
-from generator.core import i18n
 from generator.pages.record_texts import Texts
 
 EXTRA = ["en", "uk", "ar"]
@@ -34,23 +33,6 @@ def soup(site: Path, path: str) -> BeautifulSoup:
 
 def article_text(html: BeautifulSoup) -> str:
     return " ".join(html.select_one("article").get_text(" ").split())
-
-
-def german_left(html: BeautifulSoup, lang: str) -> list[str]:
-    """German interface texts (msgids of the catalogue) shown outside lang="de" on a page in `lang`."""
-    html = copy.copy(html)
-    for element in html.select('[lang="de"], .md-sidebar--primary, script, style'):
-        element.decompose()
-    text = " ".join(html.body.get_text(" ").split())
-    left = []
-    for message in i18n.catalogue(lang):
-        if not message.id or message.string == message.id:
-            continue
-        for fragment in re.split(r"%\(\w+\)s", message.id):
-            fragment = fragment.strip(" :")
-            if len(fragment) > 4 and fragment not in message.string and re.search(r"(?<!\w)" + re.escape(fragment) + r"(?!\w)", text):
-                left.append(fragment)
-    return left
 
 
 # ------------------------------------------------------------------ the pages in each language

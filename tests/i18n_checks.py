@@ -1,0 +1,28 @@
+"""What the language tests (tests/test_i18n.py, tests/test_i18n_pages.py) check on a built page in another language."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from bs4 import BeautifulSoup
+
+from generator.core import i18n
+
+
+def german_left(html: BeautifulSoup, lang: str) -> list[str]:
+    """German interface texts (msgids of the catalogue) shown on a page in `lang`, outside lang="de" (texts from
+    the data) and the main navigation (its labels come from mkdocs.yml and are not translated yet)."""
+    html = copy.copy(html)
+    for element in html.select('[lang="de"], .md-sidebar--primary, script, style'):
+        element.decompose()
+    text = " ".join(html.body.get_text(" ").split())
+    left = []
+    for message in i18n.catalogue(lang):
+        if not message.id or message.string == message.id:
+            continue
+        for fragment in re.split(r"%\(\w+\)s", message.id):
+            fragment = fragment.strip(" :")
+            if len(fragment) > 4 and fragment not in message.string and re.search(r"(?<!\w)" + re.escape(fragment) + r"(?!\w)", text):
+                left.append(fragment)
+    return left
