@@ -15,7 +15,8 @@ stage group in its own process, so that the peak memory (ru_maxrss) belongs to t
               box (benchmarks/search_weight.py): bytes one query loads, start and query apart. Indexing speed is
               given as a ratio to the MkDocs stage of the same run (seconds per page, index/MkDocs).
 * plain     – plain MkDocs on the same generated docs folder, with the same mkdocs.yml (INHERIT),
-              nav and theme values, plus hooks that time every page (benchmarks/page_timer.py).
+              nav and theme values and the theme's texts (benchmarks/plain_theme.py), plus hooks that time every
+              page (benchmarks/page_timer.py).
 * serve     – `atlas serve` on a copy of the same data (benchmarks/serve_rebuild.py): the time until the
               preview first serves a page (its full build), then, `--serve-repeats` times, from saving one
               offer with a new title to the served page showing it and to every page (the offers' CSV
@@ -224,7 +225,8 @@ def _write_plain_config(atlas, paths, work: Path) -> None:
         "INHERIT": str(paths.config_file.resolve()), **overrides, "theme": theme,
         "extra": {**(project.get("extra") or {}), **extra_values(atlas)},
         "nav": navigation(project.get("nav"), atlas),
-        "hooks": [str(Path(__file__).with_name("page_timer.py"))],
+        # the theme's texts (plain_theme.py: the overrides need its template globals), then the timer of every page
+        "hooks": [str(Path(__file__).with_name("plain_theme.py")), str(Path(__file__).with_name("page_timer.py"))],
     }
     (work / "plain-mkdocs.yml").write_text(yaml.safe_dump(_plain(config), allow_unicode=True, sort_keys=False), encoding="utf-8")
 
@@ -410,6 +412,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--serve-sizes", default=",".join(SERVE_SIZES),
                         help="sizes whose serve stage runs (default: pm,bb; 'all' for every size)")
     parser.add_argument("--serve-repeats", type=int, default=3, help="edits measured in the serve stage (default: 3)")
+    parser.add_argument("--languages", help="the site's languages, variants separated by '/': each size is measured once per "
+                        "variant, e.g. de/de,en,uk,ar (default: those of the example atlas)")
     parser.add_argument("--child", choices=CHILD_STAGES, help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -422,14 +426,18 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown stage(s): {', '.join(unknown)} (known: {', '.join(STAGES)})")
     serve_sizes = set(args.serve_sizes.split(","))
     results = []
+    variants = [v.split(",") for v in args.languages.split("/")] if args.languages else [None]
     for spec in args.sizes.split(","):
         name, _, n = spec.partition(":")
         size_stages = tuple(s for s in stages if s != "serve" or "all" in serve_sizes or name in serve_sizes)
-        results.append(measure(name, int(n) if n else SIZES[name], args.work / name, size_stages, args.reuse_data,
-                               args.serve_repeats))
-        print(report(results[-1:]).splitlines()[-1], file=sys.stderr, flush=True)
-        if args.json:
-            args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+        for languages in variants:
+            label = f"{name}-{'+'.join(languages)}" if languages else name
+            shape = {"languages": languages} if languages else {}
+            results.append(measure(label, int(n) if n else SIZES[name], args.work / label, size_stages, args.reuse_data,
+                                   args.serve_repeats, **shape))
+            print(report(results[-1:]).splitlines()[-1], file=sys.stderr, flush=True)
+            if args.json:
+                args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     print(report(results))
     return 0
 

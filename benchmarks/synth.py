@@ -129,8 +129,10 @@ def _hours(rng: random.Random) -> list[dict]:
     ]
 
 
-def generate(out: Path, districts: int, seed: int = 1, units_per_district: int = 19, offers_per_centre: tuple[int, int] = (5, 20)) -> dict[str, int]:
-    """Write the data folder `out` (replaced if it exists). Returns record counts."""
+def generate(out: Path, districts: int, seed: int = 1, units_per_district: int = 19, offers_per_centre: tuple[int, int] = (5, 20),
+             languages: list[str] | None = None) -> dict[str, int]:
+    """Write the data folder `out` (replaced if it exists). Returns record counts. `languages`: the site's languages
+    (atlas.yaml `languages`); None keeps the example atlas' list."""
     rng = random.Random(seed)
     names = Names(rng)
     if out.exists():
@@ -312,6 +314,8 @@ def generate(out: Path, districts: int, seed: int = 1, units_per_district: int =
         "map": {"bounds": {"south": round(min(lats) - 0.1, 2), "west": round(min(lons) - 0.1, 2), "north": round(max(lats) + 0.1, 2), "east": round(max(lons) + 0.1, 2)}},
     })
     config["data_date"] = str(config["data_date"])
+    if languages is not None:
+        config["languages"] = list(languages)
     config["legal"]["accessibility"]["date"] = str(config["legal"]["accessibility"]["date"])
     dump(out / "atlas.yaml", config)
     (out / "indicators").mkdir()
@@ -320,12 +324,24 @@ def generate(out: Path, districts: int, seed: int = 1, units_per_district: int =
     for unemployment_area in [district_id]:
         for year in YEARS:
             writer.writerow([unemployment_area, "arbeitslosenquote", year, round(rng.uniform(3, 9), 1), "", "true", ""])
-    (out / "indicators" / "values.csv").write_text(values.getvalue(), encoding="utf-8")
+    _write_values(out / "indicators", values.getvalue())
     for target in sorted((EXAMPLE / "targets").glob("*.yaml")):
         data = yaml.safe_load(target.read_text(encoding="utf-8"))
         if data.get("scope") in ("district", "all_municipalities"):
             dump(out / "targets" / target.name, {k: (str(v) if k in ("reviewed",) else v) for k, v in data.items()})
     return counts
+
+
+VALUES_PER_FILE = 500_000  # data rows per CSV file: well under the loader's limit (ATLAS_MAX_CSV_ROWS, 1.000.000)
+
+
+def _write_values(folder: Path, text: str) -> None:
+    """The indicator values as `values.csv`, above VALUES_PER_FILE rows split into `values.csv`, `values-2.csv`, …
+    (the loader reads every indicators/*.csv), as an office would split a Germany-size table."""
+    header, *rows = text.splitlines(keepends=True)
+    for number, start in enumerate(range(0, max(len(rows), 1), VALUES_PER_FILE), start=1):
+        name = "values.csv" if number == 1 else f"values-{number}.csv"
+        (folder / name).write_text(header + "".join(rows[start:start + VALUES_PER_FILE]), encoding="utf-8")
 
 
 def _unit_values(writer, rng: random.Random, uid: str, population: int, area: float, counts: dict[str, int]) -> None:

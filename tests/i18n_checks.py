@@ -12,9 +12,9 @@ from generator.core import i18n
 
 def german_left(html: BeautifulSoup, lang: str) -> list[str]:
     """German interface texts (msgids of the catalogue) shown on a page in `lang`, outside lang="de" (texts from
-    the data) and the main navigation (its labels come from mkdocs.yml and are not translated yet)."""
+    the data; in the main navigation a title without translation, build/theme_texts.py)."""
     html = copy.copy(html)
-    for element in html.select('[lang="de"], .md-sidebar--primary, script, style'):
+    for element in html.select('[lang="de"], script, style'):
         element.decompose()
     text = " ".join(html.body.get_text(" ").split())
     left = []

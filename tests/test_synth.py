@@ -36,6 +36,23 @@ def test_tiny_synthetic_atlas_passes_check_and_is_deterministic(tmp_path, capsys
         if path.parent.name in ("municipalities", "offers", "family_centres", "networks", "contacts", "organisations"):
             assert "example: true" in path.read_text(encoding="utf-8"), path
 
+def test_large_value_tables_are_split_below_the_loaders_row_limit(tmp_path, monkeypatch, capsys):
+    # at Germany size the values are 2,4 million rows; one file would stop at ATLAS_MAX_CSV_ROWS (the benchmark failed so)
+    whole = tmp_path / "whole"
+    synth.generate(whole, 1, seed=3, **TINY)
+    monkeypatch.setattr(synth, "VALUES_PER_FILE", 250)
+    counts = synth.generate(tmp_path / "split", 1, seed=3, **TINY)
+    folder = tmp_path / "split" / "indicators"
+    files = sorted(folder.glob("*.csv"), key=lambda f: int(f.stem.partition("-")[2] or 1))
+    rows = [f.read_text(encoding="utf-8").splitlines() for f in files]
+    assert len(files) >= 3 and [f.name for f in files[:2]] == ["values.csv", "values-2.csv"]
+    assert all(r[0] == "area,indicator,year,value,forecast,example,note" and 1 < len(r) <= 251 for r in rows)
+    whole_rows = (whole / "indicators" / "values.csv").read_text(encoding="utf-8").splitlines()
+    assert [line for r in rows for line in r[1:]] == whole_rows[1:] and len(whole_rows) - 1 > counts["values"] > 0
+    assert main(["check", "--data", str(tmp_path / "split")]) == 0
+    assert "Keine Probleme gefunden." in capsys.readouterr().out
+
+
 def test_other_seed_gives_other_names(tmp_path):
     synth.generate(tmp_path / "a", 1, seed=1, **TINY)
     synth.generate(tmp_path / "b", 1, seed=2, **TINY)
@@ -77,6 +94,19 @@ def test_harness_runs_the_serve_stage_only_for_the_sizes_asked(tmp_path, monkeyp
     with pytest.raises(SystemExit):
         run.main(["--stages", "validate,serv", "--work", str(tmp_path)])
     assert "unknown stage(s): serv" in capsys.readouterr().err
+
+
+def test_harness_measures_each_language_variant_of_each_size(tmp_path, monkeypatch):
+    # issue 22, point 6: the build's cost of the translated pages, one row per variant of the site's languages
+    calls = []
+    monkeypatch.setattr(run, "measure", lambda name, districts, work, stages, *rest, **shape: calls.append((name, work.name, shape)) or {
+        "size": name, "districts": districts, "counts": {"units": 1}, "cpus": 2, "pages": 0})
+    assert run.main(["--sizes", "pm", "--languages", "de/de,en,uk,ar", "--stages", "validate", "--work", str(tmp_path)]) == 0
+    assert calls == [("pm-de", "pm-de", {"languages": ["de"]}), ("pm-de+en+uk+ar", "pm-de+en+uk+ar", {"languages": ["de", "en", "uk", "ar"]})]
+    synth.generate(tmp_path / "de", 1, seed=5, languages=["de"], **TINY)
+    synth.generate(tmp_path / "all", 1, seed=5, **TINY)
+    assert "languages:\n- de\n" in (tmp_path / "de" / "atlas.yaml").read_text(encoding="utf-8")
+    assert "- ar\n" in (tmp_path / "all" / "atlas.yaml").read_text(encoding="utf-8")  # the example atlas' languages
 
 
 def _largest_profile(data: Path) -> int:

@@ -184,9 +184,10 @@ def webcal_url(site_url: str | None, path: str) -> str | None:
 
 
 def web_link(url: str | None, label: object | None = None) -> Markup:
-    """Link to a web page (http/https/mailto/tel); an unsafe address is shown as text only."""
+    """Link to a web page (http/https/mailto/tel); an unsafe address is shown as text only. A Markup label (a name
+    marked lang="de" on a page in another language) is taken as it is."""
     target = safe_url(url)
-    text = md_line(label if label not in (None, "") else url)
+    text = md_text(label) if label not in (None, "") else md_line(url)
     if target is None:
         return Markup(text)
     return Markup(f'<a href="{html.escape(target, quote=True)}">{text}</a>')

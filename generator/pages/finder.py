@@ -16,7 +16,7 @@
 Offers and centres with status `beendet` appear on none of these pages; `voruebergehend-geschlossen`
 ones appear with a visible mark. Place names are compared „folded“ (`fold`: lower case, ä→ae, ö→oe,
 ü→ue, ß→ss, accents dropped); the script folds the visitor's input the same way.
-Everything is sorted, so the same data give the same bytes.
+Everything is sorted, so the same data give the same bytes. The finder in other languages: finder_texts.py (issue 22).
 """
 
 from __future__ import annotations
@@ -219,11 +219,18 @@ def place_choices(atlas: Atlas, units_of: Iterable[Municipality] | None = None,
 
 
 class FinderHtml:
-    """Raw HTML blocks of the finder and nearby pages for one page path (links are relative to it)."""
+    """Raw HTML blocks of the finder and nearby pages for one page path (links are relative to it).
+
+    German; finder_texts.TranslatedFinder makes the finder in another language (issue 22) by replacing the hooks
+    `_` (an interface text, escaped), `_option`, `_target`, `_link`, `_meta`, `_marks`, `_place_help` and `count`."""
 
     def __init__(self, atlas: Atlas, page: str) -> None:
         self.atlas = atlas
         self.page = page
+
+    def _(self, text: str, **values: object) -> str:
+        """An interface text, escaped for raw HTML (German: the text itself; the msgids: templates/_finder_texte.md.j2)."""
+        return attr(text % values if values else text)
 
     def _labels(self, vocabulary: str, ids: Iterable[str]) -> str:
         return ", ".join(self.atlas.label(vocabulary, i) for i in ids)
@@ -269,12 +276,22 @@ class FinderHtml:
             "status": offer.status,
         }
         attrs = " ".join(f'data-{k}="{attr(v)}"' for k, v in data.items())
-        cost = {"1": "kostenfrei", "0": offer.cost or "kostenpflichtig"}.get(free, offer.cost or "")
-        meta = [self._where(offer), fmt_ages(ages), self._labels("topics", offer.topics), cost]
         return (
-            f'<li class="atlas-finder__item" {attrs}><a href="{url(self.page, f"angebote/{offer.id}.md")}">{attr(offer.title)}</a>'
-            f'{self._marks(offer)}<br><span class="atlas-finder__meta">{attr(" · ".join(m for m in meta if m))}</span></li>'
+            f'<li class="atlas-finder__item" {attrs}>{self._link(offer)}'
+            f'{self._marks(offer)}<br><span class="atlas-finder__meta">{self._meta(offer)}</span></li>'
         )
+
+    def _target(self, offer: Offer) -> str:
+        return f"angebote/{offer.id}.md"
+
+    def _link(self, offer: Offer) -> str:
+        return f'<a href="{url(self.page, self._target(offer))}">{attr(offer.title)}</a>'
+
+    def _meta(self, offer: Offer) -> str:
+        """Where, ages, topics, cost: `Familienzentrum Beelitz, Beelitz · 0 bis 1 Jahre · Familienbildung · kostenfrei`."""
+        cost = (offer.cost or "") if offer.free_of_charge is None else ("kostenfrei" if offer.free_of_charge else offer.cost or "kostenpflichtig")
+        meta = [self._where(offer), fmt_ages(offer.ages), self._labels("topics", offer.topics), cost]
+        return attr(" · ".join(m for m in meta if m))
 
     def offer_list(self, offers: list[Offer]) -> Markup:
         items = "\n".join(self.offer_item(o) for o in offers)
@@ -282,13 +299,17 @@ class FinderHtml:
 
     def _select(self, name: str, label: str, vocabulary: str, used: set[str]) -> str:
         terms = [t for t in getattr(self.atlas.vocabularies, vocabulary) if t.id in used]
-        # a language also by its own name, for those who read it (issue 22): „Українська (Ukrainisch)“
-        def shown(t: Any) -> str:
-            return f"{t.endonym} ({t.label})" if vocabulary == "languages" and t.endonym and t.endonym != t.label else t.label
+        options = "".join(self._option(vocabulary, t) for t in terms)
+        return (f'<div class="atlas-finder__field"><label for="atlas-finder-{name}">{self._(label)}</label>'
+                f'<select id="atlas-finder-{name}" name="{name}"><option value="">{self._("alle")}</option>{options}</select></div>')
 
-        options = "".join(f'<option value="{attr(t.id)}">{attr(shown(t))}</option>' for t in terms)
-        return (f'<div class="atlas-finder__field"><label for="atlas-finder-{name}">{attr(label)}</label>'
-                f'<select id="atlas-finder-{name}" name="{name}"><option value="">alle</option>{options}</select></div>')
+    def _option(self, vocabulary: str, term: Any) -> str:
+        # a language also by its own name, for those who read it (issue 22): „Українська (Ukrainisch)“
+        shown = f"{term.endonym} ({term.label})" if vocabulary == "languages" and term.endonym and term.endonym != term.label else term.label
+        return f'<option value="{attr(term.id)}">{attr(shown)}</option>'
+
+    def _place_help(self) -> str:
+        return f'z. B. den Namen Ihres Dorfes; Angebote {attr(whole_unit(self.atlas))} werden gezeigt'
 
     def form(self, offers: list[Offer], units: Iterable[Municipality] | None = None) -> Markup:
         """The filter form: GET to this page, so it is harmless without JavaScript. The place suggestions are the
@@ -302,29 +323,30 @@ class FinderHtml:
         datalist = "".join(f'<option value="{attr(n)}"></option>' for n in sorted(names, key=lambda n: (fold(n), n)))
         used = lambda attr: {i for o in offers for i in getattr(o, attr)}  # noqa: E731
         access = {i for o in offers for i in offer_access(a, o)}
+        _ = self._
         fields = [
-            '<div class="atlas-finder__field"><label for="atlas-finder-ort">Ort, Gemeinde oder Ortsteil</label>'
+            f'<div class="atlas-finder__field"><label for="atlas-finder-ort">{_("Ort, Gemeinde oder Ortsteil")}</label>'
             '<input id="atlas-finder-ort" name="ort" type="text" list="atlas-finder-orte" autocomplete="off" '
             'aria-describedby="atlas-finder-ort-hilfe">'
-            f'<small id="atlas-finder-ort-hilfe">z. B. den Namen Ihres Dorfes; Angebote {attr(whole_unit(a))} werden gezeigt</small>'
+            f'<small id="atlas-finder-ort-hilfe">{self._place_help()}</small>'
             f'<datalist id="atlas-finder-orte">{datalist}</datalist></div>',
             self._select("thema", "Thema", "topics", used("topics")),
             self._select("zielgruppe", "Für wen", "target_groups", used("target_groups")),
-            '<div class="atlas-finder__field"><label for="atlas-finder-alter">Alter in Jahren</label>'
+            f'<div class="atlas-finder__field"><label for="atlas-finder-alter">{_("Alter in Jahren")}</label>'
             '<input id="atlas-finder-alter" name="alter" type="number" min="0" max="120" step="1" inputmode="numeric" '
             'aria-describedby="atlas-finder-alter-hilfe">'
-            '<small id="atlas-finder-alter-hilfe">Angebote ohne Altersangabe passen zu jedem Alter</small></div>',
+            f'<small id="atlas-finder-alter-hilfe">{_("Angebote ohne Altersangabe passen zu jedem Alter")}</small></div>',
             self._select("sprache", "Sprache", "languages", used("languages")),
             self._select("zugang", "Barrierefreiheit", "accessibility", access),
             '<div class="atlas-finder__field atlas-finder__check"><input id="atlas-finder-kostenfrei" name="kostenfrei" '
-            'type="checkbox" value="1"><label for="atlas-finder-kostenfrei">nur kostenfreie Angebote</label></div>',
+            f'type="checkbox" value="1"><label for="atlas-finder-kostenfrei">{_("nur kostenfreie Angebote")}</label></div>',
         ]
         return Markup(
-            '<form class="atlas-finder" id="atlas-finder" method="get" role="search" aria-label="Angebote filtern">\n'
-            '<fieldset><legend>Wo und was?</legend>' + "".join(fields[:3]) + "</fieldset>\n"
-            '<fieldset><legend>Für wen und wie?</legend>' + "".join(fields[3:]) + "</fieldset>\n"
-            '<div class="atlas-finder__actions"><button type="submit" class="md-button md-button--primary">Angebote anzeigen</button> '
-            f'<a class="md-button" href="{url(self.page, self.page)}">Filter zurücksetzen</a></div>\n'
+            f'<form class="atlas-finder" id="atlas-finder" method="get" role="search" aria-label="{_("Angebote filtern")}">\n'
+            f'<fieldset><legend>{_("Wo und was?")}</legend>' + "".join(fields[:3]) + "</fieldset>\n"
+            f'<fieldset><legend>{_("Für wen und wie?")}</legend>' + "".join(fields[3:]) + "</fieldset>\n"
+            f'<div class="atlas-finder__actions"><button type="submit" class="md-button md-button--primary">{_("Angebote anzeigen")}</button> '
+            f'<a class="md-button" href="{url(self.page, self.page)}">{_("Filter zurücksetzen")}</a></div>\n'
             "</form>"
         )
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core import i18n
 from ..model.atlas import Atlas
 from ..model.schema import FamilyCentre
-from . import finder_regions
+from . import finder_regions, search_marks
 from .finder import (
     CLOSED,
     CLOSED_LABEL,
@@ -22,6 +23,7 @@ from .finder import (
     offers_by_unit,
     unit_list_path,
 )
+from .finder_texts import TranslatedFinder
 
 WHOLE_LINKS = {"topics": "angebote/index.md", "target_groups": "angebote/zielgruppen.md", "ages": "angebote/alter.md",
                "places": "angebote/orte.md", "finder": FINDER_PAGE, "nearby": NEARBY_PAGE}
@@ -38,10 +40,17 @@ def finder_pages(site: Any, common: dict[str, Any]) -> None:
     if finder_regions.split_finder(atlas, offers):
         finder_regions.region_finder_pages(site, common, offers, current)
     else:
-        finder = FinderHtml(atlas, FINDER_PAGE)
-        site.page(FINDER_PAGE, "angebote_finder.md.j2", "Angebotsfinder", units=units, offers=offers, form=finder.form(offers),
-                  count=finder.count(len(offers)), items=finder.offer_list(offers), unit_list_path=unit_list_path,
-                  links=WHOLE_LINKS, **common)
+        for lang in atlas.config.languages:  # every language of the atlas (issue 22): German at FINDER_PAGE, else <lang>/…
+            german = lang == i18n.DEFAULT
+            path = FINDER_PAGE if german else f"{lang}/{FINDER_PAGE}"
+            finder = FinderHtml(atlas, path) if german else TranslatedFinder(atlas, path, lang)
+            title = i18n.translations(lang).gettext("Angebotsfinder")
+            if not german:  # like the German finder (search_marks.UNINDEXED): its list repeats every offer
+                site.later(path, search_marks.unindexed)
+            template = "angebote_finder.md.j2" if german else "angebote_finder_uebersetzt.md.j2"
+            site.page(path, template, title, lang=lang, translated=True, units=units, offers=offers, form=finder.form(offers),
+                      count=finder.count(len(offers)), items=finder.offer_list(offers), unit_list_path=unit_list_path,
+                      links=WHOLE_LINKS, **common)
         nearby = FinderHtml(atlas, NEARBY_PAGE)
         site.page(NEARBY_PAGE, "angebote_naehe.md.j2", "In meiner Nähe", units=units, options=nearby.place_select(),
                   items=nearby.nearby_items(), unit_list_path=unit_list_path, links=WHOLE_LINKS, **common)

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from ..core import i18n
 from ..core.markup import html_attr, md_text
+from .script_texts import script_texts
 
 PARTIAL = "_uebersetzung.md.j2"  # the note on unchecked translations and the msgids of generated fragments
 
@@ -69,7 +70,7 @@ def localize(env: Environment, head: str, body: str, lang: str, translations: li
         ('="Karte: ', f'="{html_attr(part.map_label)} '),
     ):
         body = body.replace(german, translated)
-    return head, body
+    return head, body.rstrip("\n") + "\n\n" + script_texts(env, body) + "\n"  # the scripts' messages (script_texts.py)
 
 
 __all__ = ["install", "localize", "PARTIAL", "GERMAN"]

@@ -32,10 +32,12 @@ from . import lebenslagen_path
 from .lebenslagen_path import unit_anchor
 from .finder import current_offers, offer_location, offers_by_unit
 from .links import record_path
+from .lotse_texts import LotseTexts
 
 OVERVIEW = "lebenslagen/index.md"
 BENEFITS = "leistungen/index.md"
 OVERVIEW_TITLE = "Was ist passiert?"
+BENEFITS_TITLE = "Leistungen von A bis Z"
 EVERYONE = "alle"  # the target group that fits every situation (vocabulary target_groups)
 FEW = 3  # a Sozialraum with fewer fitting offers also shows the nearest fitting offers of others, up to this many in all
 EARTH_RADIUS_KM = 6371.0088  # mean radius, as assets/atlas-finder.js uses for „In meiner Nähe“
@@ -146,21 +148,27 @@ def situations_of(atlas: Atlas, benefit_id: str) -> list[LifeSituation]:
 
 
 def lebenslagen_pages(site: Any, common: dict[str, Any]) -> None:
-    """The overview, the situation and benefit pages (nothing when the atlas has neither situations nor benefits)."""
+    """The overview, the situation and benefit pages (nothing when the atlas has neither situations nor benefits), in
+    every language of the atlas (issue 22): German at `lebenslagen/…`, each other language at `<lang>/lebenslagen/…`."""
     a = site.atlas
     if not a.lebenslagen and not a.leistungen:
         return
-    tools = dict(legal_text=legal_text, hours_lines=hours_lines, address_text=address_text, decides=DECIDES,
-                 unit_anchor=unit_anchor, situations_of=situations_of, heading_id=heading_id)
-    site.page(OVERVIEW, "lebenslagen.md.j2", OVERVIEW_TITLE, path_start=lebenslagen_path.START if a.lebenslagen else None, **tools, **common)
-    site.page(BENEFITS, "leistungen.md.j2", "Leistungen von A bis Z", **tools, **common)
-    for situation in a.lebenslagen.values():
-        benefits = [a.leistungen[b] for b in dict.fromkeys(situation.benefits) if b in a.leistungen]
-        related = [a.lebenslagen[r] for r in dict.fromkeys(situation.related) if r in a.lebenslagen and r != situation.id]
-        contacts = [c for c in (a.contact(c) for c in dict.fromkeys(situation.contacts)) if c is not None]
-        site.page(record_path(situation), "lebenslage.md.j2", situation.name, situation=situation, benefits=benefits,
-                  related=related, contacts=contacts, places=nearby(a, situation), where=lebenslagen_path.where_path(situation),
-                  few=FEW, **tools, **common)
-    for benefit in a.leistungen.values():
-        site.page(record_path(benefit), "leistung.md.j2", benefit.name, benefit=benefit, **tools, **common)
-    lebenslagen_path.path_pages(site, common)
+    places = {situation.id: nearby(a, situation) for situation in a.lebenslagen.values()}
+    for lang in a.config.languages:
+        lt = LotseTexts(lang)
+        tools = dict(legal_text=legal_text, hours_lines=hours_lines, address_text=address_text, decides=lt._(DECIDES),
+                     unit_anchor=unit_anchor, situations_of=situations_of, heading_id=heading_id, lt=lt, translated=True)
+        start = lebenslagen_path.START if a.lebenslagen else None
+        site.page(lt.path(OVERVIEW), "lebenslagen.md.j2", lt._(OVERVIEW_TITLE), lang=lang, path_start=start, **tools, **common)
+        site.page(lt.path(BENEFITS), "leistungen.md.j2", lt._(BENEFITS_TITLE), lang=lang, **tools, **common)
+        for situation in a.lebenslagen.values():
+            benefits = [a.leistungen[b] for b in dict.fromkeys(situation.benefits) if b in a.leistungen]
+            related = [a.lebenslagen[r] for r in dict.fromkeys(situation.related) if r in a.lebenslagen and r != situation.id]
+            contacts = [c for c in (a.contact(c) for c in dict.fromkeys(situation.contacts)) if c is not None]
+            site.page(lt.path(record_path(situation)), "lebenslage.md.j2", lt.own(situation.name) or situation.name, lang=lang,
+                      situation=situation, benefits=benefits, related=related, contacts=contacts, places=places[situation.id],
+                      where=lebenslagen_path.where_path(situation), few=FEW, **tools, **common)
+        for benefit in a.leistungen.values():
+            site.page(lt.path(record_path(benefit)), "leistung.md.j2", lt.own(benefit.name) or benefit.name, lang=lang, benefit=benefit,
+                      **tools, **common)
+        lebenslagen_path.path_pages(site, common, lt)

@@ -77,22 +77,26 @@ def places(atlas: Atlas) -> list[Place]:
     return [Place(u, [(m.name, list(m.villages)) for m in u.members], list(u.villages), atlas.member_words(u)["these"]) for u in units]
 
 
-def path_pages(site: Any, common: dict[str, Any]) -> None:
-    """The pages of the question path (nothing without situations)."""
+def path_pages(site: Any, common: dict[str, Any], lt: Any) -> None:
+    """The pages of the question path in the language of `lt` (lotse_texts.LotseTexts; nothing without situations)."""
     a = site.atlas
     if not a.lebenslagen:
         return
     found = answers(a)
     steps = 3 if found else 2
-    tools = dict(answer_path=answer_path, where_path=where_path, place_link=place_link, steps=steps)
+    lang = lt.lang
+    tools = dict(answer_path=answer_path, where_path=where_path, place_link=place_link, steps=steps, lt=lt, translated=True)
     if found:
-        site.page(START, "lebenslagen_fragen.md.j2", WHO_TITLE, answers=found, step=1, **tools, **common)
+        site.page(lt.path(START), "lebenslagen_fragen.md.j2", lt._(WHO_TITLE), lang=lang, answers=found, step=1, **tools, **common)
         for term, situations in found:
-            site.page(answer_path(term), "lebenslagen_fragen.md.j2", f"{term.label}: {WHAT_TITLE}", answer=term,
+            label = (term.labels or {}).get(lang) or term.label
+            site.page(lt.path(answer_path(term)), "lebenslagen_fragen.md.j2", f"{label}: {lt._(WHAT_TITLE)}", lang=lang, answer=term,
                       situations=situations, step=2, **tools, **common)
     else:
-        site.page(START, "lebenslagen_fragen.md.j2", WHAT_TITLE, situations=list(a.lebenslagen.values()), step=1, **tools, **common)
+        site.page(lt.path(START), "lebenslagen_fragen.md.j2", lt._(WHAT_TITLE), lang=lang, situations=list(a.lebenslagen.values()), step=1,
+                  **tools, **common)
     where = places(a)
     for situation in a.lebenslagen.values():
-        site.page(where_path(situation), "lebenslagen_wo.md.j2", f"{situation.name}: {WHERE_TITLE}", situation=situation,
+        name = lt.own(situation.name) or situation.name
+        site.page(lt.path(where_path(situation)), "lebenslagen_wo.md.j2", f"{name}: {lt._(WHERE_TITLE)}", lang=lang, situation=situation,
                   places=where, step=steps, villages_label=VILLAGES, **tools, **common)

@@ -4,6 +4,9 @@
   run (`site.Site`); the templates are `generator/pages/templates/{impressum,datenschutz,barrierefreiheit}.md.j2`.
   Without a `legal` section the pages still exist (the footer links to them) and say „Angaben fehlen“.
   With `legal.example: true` each page starts with a „Mustertext“ warning.
+* In every language of the atlas (issue 22): headings and the generator's fixed texts are msgids (`_()`); what the
+  district wrote (names, addresses, its own texts `legal.texts`) stays German, marked lang="de", with a sentence that
+  the German version is the binding one.
 * `legal_problems(data_dir)` is the problem `atlas check` reports when the section is missing: legal
   duties (§ 5 DDG, § 18 Abs. 2 MStV, Art. 13 DSGVO, the accessibility statement) are not optional for a
   public site, but a missing section must not stop previews and test builds, so `atlas build` only
@@ -24,6 +27,7 @@ from ..core.markup import md_text
 from ..core.problems import Problem, display_path
 from ..load.files import load_yaml
 from ..model.schema import CONFIG_FILE, Address
+from .lotse_texts import LotseTexts
 from .privacy_notice import third_party_section
 
 PAGES = (
@@ -50,15 +54,17 @@ def address_lines(address: Address | None) -> Markup:
     return Markup("<br>\n".join(md_text(line) for line in lines if line))
 
 
-def body_block(p: Any, body: Any) -> Markup:
-    """Name, address and contact channels of an office as one Markdown paragraph with line breaks."""
+def body_block(p: Any, body: Any, lt: Any = None) -> Markup:
+    """Name, address and contact channels of an office as one Markdown paragraph with line breaks; on a page in another
+    language (`lt`, lotse_texts.LotseTexts) name and address stay German, marked lang="de"."""
     if body is None:
         return Markup("")
-    lines = [Markup(md_text(body.name))]
+    german = lt is None or lt.german
+    lines = [Markup(md_text(body.name)) if german else lt.de(body.name)]
     address = address_lines(getattr(body, "address", None))
     if address:
-        lines.append(address)
-    lines += p.channels(body)
+        lines.append(address if german else Markup(f'<span lang="de" dir="ltr">{address}</span>'))
+    lines += p.channels(body) if german else lt.channels(p, body)
     return Markup("<br>\n".join(str(line) for line in lines))
 
 
@@ -73,8 +79,10 @@ def legal_pages(site: Any, common: dict[str, Any]) -> None:
     legal = getattr(config, "legal", None)
     context = dict(legal=legal, status_text=STATUS, address_lines=address_lines, body_block=body_block,
                    tiles=config.map.tiles, third_party_section=Markup(third_party_section(config.map.tiles)), tiles_host=host(config.map.tiles.url) if config.map.tiles else "", **common)
-    for path, template, title in PAGES:
-        site.page(path, template, title, **context)
+    for lang in config.languages:  # every language of the atlas (issue 22): German at `path`, the others at `<lang>/path`
+        lt = LotseTexts(lang)
+        for path, template, title in PAGES:
+            site.page(lt.path(path), template, lt._(title), lang=lang, lt=lt, translated=True, **context)
 
 
 def legal_problems(data_dir: Path) -> list[Problem]:

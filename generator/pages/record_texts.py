@@ -1,6 +1,7 @@
 """Family-centre and offer pages in other languages than German (issue 22): the parts that Python code writes.
 
-The templates call these as globals (`week_rows`, `closure_lines`, `terms`, `channels`, `contact`, `data_text`) and
+The templates call these as globals (`week_rows`, `closure_lines`, `terms`, `channels`, `contact`, `data_text`, `link`,
+`record_links`: the start page's family centres) and
 filters (`ages`, `age_span`); `install` puts the German versions (unchanged, so the German pages stay byte for byte
 as before) or the language's versions into a template environment. Their words are msgids of
 templates/_uebersetzung.md.j2 (so that `pybabel extract` finds them), translated with the language's catalogue.
@@ -14,6 +15,7 @@ templates/_uebersetzung.md.j2 (so that `pybabel extract` finds them), translated
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -60,11 +62,22 @@ class Texts:
         text = page_link(p.page, target, name) if type(record) in FOLDERS else Markup(md_text(name))
         return Markup(f"<span {GERMAN}>{text}</span>") + (p.badge(record) if badge else Markup(""))
 
+    def links(self, p: Any, records: Iterable[Any]) -> Markup:
+        """Links to several records, comma-separated, each as `link` makes it (German: `p.links`)."""
+        return Markup(", ").join(self.link(p, r) for r in records if r is not None)
+
     # hours ----------------------------------------------------------------------------------
     def today_box(self, record: Any, noun: str) -> Markup:
-        """The box atlas-hours.js fills (its words are German: marked so)."""
-        box = hours.today_box(record, noun)
-        return Markup(str(box).replace('<p class="atlas-today"', f'<p {GERMAN} class="atlas-today"', 1))
+        """The box atlas-hours.js fills, in the page's language (its messages: pages/script_texts.py); the status
+        sentence of an entry that is not active as the status notice says it (_status.md.j2)."""
+        if not getattr(record, "opening_hours", None):
+            return Markup("")
+        data = hours.hours_data(record, noun)
+        status = data["status"]
+        if status != "aktiv":
+            data["statusText"] = self._("%(noun)s ist beendet." if status == "beendet" else "%(noun)s ist vorübergehend geschlossen.", noun=noun)
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return Markup(f'<p class="atlas-today" role="status" data-atlas-hours="{html_attr(text)}" hidden></p>')
 
     def week_rows(self, entries: Iterable[OpeningHours]) -> list[tuple[str, str | Markup]]:
         table = hours.intervals_by_day(entries)
@@ -182,11 +195,13 @@ def install(env: Environment, lang: str) -> None:
             terms=lambda atlas, vocabulary, ids: ", ".join(atlas.label(vocabulary, i) for i in ids),
             contact=lambda p, c: contact_entry(p, c), data_text=_german_data_text,
             link=lambda p, r, badge=True: p.link(r, badge=badge), today_box=hours.today_box,
+            record_links=lambda p, records: p.links(records),
         )
         return
     texts = Texts(lang)
     env.globals.update(week_rows=texts.week_rows, closure_lines=texts.closure_lines, channels=texts.channels, terms=texts.terms,
-                       contact=texts.contact, data_text=texts.data_text, link=texts.link, today_box=texts.today_box)
+                       contact=texts.contact, data_text=texts.data_text, link=texts.link, today_box=texts.today_box,
+                       record_links=texts.links)
     env.filters["ages"] = texts.ages
     env.filters["age_span"] = texts.age_span
 

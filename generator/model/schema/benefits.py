@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from .base import Id, Model, Record, Text, WebUrl, ref, vocab
+from .base import I18nText, Id, Model, Record, Text, WebUrl, ref, vocab
 
 LEIKA_PATTERN = r"^[0-9]{14}$"  # key of the federal service catalogue (Leistungskatalog, LeiKa): 14 digits
 
@@ -40,16 +40,20 @@ class EasyText(Model):
 
 
 class Benefit(Record):
-    name: Text = Field(title="Name", description="Name der Leistung in einfachem Deutsch, z. B. „Elterngeld“.")
-    summary: Text = Field(title="Was ist das?", description="Was die Leistung ist, in ein oder zwei einfachen Sätzen.")
+    name: I18nText = Field(title="Name", description="Name der Leistung in einfachem Deutsch, z. B. „Elterngeld“. Auch in weiteren Sprachen: je Sprache eine Zeile „de: …“ (Pflicht), „en: …“ usw.")
+    summary: I18nText = Field(title="Was ist das?", description="Was die Leistung ist, in ein oder zwei einfachen Sätzen. Auch in weiteren Sprachen: je Sprache eine Zeile „de: …“ (Pflicht), „en: …“ usw.")
     legal_basis: list[LegalBasis] = Field(
         title="Rechtsgrundlage", description="Gesetz (law) und Paragraf (section), mindestens eine Angabe.", min_length=1
     )
-    who: Text = Field(title="Wer kann sie bekommen?", description="Wer die Leistung bekommen kann, in ein oder zwei Sätzen – ohne Berechnung und ohne Versprechen.")
+    who: I18nText = Field(
+        title="Wer kann sie bekommen?", description="Wer die Leistung bekommen kann, in ein oder zwei Sätzen – ohne Berechnung und ohne Versprechen. Auch in weiteren Sprachen: je Sprache eine Zeile „de: …“ (Pflicht), „en: …“ usw."
+    )
     responsible: list[Responsibility] = Field(
         title="Zuständige Stellen", description="Zuständige Stellen je Ebene (level, organisation, note), mindestens eine.", min_length=1
     )
-    how_to_apply: Text = Field(title="Wie beantragen?", description="Wie und wo man die Leistung beantragt, z. B. „schriftlich oder persönlich beim Jugendamt“.")
+    how_to_apply: I18nText = Field(
+        title="Wie beantragen?", description="Wie und wo man die Leistung beantragt, z. B. „schriftlich oder persönlich beim Jugendamt“. Auch in weiteren Sprachen: je Sprache eine Zeile „de: …“ (Pflicht), „en: …“ usw."
+    )
     in_person: bool = Field(True, title="Persönlich", description="true, wenn man den Antrag persönlich bei der zuständigen Stelle stellen kann.")
     online_service: WebUrl | None = Field(None, title="Online-Antrag", description="Adresse des Online-Antrags oder -Dienstes, beginnend mit https:// oder http://.")
     documents: list[Text] = Field(default_factory=list, title="Unterlagen", description="Unterlagen, die man meistens braucht, z. B. „Geburtsurkunde des Kindes“.")
@@ -62,9 +66,9 @@ class Benefit(Record):
 
 
 class LifeSituation(Record):
-    name: Text = Field(title="Name", description="Die Lebenslage in einfachem Deutsch, z. B. „Ein Kind kommt“.")
-    summary: Text = Field(title="Kurztext", description="Ein oder zwei Sätze: für wen die Seite ist und wobei sie hilft.")
-    description: Text | None = Field(None, title="Beschreibung", description="Weitere Hinweise in einfachen Worten.")
+    name: I18nText = Field(title="Name", description="Die Lebenslage in einfachem Deutsch, z. B. „Ein Kind kommt“. Auch in weiteren Sprachen: je Sprache eine Zeile „de: …“ (Pflicht), „en: …“ usw.")
+    summary: I18nText = Field(title="Kurztext", description="Ein oder zwei Sätze: für wen die Seite ist und wobei sie hilft. Auch in weiteren Sprachen: je Sprache eine Zeile „de: …“ (Pflicht), „en: …“ usw.")
+    description: I18nText | None = Field(None, title="Beschreibung", description="Weitere Hinweise in einfachen Worten. Auch in weiteren Sprachen: je Sprache eine Zeile „de: …“ (Pflicht), „en: …“ usw.")
     easy: EasyText | None = Field(
         None, title="Leichte Sprache",
         description="Titel (name) und Text (text) in Leichter Sprache; nur Lebenslagen mit diesem Feld haben eine Seite in Leichter Sprache.",

@@ -18,11 +18,27 @@
  * the query; a place in several regions gives links to choose. `?ort=` on load is forwarded the same way.
  * Place names are compared „folded“ exactly like render_finder.fold: lower case, ä→ae, ö→oe, ü→ue,
  * ß→ss, accents dropped, spaces collapsed.
+ * Languages (issue 22): a finder page in another language than German carries its texts as JSON
+ * (#atlas-texts, generator/pages/script_texts.py); counts and button then say them, numbers in the page's `lang`
+ * with Latin digits. German pages carry none: the German texts below stay.
  */
 (function () {
   "use strict";
 
   var FINDER_FIELDS = ["ort", "thema", "zielgruppe", "alter", "sprache", "zugang", "kostenfrei"];
+  var TEXTS = pageTexts("finder");  // null on a German page
+  var NUMBERS = TEXTS && window.Intl ? new Intl.NumberFormat((document.documentElement.lang || "de") + "-u-nu-latn") : null;
+
+  function pageTexts(group) {
+    var element = document.getElementById("atlas-texts");
+    try { return element ? JSON.parse(element.textContent)[group] || null : null; } catch (e) { return null; }
+  }
+
+  // TEXTS[key + "_none" | "_one" | "_many"] for n, with %(count)s filled in
+  function counted(key, n) {
+    var text = TEXTS[key + (n === 0 ? "_none" : n === 1 ? "_one" : "_many")] || "";
+    return text.replace("%(count)s", num(n));
+  }
 
   function fold(text) {
     return String(text || "").toLowerCase()
@@ -80,10 +96,12 @@
   }
 
   function num(n) {
+    if (NUMBERS) return NUMBERS.format(n);  // the page's language (generator/core/i18n.py)
     return n.toLocaleString("de-DE");  // 1.234, as the page's own numbers (generator/core/formatting.py)
   }
 
   function countText(shown, total, filtered) {
+    if (TEXTS) return filtered ? counted("found", shown) : counted("count", total);
     if (!filtered) return total === 0 ? "Keine Angebote" : num(total) + (total === 1 ? " Angebot" : " Angebote");
     if (shown === 0) return "Kein Angebot gefunden";
     return num(shown) + (shown === 1 ? " Angebot gefunden" : " Angebote gefunden");
@@ -100,7 +118,8 @@
     var text = countText(shown, items.length, isFiltered(f));
     if (count.textContent !== text) count.textContent = text;
     var button = form.querySelector("button[type=submit]");
-    var label = shown === 0 ? "Kein Angebot passt" : num(shown) + (shown === 1 ? " Angebot anzeigen" : " Angebote anzeigen");
+    var label = TEXTS ? counted("show", shown)
+      : shown === 0 ? "Kein Angebot passt" : num(shown) + (shown === 1 ? " Angebot anzeigen" : " Angebote anzeigen");
     if (button && button.textContent !== label) button.textContent = label;
     empty.hidden = shown !== 0;
     var params = new URLSearchParams();

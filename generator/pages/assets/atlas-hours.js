@@ -9,10 +9,29 @@
  * element and shows it. Without JavaScript the element stays hidden and the weekly table speaks alone.
  * Elements with data-atlas-after="YYYY-MM-DD" and data-atlas-past="…" (a network's next meeting) get the
  * text of data-atlas-past once the visitor's Berlin date is after that day.
+ * Languages (issue 22): a page in another language than German carries the sentences as JSON (#atlas-texts, group
+ * "hours", generator/pages/script_texts.py); times then join with Intl.ListFormat in the page's `lang`, and on a
+ * right-to-left page each time span is isolated, so that it reads 9:00–12:00 and not 12:00–9:00.
  */
 (function () {
   "use strict";
   var DAYS = ["so", "mo", "di", "mi", "do", "fr", "sa"];
+  var LANG = document.documentElement.lang || "de";
+  var RTL = document.documentElement.dir === "rtl";
+  var TEXTS = pageTexts();  // null on a German page
+
+  function pageTexts() {
+    var element = document.getElementById("atlas-texts");
+    try { return element ? JSON.parse(element.textContent).hours || null : null; } catch (e) { return null; }
+  }
+
+  // The page's sentence `key` with %(name)s filled in; the German sentence without page texts.
+  function say(key, german, values) {
+    var own = TEXTS && TEXTS[key];
+    return !own ? german : own.replace(/%\((\w+)\)s/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values || {}, name) ? values[name] : all;
+    });
+  }
 
   function berlinNow() {
     var parts = {};
@@ -31,10 +50,14 @@
   }
 
   function span(interval) {
-    return short(interval[0]) + "\u2013" + short(interval[1]);
+    var text = short(interval[0]) + "\u2013" + short(interval[1]);
+    return TEXTS && RTL ? "\u2066" + text + "\u2069" : text;  // left-to-right isolate inside right-to-left text
   }
 
   function list(items) {
+    if (TEXTS && window.Intl && Intl.ListFormat) {
+      return new Intl.ListFormat(LANG, { style: "long", type: "conjunction" }).format(items);
+    }
     if (items.length < 2) {
       return items.join("");
     }
@@ -48,21 +71,24 @@
     for (var i = 0; i < data.closures.length; i++) {
       var c = data.closures[i];
       if (c[0] <= now.date && now.date <= c[1]) {
-        return "Heute geschlossen" + (c[2] ? " (" + c[2] + ")" : "") + ".";
+        return c[2] ? say("closed_note", "Heute geschlossen (" + c[2] + ").", { note: c[2] }) : say("closed", "Heute geschlossen.");
       }
     }
     var today = data.hours[now.day] || [];
     if (!today.length) {
-      return "Heute geschlossen.";
+      return say("closed", "Heute geschlossen.");
     }
     for (var j = 0; j < today.length; j++) {
       if (today[j][0] <= now.time && now.time < today[j][1]) {
         var later = today.slice(j + 1).map(span);
-        return "Jetzt geöffnet bis " + short(today[j][1]) + " Uhr" + (later.length ? ", heute außerdem " + list(later) + " Uhr" : "") + ".";
+        var until = TEXTS && RTL ? "\u2066" + short(today[j][1]) + "\u2069" : short(today[j][1]);
+        var german = "Jetzt geöffnet bis " + until + " Uhr" + (later.length ? ", heute außerdem " + list(later) + " Uhr" : "") + ".";
+        return say(later.length ? "open_now_more" : "open_now", german, { time: until, times: list(later) });
       }
     }
-    var text = "Heute geöffnet, " + list(today.map(span)) + " Uhr";
-    return text + (now.time >= today[today.length - 1][1] ? " (jetzt geschlossen)." : ".");
+    var times = list(today.map(span));
+    var over = now.time >= today[today.length - 1][1];
+    return say(over ? "open_today_over" : "open_today", "Heute geöffnet, " + times + " Uhr" + (over ? " (jetzt geschlossen)." : "."), { times: times });
   }
 
   // Dates the build knew as upcoming (a network's next meeting, after the data date): once the visitor's

@@ -20,6 +20,10 @@
  * button „Im ganzen Atlas suchen (lädt mehr Daten)“ merges all other regions (pagefind/areas.json lists them) and
  * then reads „Nur in <Region> suchen“, which narrows the search again (a filter on the merged bundles). Each
  * result names its region (metadata `gebiet`). Without data-areas: one bundle pagefind/, as before.
+ *
+ * Languages (issue 22): a page in another language than German carries the messages as JSON (#atlas-texts, group
+ * "search", generator/pages/script_texts.py); numbers and the order of filter values follow the page's `lang`.
+ * German pages carry none: the German texts below stay.
  */
 (function () {
   "use strict";
@@ -41,7 +45,10 @@
   var scope = root.querySelector(".atlas-search__scope");
 
   var PAGE = 10;  // results rendered (and fragments loaded) at a time
-  var FILTERS = [["Seitentyp", "Seitentyp"], ["Gemeinde", "Gemeinde"], ["Zielgruppe", "Zielgruppe"]];
+  var LANG = document.documentElement.lang || "de";
+  var TEXTS = pageTexts();  // null on a German page
+  var FILTERS = [["Seitentyp", msg("Seitentyp", "Seitentyp")], ["Gemeinde", msg("Gemeinde", "Gemeinde")],
+    ["Zielgruppe", msg("Zielgruppe", "Zielgruppe")]];
   var bundle = new URL(root.getAttribute("data-bundle") || "pagefind/", document.baseURI);
   var base = bundle.pathname.replace(/pagefind\/$/, "");  // the site's root path, also below a sub-folder
   var ranking = {};  // Pagefind's ranking options (generator/pages/search_marks.py RANKING)
@@ -83,7 +90,7 @@
       });
       engine.catch(function () {
         engine = null;
-        say("Die Suche konnte nicht geladen werden. Alle Einträge finden Sie auf der Seite „Suche“.");
+        say(msg("failed", "Die Suche konnte nicht geladen werden. Alle Einträge finden Sie auf der Seite „Suche“."));
       });
     }
     return engine;
@@ -93,8 +100,36 @@
     status.textContent = text;
   }
 
+  function pageTexts() {
+    var element = document.getElementById("atlas-texts");
+    try { return element ? JSON.parse(element.textContent).search || null : null; } catch (e) { return null; }
+  }
+
+  // The page's text for `key` with %(name)s filled in from `values`; German (`german`) without page texts.
+  function msg(key, german, values) {
+    var own = TEXTS && TEXTS[key];
+    return !own ? german : own.replace(/%\((\w+)\)s/g, function (all, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
+    });
+  }
+
   function hits(count) {
     return count === 1 ? "1 Treffer" : count.toLocaleString("de-DE") + " Treffer";
+  }
+
+  // „12 Treffer für „Kita“ in Beelitz (gefiltert)“ in the page's language (German: as always)
+  function answerText(count, query) {
+    var filters = Object.keys(activeFilters()).length;
+    var region = areas && own && !(wide && !narrow);  // only the page's region
+    if (!TEXTS) {
+      var filtered = (region ? " in " + own.name : "") + (filters ? " (gefiltert)" : "");
+      return count ? hits(count) + " für „" + query + "“" + filtered
+        : "Keine Treffer für „" + query + "“" + filtered + ". Versuchen Sie ein anderes Wort oder weniger Wörter.";
+    }
+    var notes = (region ? [msg("in_area", "", { area: own.name })] : []).concat(filters ? [msg("filtered", "")] : []);
+    var values = { query: query, more: notes.length ? " (" + notes.join(", ") + ")" : "",
+      count: new Intl.NumberFormat(LANG + "-u-nu-latn").format(count) };
+    return msg(count === 0 ? "hits_none" : count === 1 ? "hits_one" : "hits_many", "", values);
   }
 
   function open() {
@@ -169,7 +204,7 @@
       return Promise.resolve();
     }
     open();
-    if (!list.children.length) say("Suche läuft …");
+    if (!list.children.length) say(msg("running", "Suche läuft …"));
     return load().then(function (pagefind) {
       return pagefind.search(query, { filters: searchFilters() });
     }).then(function (answer) {
@@ -180,10 +215,7 @@
       showScope();
       return showMore(false).then(function () {
         if (mine !== serial) return;
-        var filtered = Object.keys(activeFilters()).length ? " (gefiltert)" : "";
-        if (areas && own && !(wide && !narrow)) filtered = " in " + own.name + filtered;  // only the page's region
-        say(answer.results.length ? hits(answer.results.length) + " für „" + query + "“" + filtered
-          : "Keine Treffer für „" + query + "“" + filtered + ". Versuchen Sie ein anderes Wort oder weniger Wörter.");
+        say(answerText(answer.results.length, query));
       });
     }).catch(function () { /* reported by load() */ });
   }
@@ -292,7 +324,7 @@
       var values = Object.keys(counts).filter(function (v) { return counts[v] > 0 || v === chosen[key]; });
       if (!values.length && !chosen[key]) return;
       if (values.length < 2 && !chosen[key]) return;  // nothing to choose
-      values.sort(function (a, b) { return a.localeCompare(b, "de"); });
+      values.sort(function (a, b) { return a.localeCompare(b, LANG); });
       var id = "atlas-search-filter-" + key.toLowerCase();
       var label = document.createElement("label");
       label.className = "atlas-search__filter";
@@ -302,7 +334,7 @@
       select.id = id;
       var all = document.createElement("option");
       all.value = "";
-      all.textContent = "alle";
+      all.textContent = msg("all", "alle");
       select.appendChild(all);
       values.forEach(function (value) {
         var option = document.createElement("option");
