@@ -17,11 +17,13 @@ by one, and a page edited later may need a rule that an earlier trim removed.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import tinycss2
+from tinycss2.serializer import serialize_identifier
 
 THEME_CSS = "assets/stylesheets"
 # Class attributes of the HTML; class names the site's scripts set (`classList.add("…")`, "md-nav__link--active").
@@ -84,34 +86,77 @@ def _split_selectors(prelude: str) -> list[str]:
 
 
 def can_match(selector: str, used: set[str]) -> bool:
+    required = _required(selector)
+    return required is None or required <= used
+
+
+def _required(selector: str) -> frozenset[str] | None:
+    """The class names a selector needs to match anything (None: kept whole, see the module text)."""
     if _KEEP_WHOLE.search(selector):
-        return True
-    return all(name in used for name in _CLASS_IN_SELECTOR.findall(_without_not(selector)))
+        return None
+    return frozenset(_CLASS_IN_SELECTOR.findall(_without_not(selector)))
 
 
-def _trim_rules(rules: list, used: set[str]) -> list:
-    kept = []
+# A stylesheet is read once per process (`_parsed`, keyed by its text) into these items, each with what its trim
+# needs: a rule's selectors with the classes each requires and its serialized body, a `@media` / `@supports`
+# block's head and items, and everything else as its text. Trimming is then set tests and string joins, so a
+# second build in the same process (`atlas serve`, a test run, the benchmark) does not parse the theme's CSS again.
+@dataclass(frozen=True)
+class _Rule:
+    selectors: tuple[tuple[str, frozenset[str] | None], ...]
+    body: str  # "{…}"
+
+
+@dataclass(frozen=True)
+class _Block:
+    head: str  # "@media …"
+    items: tuple
+
+
+def _items(rules: list) -> tuple:
+    items: list = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            selectors = [s for s in _split_selectors(tinycss2.serialize(rule.prelude)) if can_match(s, used)]
-            if not selectors:
-                continue
-            rule.prelude = tinycss2.parse_component_value_list(",".join(s.strip() for s in selectors))
+            selectors = tuple((s, _required(s)) for s in _split_selectors(tinycss2.serialize(rule.prelude)))
+            items.append(_Rule(selectors, "{" + tinycss2.serialize(rule.content) + "}"))
         elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content is not None:
-            inner = _trim_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), used)
-            if not inner:
-                continue
-            rule.content = inner
-        elif rule.type in ("whitespace", "comment"):
-            continue
-        kept.append(rule)
-    return kept
+            head = "@" + serialize_identifier(rule.at_keyword) + tinycss2.serialize(rule.prelude)
+            items.append(_Block(head, _items(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))))
+        elif rule.type not in ("whitespace", "comment"):
+            items.append(tinycss2.serialize([rule]))
+    return tuple(items)
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed(text: str) -> tuple:
+    return _items(tinycss2.parse_stylesheet(_SOURCE_MAP.sub("", text), skip_comments=True, skip_whitespace=True))
+
+
+@functools.lru_cache(maxsize=None)
+def _prelude(selectors: str) -> str:
+    """A kept selector list as tinycss2 writes it (parsed again, as the trimmed rule's new prelude)."""
+    return tinycss2.serialize(tinycss2.parse_component_value_list(selectors))
+
+
+def _trimmed(items: tuple, used: set[str]) -> str:
+    out = []
+    for item in items:
+        if isinstance(item, _Rule):
+            kept = [s.strip() for s, required in item.selectors if required is None or required <= used]
+            if kept:
+                out.append(_prelude(",".join(kept)) + item.body)
+        elif isinstance(item, _Block):
+            inner = _trimmed(item.items, used)
+            if inner:
+                out.append(item.head + "{" + inner + "}")
+        else:
+            out.append(item)
+    return "".join(out)
 
 
 def trim_css(text: str, used: set[str]) -> str:
     """`text` (a stylesheet) without the selectors that need a class outside `used`."""
-    rules = tinycss2.parse_stylesheet(_SOURCE_MAP.sub("", text), skip_comments=True, skip_whitespace=True)
-    return tinycss2.serialize(_trim_rules(rules, used))
+    return _trimmed(_parsed(text), used)
 
 
 def trim_theme_css(site: Path) -> TrimReport:

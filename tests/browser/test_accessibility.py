@@ -126,10 +126,12 @@ def load_frames(page: Any) -> None:
 
 
 def run_axe(page: Any, axe_source: str, rules: list[str] | None = None) -> list[dict[str, Any]]:
-    """axe-core's WCAG 2.1 A/AA violations of the page and of its frames (axe is injected into every frame);
+    """axe-core's WCAG 2.1 A/AA violations of the page and of its frames (axe is injected into every frame that has
+    none yet: a second run on the same page, e.g. in the dark scheme, does not compile its 500 kB again);
     only the axe rules `rules` if given."""
     for frame in page.frames:
-        frame.evaluate(axe_source)
+        if not frame.evaluate("() => typeof window.axe === 'object'"):
+            frame.evaluate(axe_source)
     only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
     return page.evaluate(
         "only => axe.run(document, {runOnly: only, resultTypes: ['violations'], iframes: true}).then(r => r.violations)",

@@ -46,8 +46,22 @@ def open_map(browser: Any, url: str, size: tuple[int, int], requests: list[str],
     frame = iframe.element_handle().content_frame()
     frame.wait_for_load_state("load")
     frame.wait_for_selector(".atlas-label span", state="attached")
-    page.wait_for_timeout(300)  # Leaflet places the names after the first layout
+    settled(frame)
     return context, page, frame
+
+
+def settled(frame: Any) -> None:
+    """Wait until the map document has loaded its fonts and its names stay where they are: Leaflet places them after
+    the first layout and again on load, on the fonts and on each move (a fixed wait of 300 ms was too short on a
+    loaded machine: a name was read half way, 1 px outside the map)."""
+    frame.wait_for_function("document.readyState === 'complete' && document.fonts.status === 'loaded'")
+    last = None
+    for _ in range(40):
+        now = frame.evaluate(VISIBLE_LABELS)
+        if now == last:
+            return
+        last = now
+        frame.wait_for_timeout(100)
 
 
 VISIBLE_LABELS = """() => {
