@@ -44,9 +44,15 @@ TEMPLATE = LOCALES_DIR / f"{DOMAIN}.pot"  # every msgid the templates use (pybab
 _REVIEWED = re.compile(r"^#\s*Reviewed:\s*(.*)$", re.MULTILINE | re.IGNORECASE)
 
 
-def known() -> list[str]:
+def known() -> tuple[str, ...]:
     """The languages the generator can show: German and each language with a catalogue, in switcher order."""
-    return [code for code in NAMES if code == DEFAULT or catalogue_path(code).is_file()]
+    return _known(LOCALES_DIR)
+
+
+@functools.cache
+def _known(folder: Path) -> tuple[str, ...]:
+    # once per process and folder: the theme asks for every page and every text in it (90.000 times in the example)
+    return tuple(code for code in NAMES if code == DEFAULT or (folder / code / "LC_MESSAGES" / f"{DOMAIN}.po").is_file())
 
 
 def catalogue_path(lang: str) -> Path:
