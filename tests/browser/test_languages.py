@@ -21,6 +21,31 @@ pytestmark = pytest.mark.browser
 SIZES = [(390, 844), (1366, 768)]
 PAGES = {"": ("de", "ltr"), "en/": ("en", "ltr"), "uk/": ("uk", "ltr"), "ar/": ("ar", "rtl")}
 OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+LANG_DIR = "() => [document.documentElement.lang, document.documentElement.getAttribute('dir') || 'ltr', document.body.dir]"
+
+
+# The checks every page in every language gets (here and in test_languages_*.py): loaded, its language and direction,
+# no horizontal overflow, axe-core's violations (collected, so that every page is checked before the test fails),
+# a screenshot to $ATLAS_SHOTS for looking at it by eye.
+def open_in(page: Any, base_url: str, path: str, lang: str, direction: str) -> None:
+    response = page.goto(base_url + path, wait_until="load")
+    assert response is not None and response.ok, path
+    found = page.evaluate(LANG_DIR)
+    assert found[:2] == [lang, direction] and found[2] in ("", direction), (path, found)
+
+
+def layout_and_axe(page: Any, where: str, axe_source: str, problems: list[str]) -> None:
+    assert page.evaluate(OVERFLOW) <= 0, f"{where}: {page.evaluate(OVERFLOW)} px zu breit"
+    violations = run_axe(page, axe_source)
+    if violations:
+        problems.append(f"{where}:\n{describe(violations)}")
+
+
+def shot(page: Any, name: str, full_page: bool = False) -> None:
+    shots = os.environ.get("ATLAS_SHOTS")
+    if shots:
+        Path(shots).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(shots) / f"{name}.png"), full_page=full_page)
 
 
 @pytest.fixture
@@ -43,18 +68,11 @@ def test_start_page_in_each_language(context: Any, example_site_url: str, axe_so
     page = context(size)
     problems = []
     for path, (lang, direction) in PAGES.items():
-        response = page.goto(example_site_url + path, wait_until="load")
-        assert response is not None and response.ok, path
-        found = page.evaluate("() => [document.documentElement.lang, document.documentElement.getAttribute('dir') || 'ltr', document.body.dir]")
-        assert found == [lang, direction, direction], (path, found)
-        assert page.evaluate(OVERFLOW) <= 0, f"{path or '/'} {size}: {page.evaluate(OVERFLOW)} px zu breit"
-        violations = run_axe(page, axe_source)
-        if violations:
-            problems.append(f"{path or '/'} {size}:\n{describe(violations)}")
-        shots = os.environ.get("ATLAS_SHOTS")
-        if shots and path in ("en/", "ar/"):
-            Path(shots).mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(Path(shots) / f"{lang}-{size[0]}.png"), full_page=False)
+        open_in(page, example_site_url, path, lang, direction)
+        assert page.evaluate("document.body.dir") == direction, path
+        layout_and_axe(page, f"{path or '/'} {size}", axe_source, problems)
+        if path in ("en/", "ar/"):
+            shot(page, f"{lang}-{size[0]}")
     assert problems == [], "\n".join(problems)
 
 

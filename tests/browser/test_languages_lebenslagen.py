@@ -7,16 +7,13 @@ page, size and language. Screenshots of both pages in en and ar go to $ATLAS_SHO
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator.core import i18n
 
-from .test_accessibility import describe, run_axe
-from .test_languages import OVERFLOW, SIZES, context  # noqa: F401 (context: the fixture, used by name)
+from .test_languages import SIZES, context, layout_and_axe, open_in, shot  # noqa: F401 (context: the fixture, used by name)
 
 pytestmark = pytest.mark.browser
 
@@ -35,22 +32,14 @@ def test_situation_and_impressum_in_each_language(context: Any, example_site_url
     for prefix, (lang, direction) in LANGUAGES.items():
         for record, heading in PAGES.items():
             path = prefix + record
-            response = page.goto(example_site_url + path, wait_until="load")
-            assert response is not None and response.ok, path
-            found = page.evaluate("() => [document.documentElement.lang, document.documentElement.getAttribute('dir') || 'ltr']")
-            assert found == [lang, direction], (path, found)
+            open_in(page, example_site_url, path, lang, direction)
             headings = [h.replace("¶", "").strip() for h in page.locator("article h2").all_inner_texts()]
             assert i18n.translations(lang).gettext(heading) in headings, (path, headings)
-            assert page.evaluate(OVERFLOW) <= 0, f"{path} {size}: {page.evaluate(OVERFLOW)} px zu breit"
             # the title's hidden section link (¶) took a line of its own under „Imprint (Impressum)“ on a phone
             assert page.evaluate(TITLE_LINK) == 0, f"{path} {size}: Abschnittslink des Titels nimmt Platz ein"
-            violations = run_axe(page, axe_source)
-            if violations:
-                problems.append(f"{path} {size}:\n{describe(violations)}")
-            shots = os.environ.get("ATLAS_SHOTS")
-            if shots and lang in ("en", "ar"):
-                Path(shots).mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=str(Path(shots) / f"{record.split('/')[-2]}-{lang}-{size[0]}.png"), full_page=True)
+            layout_and_axe(page, f"{path} {size}", axe_source, problems)
+            if lang in ("en", "ar"):
+                shot(page, f"{record.split('/')[-2]}-{lang}-{size[0]}", full_page=True)
     assert problems == [], "\n".join(problems)
 
 

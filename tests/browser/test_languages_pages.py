@@ -8,14 +8,11 @@ Screenshots of the family centre in en and ar at both sizes go to $ATLAS_SHOTS (
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .test_accessibility import describe, run_axe
-from .test_languages import OVERFLOW, SIZES, context  # noqa: F401 (context: the fixture, used by name)
+from .test_languages import SIZES, context, layout_and_axe, open_in, shot  # noqa: F401 (context: the fixture, used by name)
 
 pytestmark = pytest.mark.browser
 
@@ -33,19 +30,11 @@ def test_family_centre_and_offer_in_each_language(context: Any, example_site_url
     for prefix, (lang, direction) in LANGUAGES.items():
         for record in (CENTRE, OFFER):
             path = prefix + record
-            response = page.goto(example_site_url + path, wait_until="load")
-            assert response is not None and response.ok, path
-            found = page.evaluate("() => [document.documentElement.lang, document.documentElement.getAttribute('dir') || 'ltr']")
-            assert found == [lang, direction], (path, found)
+            open_in(page, example_site_url, path, lang, direction)
             if record == CENTRE:
                 headings = page.locator("article h2").all_inner_texts()
                 assert any(h.strip().startswith(HOURS[lang]) for h in headings), (path, headings)
-            assert page.evaluate(OVERFLOW) <= 0, f"{path} {size}: {page.evaluate(OVERFLOW)} px zu breit"
-            violations = run_axe(page, axe_source)
-            if violations:
-                problems.append(f"{path} {size}:\n{describe(violations)}")
-            shots = os.environ.get("ATLAS_SHOTS")
-            if shots and record == CENTRE and lang in ("en", "ar"):
-                Path(shots).mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=str(Path(shots) / f"centre-{lang}-{size[0]}.png"), full_page=True)
+            layout_and_axe(page, f"{path} {size}", axe_source, problems)
+            if record == CENTRE and lang in ("en", "ar"):
+                shot(page, f"centre-{lang}-{size[0]}", full_page=True)
     assert problems == [], "\n".join(problems)
