@@ -80,8 +80,9 @@ def test_no_unmarked_german_on_pages_in_other_languages(example_site: Path) -> N
 def test_german_headings_keep_their_marking_in_contents_and_header(example_site: Path) -> None:
     """The table of contents and the header's title carry the heading's lang="de" (build/heading_languages.py); the
     German page stays plain text there. The permalinks' title is in the page's language (build/theme_texts.py)."""
-    english = (example_site / "en/lebenslagen/fragen/fuer-familie/index.html").read_text(encoding="utf-8")
-    topic = english.split('data-md-component="header-topic"', 1)[1].split("</div>", 1)[0]
+    # a situation without a Ukrainian name (data/lebenslagen/ein-kind-kommt.yaml): German, marked, in a Ukrainian title
+    mixed = (example_site / "uk/lebenslagen/fragen/wo/ein-kind-kommt/index.html").read_text(encoding="utf-8")
+    topic = mixed.split('data-md-component="header-topic"', 1)[1].split("</div>", 1)[0]
     assert '<span lang="de" dir="ltr">' in topic and "</span>: " in topic, topic
     situation = (example_site / "en/lebenslagen/ein-kind-kommt/index.html").read_text(encoding="utf-8")
     contents = situation.split('md-nav--secondary', 1)[1].split("</nav>\n</div>", 1)[0]

@@ -97,6 +97,21 @@ def test_question_path_in_arabic_leads_to_the_situation_at_the_place(example_sit
 
 
 @pytest.mark.parametrize("lang", EXTRA)
+def test_first_question_answers_in_the_language_where_the_vocabulary_gives_them(example_site: Path, lang: str) -> None:
+    # the answers of „Für wen suchen Sie Hilfe?“ are the vocabulary help_for: labels.<lang> and description {de: …, <lang>: …}
+    from generator.check.validate import validate
+
+    atlas, _ = validate(Path(__file__).resolve().parent.parent / "data")
+    terms = atlas.vocabularies.help_for
+    assert terms and all(t.labels.get(lang) and t.description.translations.get(lang) for t in terms)
+    items = [" ".join(li.get_text(" ").split()) for li in soup(example_site, f"{lang}/lebenslagen/fragen/").select("article li")]
+    for term in terms:
+        assert f"{term.labels[lang]} – {term.description.translations[lang]}" in items, (term.id, items)
+    german = [" ".join(li.get_text(" ").split()) for li in soup(example_site, "lebenslagen/fragen/").select("article li")]
+    assert f"{terms[0].label} – {terms[0].description}" in german
+
+
+@pytest.mark.parametrize("lang", EXTRA)
 def test_legal_pages_translate_headings_and_keep_the_district_text_german(example_site: Path, lang: str) -> None:
     gettext = i18n.translations(lang).gettext
     for path, heading in (("impressum/", "Anbieter"), ("datenschutz/", "Ihre Rechte"), ("barrierefreiheit/", "Durchsetzungsverfahren")):

@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from ...core import i18n
 from .area_kinds import AreaKind, merged_area_kinds
-from .base import Address, ContactChannels, Date, Id, Model, Text, WebUrl, check_url
+from .base import Address, ContactChannels, Date, I18nText, Id, Model, Text, WebUrl, check_url
 from .unit_types import UnitType, merged_unit_types
 
 
@@ -241,7 +241,10 @@ TranslationLanguage = Literal[tuple(code for code in i18n.NAMES if code != i18n.
 class Term(Model):
     id: Id = Field(title="Kennung", description="Kennung des Begriffs in Kleinbuchstaben.")
     label: Text = Field(title="Bezeichnung", description="Wie der Begriff auf der Website heißt.")
-    description: Text | None = Field(None, title="Erläuterung", description="Kurze Erläuterung.")
+    description: I18nText | None = Field(
+        None, title="Erläuterung",
+        description="Kurze Erläuterung; auch in den weiteren Sprachen der Website, je Sprache eine Zeile („de: …“, „en: …“).",
+    )
     keywords: list[Text] = Field(
         default_factory=list, title="Suchwörter",
         description="Weitere Wörter, unter denen die Suche Angebote mit dieser Zielgruppe oder diesem Thema findet, z. B. „Senioren“, „Kinder unter 3“.",
