@@ -1,7 +1,8 @@
 """The finder pages of a render run: Angebotsfinder, „In meiner Nähe“ and one static offer list per unit.
 
 Whole for a district; one finder and nearby page per planning region in a big atlas (finder_regions.py).
-The HTML of the forms and lists comes from finder.py.
+The HTML of the forms and lists comes from finder.py; in the atlas' other languages (issue 22) from finder_texts.py
+(finder) and finder_nearby.py („In meiner Nähe“); the region-split pages of a big atlas: finder_regions_texts.py.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .finder import (
     offers_by_unit,
     unit_list_path,
 )
+from .finder_nearby import TranslatedNearby
 from .finder_texts import TranslatedFinder
 
 WHOLE_LINKS = {"topics": "angebote/index.md", "target_groups": "angebote/zielgruppen.md", "ages": "angebote/alter.md",
@@ -51,9 +53,16 @@ def finder_pages(site: Any, common: dict[str, Any]) -> None:
             site.page(path, template, title, lang=lang, translated=True, units=units, offers=offers, form=finder.form(offers),
                       count=finder.count(len(offers)), items=finder.offer_list(offers), unit_list_path=unit_list_path,
                       links=WHOLE_LINKS, **common)
-        nearby = FinderHtml(atlas, NEARBY_PAGE)
-        site.page(NEARBY_PAGE, "angebote_naehe.md.j2", "In meiner Nähe", units=units, options=nearby.place_select(),
-                  items=nearby.nearby_items(), unit_list_path=unit_list_path, links=WHOLE_LINKS, **common)
+        for lang in atlas.config.languages:  # „In meiner Nähe“ the same way (finder_nearby.py)
+            german = lang == i18n.DEFAULT
+            path = NEARBY_PAGE if german else f"{lang}/{NEARBY_PAGE}"
+            nearby = FinderHtml(atlas, path) if german else TranslatedNearby(atlas, path, lang)
+            template = "angebote_naehe.md.j2" if german else "angebote_naehe_uebersetzt.md.j2"
+            if not german:  # out of the search like the German page (search_marks.UNINDEXED)
+                site.later(path, search_marks.unindexed)
+            site.page(path, template, i18n.translations(lang).gettext("In meiner Nähe"), lang=lang, translated=True, units=units,
+                      options=nearby.place_select(), items=nearby.nearby_items(), unit_list_path=unit_list_path,
+                      links=WHOLE_LINKS, **common)
     centres: dict[str, list[FamilyCentre]] = {}
     for centre in current:
         centres.setdefault(centre.municipality, []).append(centre)

@@ -16,7 +16,7 @@ nearby page also family centres) with the regions it lies in, `<option value="Bo
 data-regions="region-a">` – names and region ids only, no offers. assets/atlas-finder.js folds the typed
 name like the finder, finds its region and opens the region page with the query (`?ort=Borkheide&alter=4`);
 a name found in several regions gives a choice of links. A bookmark of the old page with `?ort=` is
-forwarded the same way.
+forwarded the same way. The same pages in the atlas' other languages: finder_regions_texts.py (issue 22).
 """
 
 from __future__ import annotations
@@ -25,10 +25,12 @@ from typing import Any, Iterable
 
 from markupsafe import Markup
 
+from ..core import i18n
 from ..core.names import fold
 from ..model.atlas import Atlas
 from ..model.schema import FamilyCentre, Offer
 from .finder import FINDER_PAGE, NEARBY_PAGE, FinderHtml, attr, unit_list_path, unit_place_names, url, villages_served
+from .finder_regions_texts import translated_region_pages
 from .lists import REGION_DIR, offers_by_region, region_list_path, region_table, split_offers
 
 REGION_PLACEHOLDER = "{region}"
@@ -98,28 +100,37 @@ def region_finder_pages(site: Any, common: dict[str, Any], offers: list[Offer], 
     for centre in centres:  # one pass, in the given order
         if region_of.get(centre.municipality) in centres_of:
             centres_of[region_of[centre.municipality]].append(centre)
+    indexes = {}
     for nearby, path, title in ((False, FINDER_PAGE, "Angebotsfinder"), (True, NEARBY_PAGE, "In meiner Nähe")):
         rows = [(r, len(by_region[r.id]) + (len(centres_of[r.id]) if nearby else 0), region_finder_path(r, nearby)) for r in regions]
         count_label = "Angebote und Familienzentren" if nearby else "Angebote"
         table = region_table(path, rows, f"{title} je Planungsregion", count_label)
-        index = place_index(atlas, by_region, centres if nearby else ())
-        site.page(path, "angebote_finder_regionen.md.j2", title, nearby=nearby, offers=offers, centres=centres,
+        index = indexes[nearby] = place_index(atlas, by_region, centres if nearby else ())
+        site.page(path, "angebote_finder_regionen.md.j2", title, translated=True, nearby=nearby, offers=offers, centres=centres,
                   regions=regions, table=table, form=place_form(path, index, nearby), **common)
     for region in regions:
         own, units = by_region[region.id], units_of[region.id]
         finder_path, nearby_path = region_finder_path(region), region_finder_path(region, True)
-        links = {"topics": region_list_path(region, "topics"), "target_groups": region_list_path(region, "target_groups"),
-                 "ages": region_list_path(region, "ages"), "places": region_list_path(region, "places"),
-                 "finder": finder_path, "nearby": nearby_path}
+        links = dict(static_links(region), finder=finder_path, nearby=nearby_path)
         finder = FinderHtml(atlas, finder_path)
-        site.page(finder_path, "angebote_finder.md.j2", f"Angebotsfinder: {region.name}", units=units, offers=own,
+        site.page(finder_path, "angebote_finder.md.j2", f"Angebotsfinder: {region.name}", translated=True, units=units, offers=own,
                   form=finder.form(own, units), count=finder.count(len(own)), items=finder.offer_list(own),
                   unit_list_path=unit_list_path, links=links, region=region, overview=FINDER_PAGE, **common)
         nearby = FinderHtml(atlas, nearby_path)
-        site.page(nearby_path, "angebote_naehe.md.j2", f"In meiner Nähe: {region.name}", units=units,
+        site.page(nearby_path, "angebote_naehe.md.j2", f"In meiner Nähe: {region.name}", translated=True, units=units,
                   options=nearby.place_select(units, centres_of[region.id]),
                   items=nearby.nearby_items(own, centres_of[region.id]), unit_list_path=unit_list_path, links=links,
                   region=region, overview=NEARBY_PAGE, **common)
+    split = {"offers": offers, "centres": centres, "regions": regions, "by_region": by_region, "units_of": units_of,
+             "centres_of": centres_of, "index": indexes, "path": region_finder_path, "links": static_links}
+    for lang in atlas.config.languages:  # the same pages in the atlas' other languages (issue 22)
+        if lang != i18n.DEFAULT:
+            translated_region_pages(site, common, lang, split)
+
+
+def static_links(region: Any) -> dict[str, str]:
+    """The region's static offer lists (German pages)."""
+    return {kind: region_list_path(region, kind) for kind in ("topics", "target_groups", "ages", "places")}
 
 
 __all__ = ["place_form", "place_index", "region_finder_pages", "region_finder_path", "split_finder"]

@@ -1,9 +1,10 @@
 """The scripts' messages in the page's language (issue 22).
 
-assets/atlas-search.js (the search box on every page), atlas-finder.js (the Angebotsfinder) and atlas-hours.js (today's
-opening hours) write texts into the page. Their German texts are in the scripts; a page in another language carries
-its own as JSON in `<script type="application/json" id="atlas-texts">` (`{"search": {…}, "finder": {…}, "hours": {…}}`,
-only the groups the page needs), made from the msgids of templates/_finder_texte.md.j2 with the language's catalogue.
+assets/atlas-search.js (the search box on every page), atlas-finder.js (the Angebotsfinder, „In meiner Nähe“, the place
+field of a big atlas' short finder pages) and atlas-hours.js (today's opening hours) write texts into the page. Their
+German texts are in the scripts; a page in another language carries its own as JSON in `<script type="application/json"
+id="atlas-texts">` (`{"search": {…}, "finder": {…}, "nearby": {…}, "region": {…}, "hours": {…}}`, only the groups the
+page needs), made from the msgids of templates/_finder_texte.md.j2 with the language's catalogue.
 The scripts read it, fill in `%(name)s` and write numbers with `Intl.NumberFormat` in the page's `lang` (Latin digits,
 as core/i18n.py). German pages get nothing: they stay byte for byte as before.
 """
@@ -24,6 +25,10 @@ def script_texts(env: Environment, body: str) -> str:
     texts = {"search": part.search}
     if 'id="atlas-finder"' in body:
         texts["finder"] = part.finder
+    if 'id="atlas-naehe"' in body:
+        texts["nearby"] = part.nearby
+    if 'id="atlas-region-wahl"' in body:
+        texts["region"] = part.region
     if "data-atlas-hours" in body:
         texts["hours"] = part.hours
     data = json.dumps(texts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

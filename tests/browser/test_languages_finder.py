@@ -6,6 +6,10 @@ no German interface text left (i18n_checks.german_left), no horizontal overflow,
 A/AA). On the English finder, the search box's messages (atlas-search.js) are English; on the English and Arabic family
 centre, today's opening hours (atlas-hours.js) are in the page's language.
 
+„In meiner Nähe“ once per language on a phone: language and direction, a place and then all distances chosen, the
+status line, the distances and the „more“ button in the page's language (German unchanged), no overflow, no axe-core
+violation.
+
 Screenshots of the finder in en and ar at both sizes go to $ATLAS_SHOTS (if set), for looking at them by eye.
 """
 
@@ -21,7 +25,7 @@ from bs4 import BeautifulSoup
 from i18n_checks import german_left
 
 from .test_accessibility import describe, run_axe
-from .test_languages import OVERFLOW, SIZES, context  # noqa: F401 (context: the fixture, used by name)
+from .test_languages import OVERFLOW, SIZES, context, layout_and_axe, open_in, shot  # noqa: F401 (context: the fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -128,3 +132,42 @@ def test_todays_opening_hours_in_the_page_language(context: Any, example_site_ur
         assert box.get_attribute("lang") is None  # no longer German text marked as such
         if prefix == "ar/" and re.search(r"\d:\d\d", text):  # a time span reads left to right inside Arabic text
             assert "\u2066" in text and "\u2069" in text, text
+
+
+NEARBY = "angebote/naehe/"
+NEARBY_TEXTS = {  # the status line within 15 km, then with all distances; the „more“ button; a distance
+    "de": (r"(\d+ Einträge|1 Eintrag|Kein Eintrag) im Umkreis von 15\u00a0km, sortiert nach Entfernung von .+\.( Die nächsten \d+ werden gezeigt\.)?",
+           r"\d+ Einträge, sortiert nach Entfernung von .+\. Die nächsten 20 werden gezeigt\.", r"Mehr anzeigen \(\d+ weitere von \d+\)",
+           r"\d+,\d\u00a0km"),
+    "en": (r"(Entries within 15\u00a0km: \d+|1 entry within 15\u00a0km|No entries within 15\u00a0km), sorted by distance from .+\.( The nearest \d+ are shown\.)?",
+           r"Entries: \d+, sorted by distance from .+\. The nearest 20 are shown\.", r"Show more \(\d+ more of \d+\)", r"\d+\.\d\u00a0km"),
+    "uk": (r"(Записи в радіусі 15\u00a0km: \d+|1 запис у радіусі 15\u00a0km|Немає записів у радіусі 15\u00a0km), відсортовано за відстанню від .+\.( Показано найближчі: \d+\.)?",
+           r"Записи: \d+, відсортовано за відстанню від .+\. Показано найближчі: 20\.", r"Показати більше \(ще \d+ із \d+\)", r"\d+,\d\u00a0km"),
+    "ar": (r"(المدخلات ضمن \u206615\u00a0km\u2069: \d+|مدخل واحد ضمن \u206615\u00a0km\u2069|لا توجد مدخلات ضمن \u206615\u00a0km\u2069)، مرتبة حسب المسافة من \u2068.+\u2069.*\.( تُعرض الأقرب: \d+\.)?",
+           r"المدخلات: \d+، مرتبة حسب المسافة من \u2068.+\u2069.*\. تُعرض الأقرب: 20\.", r"عرض المزيد \(\d+ إضافية من \d+\)",
+           r"\u2066\d+\.\d\u00a0km\u2069"),  # a distance and the place isolated in right-to-left text
+}
+
+
+def test_nearby_page_in_each_language(context: Any, example_site_url: str, axe_source: str) -> None:  # noqa: F811
+    page = context((390, 844))
+    problems: list[str] = []
+    for prefix, (lang, direction) in LANGUAGES.items():
+        path = prefix + NEARBY
+        open_in(page, example_site_url, path, lang, direction)
+        within, everything, more, distance = NEARBY_TEXTS[lang]
+        status = page.locator("#atlas-naehe-status")
+        page.select_option("#atlas-naehe-ort", value=page.locator('#atlas-naehe-ort option[value^="sr-"]').first.get_attribute("value"))
+        assert re.fullmatch(within, status.inner_text().strip()), (path, status.inner_text())
+        page.select_option("#atlas-naehe-umkreis", value="alle")
+        assert re.fullmatch(everything, status.inner_text().strip()), (path, status.inner_text())
+        assert re.fullmatch(more, page.locator("#atlas-naehe-mehr").inner_text().strip()), page.locator("#atlas-naehe-mehr").inner_text()
+        first = page.locator("#atlas-naehe-liste li:not([hidden]) .atlas-naehe__distance").first.inner_text().strip()
+        assert re.fullmatch(distance, first), (path, first)
+        link = page.locator("#atlas-naehe-liste li a").first.get_attribute("href")
+        assert re.search(rf"^(\.\./)+{prefix}(angebote|familienzentren)/[^/]+/$", link), link  # the same language
+        if lang != "de":
+            assert german_left(BeautifulSoup(page.content(), "html.parser"), lang) == [], path
+        layout_and_axe(page, f"{path} 390", axe_source, problems)
+        shot(page, f"naehe-{lang}-390")
+    assert problems == [], "\n".join(problems)

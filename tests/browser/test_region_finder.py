@@ -108,3 +108,34 @@ def test_an_old_link_with_a_query_is_forwarded_and_nearby_picks_the_village(page
     assert "Kein Ort „Nirgendwohausen“ gefunden" in page.locator("#atlas-region-status").inner_text()
     assert page_log.page_errors == [] and page_log.console_errors == []
     assert page_log.foreign_requests() == []
+
+
+def test_the_region_pages_in_another_language(page: Any, page_log: Any, split_site: tuple[str, Any], axe_source: str) -> None:
+    """Issue 22 (generator/pages/finder_regions_texts.py): a village typed on the Arabic short nearby page opens its region's
+    Arabic nearby page with the village chosen and the status in Arabic; an unknown place on the English short finder is
+    answered in English. Both pages right to left / left to right, without axe-core violations."""
+    from .test_accessibility import describe, run_axe
+    from generator.core.i18n import translations
+
+    url, atlas = split_site
+    village, region, unit = _village(atlas)
+    arabic = translations("ar").gettext
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(url + "ar/angebote/naehe/", wait_until="load")
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["ar", "rtl"]
+    violations = run_axe(page, axe_source)
+    assert violations == [], describe(violations)
+    field = page.get_by_label(arabic("Ort, Gemeinde, Ortsteil oder Familienzentrum"))
+    field.fill(village)
+    field.press("Enter")
+    page.wait_for_url(f"**/ar/angebote/regionen/{region}/naehe/?*", wait_until="load")
+    assert page.locator("#atlas-naehe-ort").input_value().startswith(f"ot-{unit.id}-")
+    status = page.locator("#atlas-naehe-status").inner_text()
+    assert "مرتبة حسب المسافة من" in status and village in status and "sortiert" not in status, status
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    page.goto(url + "en/angebote/finder/?ort=Nirgendwohausen", wait_until="load")  # unknown: stays, says so in English
+    assert page.locator("#atlas-region-status").inner_text() == "No place “\u2068Nirgendwohausen\u2069” found. Check the spelling or choose the planning region in the table."
+    violations = run_axe(page, axe_source)
+    assert violations == [], describe(violations)
+    assert page_log.page_errors == [] and page_log.console_errors == []
+    assert page_log.foreign_requests() == []

@@ -20,7 +20,8 @@
  * ß→ss, accents dropped, spaces collapsed.
  * Languages (issue 22): a finder page in another language than German carries its texts as JSON
  * (#atlas-texts, generator/pages/script_texts.py); counts and button then say them, numbers in the page's `lang`
- * with Latin digits. German pages carry none: the German texts below stay.
+ * with Latin digits; „In meiner Nähe“ the same (group "nearby", distances in the page's `lang`).
+ * German pages carry none: the German texts below stay.
  */
 (function () {
   "use strict";
@@ -173,7 +174,29 @@
     return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(a)));
   }
 
+  // „In meiner Nähe“ in another language (issue 22): the page's texts (group "nearby"), km with one decimal in its `lang`
+  var NEARBY_TEXTS = pageTexts("nearby");  // null on a German page
+  var KM = NEARBY_TEXTS && window.Intl ? new Intl.NumberFormat((document.documentElement.lang || "de") + "-u-nu-latn",
+    {minimumFractionDigits: 1, maximumFractionDigits: 1}) : null;
+  var WHOLE = NEARBY_TEXTS && window.Intl ? new Intl.NumberFormat((document.documentElement.lang || "de") + "-u-nu-latn") : null;
+  var RTL = document.documentElement.dir === "rtl";
+
+  // a distance reads left to right inside right-to-left text (as the times of atlas-hours.js)
+  function ltr(text) {
+    return RTL ? "\u2066" + text + "\u2069" : text;
+  }
+
+  // the page's text `key` with %(name)s filled in from `values`; `german` without page texts
+  function nearbyText(key, values, german) {
+    var text = NEARBY_TEXTS && NEARBY_TEXTS[key];
+    if (!text) return german;
+    return text.replace(/%\((\w+)\)s/g, function (all, name) {
+      return name in values ? (typeof values[name] === "number" && WHOLE ? WHOLE.format(values[name]) : String(values[name])) : all;
+    });
+  }
+
   function formatKm(km) {
+    if (KM) return ltr(KM.format(Math.round(km * 10) / 10) + "\u00a0km");
     var tenths = Math.round(km * 10);
     var whole = String(Math.floor(tenths / 10)).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
     return whole + "," + (tenths % 10) + "\u00a0km";
@@ -188,6 +211,7 @@
   }
 
   function kmText(km) {
+    if (WHOLE) return ltr(WHOLE.format(km) + "\u00a0km");
     return String(km).replace(".", ",") + "\u00a0km";
   }
 
@@ -200,7 +224,7 @@
     nearby.widen.hidden = true;
     if (!option || !option.value) {
       list.hidden = true;
-      status.textContent = "Noch kein Ort gewählt.";
+      status.textContent = nearbyText("none_chosen", {}, "Noch kein Ort gewählt.");
       params.delete("ort");
       params.delete("umkreis");
       writeQuery(params);
@@ -230,12 +254,17 @@
       text = "Kein Eintrag" + area + ", sortiert nach Entfernung von " + place + note + ".";
     } else {
       text = (inside === 1 ? "1 Eintrag" : num(inside) + " Einträge") + area + ", sortiert nach Entfernung von " + place + note + ".";
-      if (shown < inside) text += " Die nächsten " + shown + " werden gezeigt.";
     }
+    var key = (radius === Infinity ? "all_" : "area_") + (inside === 0 ? "none" : inside === 1 ? "one" : "many");
+    // the place's German name isolated from the text around it (its direction of its own)
+    var named = NEARBY_TEXTS ? "\u2068" + place + "\u2069" + note : place + note;
+    text = nearbyText(key, {km: radius === Infinity ? "" : kmText(radius), count: inside, place: named}, text);
+    if (shown < inside) text += " " + nearbyText("shown", {count: shown}, "Die nächsten " + shown + " werden gezeigt.");
     status.textContent = text;
     if (shown < inside) {
       var next = Math.min(NEARBY_STEP, inside - shown);
-      nearby.more.textContent = "Mehr anzeigen (" + next + " weitere von " + (inside - shown) + ")";
+      nearby.more.textContent = nearbyText("more", {count: next, rest: inside - shown},
+        "Mehr anzeigen (" + next + " weitere von " + (inside - shown) + ")");
       nearby.more.hidden = false;
     }
     var wider = null;
@@ -244,7 +273,7 @@
       wider = options[nearby.radius.selectedIndex + 1] || null;
     }
     if (wider) {
-      nearby.widen.textContent = "Umkreis erweitern auf " + wider.textContent;
+      nearby.widen.textContent = nearbyText("widen", {radius: wider.textContent}, "Umkreis erweitern auf " + wider.textContent);
       nearby.widen.dataset.value = wider.value;
       nearby.widen.hidden = false;
     }
@@ -328,6 +357,14 @@
     return regions.sort();
   }
 
+  // the page's message `key` of the place field (group "region") with the typed place; `german` without page texts
+  var REGION_TEXTS = pageTexts("region");
+
+  function regionText(key, place, german) {
+    var text = REGION_TEXTS && REGION_TEXTS[key];
+    return text ? text.replace("%(place)s", "\u2068" + place + "\u2069") : german;  // the typed name isolated
+  }
+
   function initRegionChoice(form) {
     var field = form.elements.ort;
     var list = document.getElementById("atlas-region-orte");
@@ -354,10 +391,11 @@
         return;
       }
       if (!regions.length) {
-        status.textContent = "Kein Ort „" + text.trim() + "“ gefunden. Prüfen Sie die Schreibweise oder wählen Sie die Planungsregion in der Tabelle.";
+        status.textContent = regionText("not_found", text.trim(),
+          "Kein Ort „" + text.trim() + "“ gefunden. Prüfen Sie die Schreibweise oder wählen Sie die Planungsregion in der Tabelle.");
         return;
       }
-      status.appendChild(document.createTextNode("„" + text.trim() + "“ gibt es in mehreren Planungsregionen: "));
+      status.appendChild(document.createTextNode(regionText("several", text.trim(), "„" + text.trim() + "“ gibt es in mehreren Planungsregionen:") + " "));
       regions.forEach(function (region, index) {
         if (index) status.appendChild(document.createTextNode(", "));
         var link = document.createElement("a");

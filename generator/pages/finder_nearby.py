@@ -1,0 +1,111 @@
+"""„In meiner Nähe“ in another language than German (issue 22): the hooks of finder.FinderHtml's nearby part in the
+page's language, for the page `<lang>/angebote/naehe.md` (template angebote_naehe_uebersetzt.md.j2).
+
+The group titles of the place choice („Areas (administrative seat)“, its options „Beelitz (Beelitz)“), the notes on
+where a distance is measured from, the kind of an entry and the marks are interface texts (msgids: templates/
+_finder_texte.md.j2, `nearby_words`). Names from the data stay German: an option that shows only names is marked
+`lang="de"`, in the list the names and places are German spans. Links lead to the offer's and the family centre's
+page in the same language. The script's messages come from the page's JSON texts (group "nearby", script_texts.py).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from markupsafe import Markup
+
+from ..core.names import fold
+from ..model.schema import FamilyCentre, Location, Municipality, Offer
+from .finder import attr, current_centres, current_offers, offer_location, place_choices, seat_note, url, villages_served
+from .finder_texts import GERMAN, TranslatedFinder, german
+
+
+class TranslatedNearby(TranslatedFinder):
+    """The nearby page's place choice and list in `lang`."""
+
+    def _say(self, text: str, **values: object) -> str:
+        """An interface text, not escaped (it goes through `attr` with the names in it)."""
+        shown = self.gettext(text)
+        return shown % values if values else shown
+
+    def _notes(self) -> dict[str, str]:
+        """The German note of a place choice (finder.place_choices) → the note in the page's language."""
+        a = self.atlas
+        notes: dict[str, str] = {}
+        for unit in a.municipalities.values():
+            notes[f"Entfernung ab Verwaltungssitz {unit.seat}"] = self._say("Entfernung ab Verwaltungssitz %(place)s", place=unit.seat)
+            notes[seat_note(a, unit)] = self._say("Entfernung ab dem Verwaltungssitz")
+            for member in unit.members:
+                german_note = f"Entfernung ab Ortspunkt {a.unit_type(member.type).of_the} {member.name}"
+                notes[german_note] = self._say("Entfernung ab dem Ortspunkt von %(place)s", place=member.name)
+        return notes
+
+    def place_select(self, units: Iterable[Municipality] | None = None, centres: Iterable[FamilyCentre] | None = None) -> Markup:
+        groups = {"units": self._say("Gebiete (Verwaltungssitz)"), "members": self._say("Gemeinden"),
+                  "villages": self._say("Ortsteile"), "centres": self._say("Familienzentren")}
+        notes = self._notes()
+        choices = place_choices(self.atlas, units, centres)
+        parts = [f'<option value="">{self._("bitte wählen")}</option>']
+        for group, title in groups.items():
+            options = [c for c in choices if c.group == group]
+            if not options:
+                continue
+            parts.append(f'<optgroup label="{attr(title)}">')
+            for c in options:
+                note = notes.get(c.note, c.note)
+                label, lang = c.label, ' lang="de"'
+                if group == "units":  # „Beelitz (Beelitz)“: the group's title says that the seat is in brackets
+                    unit = self.atlas.municipalities[c.key.removeprefix("sr-")]
+                    label = f"{unit.name} ({unit.seat})"
+                if c.seat:
+                    label, lang = f"{label} – {note}", ""
+                data_note = f' data-note="{attr(note)}"' if note else ""
+                parts.append(f'<option value="{attr(c.key)}" data-lat="{c.location.lat}" data-lon="{c.location.lon}"'
+                             f'{data_note}{lang}>{attr(label)}</option>')
+            parts.append("</optgroup>")
+        return Markup("".join(parts))
+
+    def _where_html(self, offer: Offer, note: str) -> str:
+        """`<span lang="de">Familienzentrum Werder (Havel), Werder (Havel)</span>, for …` with the note on the point."""
+        centre = self.atlas.family_centres.get(offer.family_centre or "")
+        unit = self.atlas.municipalities.get(offer.municipality)
+        where = ", ".join(n for n in [centre.name if centre else (offer.place or ""), unit.name if unit else ""] if n)
+        parts = [german(where)] if where else []
+        served = villages_served(self.atlas, offer)
+        if served:
+            parts.append(self._("für %(places)s", places="@PLACES@").replace("@PLACES@", german(", ".join(served))))
+        shown = ", ".join(parts)
+        if note and unit is not None:
+            seat = self._("Lage ungefähr: Verwaltungssitz %(place)s", place="@SEAT@").replace("@SEAT@", german(unit.seat))
+            shown += f" ({seat})"
+        return shown
+
+    def nearby_items(self, offers: list[Offer] | None = None, centres: list[FamilyCentre] | None = None) -> Markup:
+        """As FinderHtml.nearby_items, in the page's language."""
+        a = self.atlas
+        rows: list[tuple[str, str]] = []
+        for centre in current_centres(a) if centres is None else centres:
+            unit = a.municipalities.get(centre.municipality)
+            where = ", ".join(p for p in [centre.address.street or "", centre.address.city, unit.name if unit else ""] if p)
+            rows.append((fold(centre.name), self._nearby_item(self._("Familienzentrum"), centre.name, f"familienzentren/{centre.id}.md",
+                                                              centre, centre.location, german(where))))
+        for offer in current_offers(a) if offers is None else offers:
+            point, note = offer_location(a, offer)
+            if point is None:
+                continue
+            rows.append((fold(offer.title), self._nearby_item(self._("Angebot"), offer.title, f"angebote/{offer.id}.md", offer, point,
+                                                              self._where_html(offer, note))))
+        items = "\n".join(r[1] for r in sorted(rows))
+        return Markup(f'<ol class="atlas-naehe__list" id="atlas-naehe-liste">\n{items}\n</ol>')
+
+    def _nearby_item(self, kind: str, name: str, target: str, record: Offer | FamilyCentre, point: Location, where: str) -> str:
+        """`kind` and `where` are HTML already."""
+        return (
+            f'<li class="atlas-naehe__item" data-lat="{point.lat}" data-lon="{point.lon}">'
+            f'<span class="atlas-naehe__distance"></span> <span class="atlas-naehe__kind">{kind}:</span> '
+            f'<a href="{url(self.page, f"{self.lang}/{target}")}" {GERMAN}>{attr(name)}</a>{self._marks(record)}'
+            f'<br><span class="atlas-finder__meta">{where}</span></li>'
+        )
+
+
+__all__ = ["TranslatedNearby"]
