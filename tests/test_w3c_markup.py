@@ -119,6 +119,9 @@ def test_the_checker_reads_every_page_map_drawing_and_stylesheet(report: dict[st
     assert sum(n.endswith(".svg") for n in names) >= 1000 and sum(n.endswith(".css") for n in names) >= 4
 
 
+# heavy: started with the long tests, so that the one checker run (about 12 s) for all three tests is not the last thing
+# the suite waits for (it was: two workers waited at the end while the others had finished)
+@pytest.mark.heavy
 def test_no_page_map_document_drawing_or_own_stylesheet_has_an_error(report: dict[str, list[dict]]):
     site = report["__site__"][0]["url"]
     errors = [describe(site, name, m) for name, found in report.items() if not name.startswith("__")
