@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from ..core.names import fold
 from ..model.schema import FamilyCentre, Location, Municipality, Offer
-from .finder import attr, current_centres, current_offers, offer_location, place_choices, seat_note, url, villages_served
+from .finder import attr, current_centres, current_offers, offer_location, place_choices, seat_note, url
 from .finder_texts import GERMAN, TranslatedFinder, german
 
 
@@ -66,15 +66,9 @@ class TranslatedNearby(TranslatedFinder):
         return Markup("".join(parts))
 
     def _where_html(self, offer: Offer, note: str) -> str:
-        """`<span lang="de">Familienzentrum Werder (Havel), Werder (Havel)</span>, for …` with the note on the point."""
-        centre = self.atlas.family_centres.get(offer.family_centre or "")
+        """Where the offer is (TranslatedFinder._where_marked), with the note on the point."""
+        shown = self._where_marked(offer)
         unit = self.atlas.municipalities.get(offer.municipality)
-        where = ", ".join(n for n in [centre.name if centre else (offer.place or ""), unit.name if unit else ""] if n)
-        parts = [german(where)] if where else []
-        served = villages_served(self.atlas, offer)
-        if served:
-            parts.append(self._("für %(places)s", places="@PLACES@").replace("@PLACES@", german(", ".join(served))))
-        shown = ", ".join(parts)
         if note and unit is not None:
             seat = self._("Lage ungefähr: Verwaltungssitz %(place)s", place="@SEAT@").replace("@SEAT@", german(unit.seat))
             shown += f" ({seat})"

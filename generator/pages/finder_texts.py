@@ -68,7 +68,9 @@ class TranslatedFinder(FinderHtml):
             shown.append(attr(own) if own else german(term.label if term is not None else term_id))
         return ("، " if self.lang == "ar" else ", ").join(shown)  # the Arabic comma between Arabic words
 
-    def _meta(self, offer: Offer) -> str:
+    def _where_marked(self, offer: Offer) -> str:
+        """Where an offer takes place, as HTML: `<span lang="de">Familienzentrum Werder (Havel), Werder (Havel)</span>`,
+        and the villages it serves („für …“) in the page's language (the German pages: FinderHtml._where)."""
         centre = self.atlas.family_centres.get(offer.family_centre or "")
         unit = self.atlas.municipalities.get(offer.municipality)
         where = ", ".join(n for n in [centre.name if centre else (offer.place or ""), unit.name if unit else ""] if n)
@@ -76,7 +78,10 @@ class TranslatedFinder(FinderHtml):
         served = villages_served(self.atlas, offer)
         if served:
             parts.append(self._("für %(places)s", places="@PLACES@").replace("@PLACES@", german(", ".join(served))))
-        meta = [", ".join(parts), attr(self.texts.ages(offer.ages)), self._terms("topics", offer.topics)]
+        return ", ".join(parts)
+
+    def _meta(self, offer: Offer) -> str:
+        meta = [self._where_marked(offer), attr(self.texts.ages(offer.ages)), self._terms("topics", offer.topics)]
         if offer.free_of_charge:
             meta.append(self._("kostenfrei"))
         elif offer.cost:
