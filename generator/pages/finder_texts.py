@@ -18,9 +18,8 @@ from ..core import i18n
 from ..model.atlas import Atlas
 from ..model.schema import FamilyCentre, Offer
 from .finder import CLOSED, FinderHtml, attr, url, villages_served
+from .languages import GERMAN
 from .record_texts import Texts
-
-GERMAN = 'lang="de" dir="ltr"'
 
 
 def german(text: str) -> str:

@@ -29,9 +29,9 @@ def install(env: Environment, lang: str) -> None:
     """`_()` from the language's catalogue, numbers and dates in its format, the `de` filters."""
     env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(i18n.filters(lang))
-    german = lang == i18n.DEFAULT
-    env.filters["de"] = (lambda value: value) if german else _de_markdown
-    env.filters["de_attr"] = html_attr if german else _de_html
+    source = lang == i18n.DEFAULT
+    env.filters["de"] = (lambda value: value) if source else german
+    env.filters["de_attr"] = html_attr if source else _de_html
 
 
 # German inside a page in another language: `dir="ltr"` too, so that on a right-to-left page the German text keeps
@@ -39,7 +39,8 @@ def install(env: Environment, lang: str) -> None:
 GERMAN = 'lang="de" dir="ltr"'
 
 
-def _de_markdown(value: Any) -> Markup:
+def german(value: Any) -> Markup:
+    """A German text from the data on a page in another language: `<span lang="de" dir="ltr">…</span>` (Markdown-escaped)."""
     text = md_text(value)
     return Markup(f"<span {GERMAN}>{text}</span>") if text else Markup("")
 
@@ -73,4 +74,4 @@ def localize(env: Environment, head: str, body: str, lang: str, translations: li
     return head, body.rstrip("\n") + "\n\n" + script_texts(env, body) + "\n"  # the scripts' messages (script_texts.py)
 
 
-__all__ = ["install", "localize", "PARTIAL", "GERMAN"]
+__all__ = ["install", "localize", "german", "PARTIAL", "GERMAN"]

@@ -28,10 +28,10 @@ from ..core import formatting, i18n
 from ..core.markup import html_attr, md_href, md_paragraphs, md_text
 from ..model import hours
 from ..model.schema import Benefit, FamilyCentre, LifeSituation, Offer
+from .languages import GERMAN, german
 from .links import record_path
 from .record_texts import Texts
 
-GERMAN = 'lang="de" dir="ltr"'
 PAGES_IN_EVERY_LANGUAGE = frozenset({"index.md", "impressum.md", "datenschutz.md", "barrierefreiheit.md"})
 FOLDERS_IN_EVERY_LANGUAGE = ("lebenslagen/", "leistungen/")
 ARABIC_PUNCTUATION = frozenset({"ar"})  # languages written with the Arabic semicolon and comma
@@ -53,12 +53,6 @@ def _words(part: str, inside: bool) -> str:
     writes `&#8220;` for a `“` that starts a line): escaped behind a letter that is then taken off."""
     core = md_text("x" + part)[1:] if inside else md_text(part)
     return (" " if part[:1].isspace() and not inside else "") + core + (" " if part[-1:].isspace() and part.strip() else "")
-
-
-def german(value: Any) -> Markup:
-    """A German text on a page in another language: `<span lang="de" dir="ltr">…</span>` (escaped)."""
-    shown = md_text(value)
-    return Markup(f"<span {GERMAN}>{shown}</span>") if shown else Markup("")
 
 
 class LotseTexts:

@@ -27,17 +27,12 @@ from ..core import formatting, i18n
 from ..core.markup import html_attr, md_paragraphs, md_text, page_link
 from ..model import hours
 from ..model.schema import Closure, Contact, FamilyCentre, Offer, OpeningHours
+from .languages import GERMAN, german
 from .links import FOLDERS, record_name, record_path
 from .people import contact_entry, contact_path, vcard_link
 
-GERMAN = 'lang="de" dir="ltr"'
 TRANSLATED = (FamilyCentre, Offer)  # record kinds whose pages exist in every language (render.py: site.translated)
 _DAY_INDEX = {day: index for index, day in enumerate(hours.DAYS)}  # mo=0 … so=6, as Babel counts
-
-
-def _german(text: Any) -> Markup:
-    shown = md_text(text)
-    return Markup(f"<span {GERMAN}>{shown}</span>") if shown else Markup("")
 
 
 class Texts:
@@ -99,7 +94,7 @@ class Texts:
             if c.end is not None and c.end != c.start:
                 text = self._("%(start)s bis %(end)s", start=text, end=i18n.fmt_date(c.end, self.lang))
             line = Markup(md_text(text))
-            lines.append(line + Markup(" (") + _german(c.note) + Markup(")") if c.note else line)
+            lines.append(line + Markup(" (") + german(c.note) + Markup(")") if c.note else line)
         return lines
 
     # ages -----------------------------------------------------------------------------------
@@ -132,7 +127,7 @@ class Texts:
             elif term.labels.get(self.lang):
                 shown.append(Markup(md_text(term.labels[self.lang])))
             else:
-                shown.append(_german(term.label))
+                shown.append(german(term.label))
         return Markup(", ").join(shown)
 
     # free text --------------------------------------------------------------------------------
@@ -147,7 +142,7 @@ class Texts:
             return Markup("")
         if paragraphs:
             return Markup(f'<div {GERMAN} markdown>\n\n{md_paragraphs(german)}\n\n</div>')
-        return _german(german)
+        return german(german)
 
     # contact ----------------------------------------------------------------------------------
     def ltr(self, text: Markup) -> Markup:
