@@ -240,14 +240,22 @@ def _plain(value: Any) -> Any:
     return str(value) if isinstance(value, str) else value
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_child(stage: str, data: Path, work: Path) -> dict:
     cmd = [sys.executable, str(Path(__file__)), "--child", stage, "--data", str(data), "--work", str(work)]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _children_cpu()
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     if proc.returncode != 0:
         raise SystemExit(f"stage {stage} failed:\n{proc.stderr[-4000:]}")
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     result["process_wall"] = time.perf_counter() - start
+    # CPU seconds of the stage's process and every process it waited for (the MkDocs shards, the render
+    # workers, Pagefind): unlike the wall time, it does not grow when the shared machine is busy
+    result["process_cpu"] = _children_cpu() - cpu
     return result
 
 
@@ -327,6 +335,8 @@ def measure(name: str, districts: int, work: Path, stages=STAGES, reuse: bool = 
     for stage in stages:
         key = "search_stage" if stage == "search" else stage  # result["search"]: the measured index (below)
         result[key] = serve_stage(data, serve_repeats) if stage == "serve" else run_child(stage, data, work)
+        # each stage as it ends: a run at Germany size takes hours, and what was measured stays if it is stopped
+        (work / "stages.json").write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
     docs = work / "build" / "docs"
     site = work / "site"
     result["pages"] = sum(1 for _ in docs.rglob("*.md"))
@@ -368,6 +378,7 @@ COLUMNS = [
     ("render+write s", lambda r: f"{r['generate']['render'] + r['generate']['write']:.1f} / {r['generate']['peak_mb']:.0f} MB"),
     ("MkDocs s", lambda r: f"{r['mkdocs']['mkdocs']:.1f} / {r['mkdocs']['peak_mb']:.0f} MB"),
     ("total s", lambda r: f"{r['total_s']:.1f}"),
+    ("CPU s: validate, generate, MkDocs", lambda r: ", ".join(f"{r[s]['process_cpu']:.0f}" for s in ("validate", "generate", "mkdocs"))),
     ("peak MB", lambda r: f"{r['peak_mb']:.0f}"),
     ("pages/s", lambda r: f"{r['pages_per_s']:.0f}"),
     ("plain MkDocs s (pages/s)", lambda r: f"{r['plain']['plain']:.1f} ({r['plain_pages_per_s']:.0f})"),

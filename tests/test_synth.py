@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -73,6 +74,9 @@ def test_harness_builds_tiny_atlas_and_reports_every_column(tmp_path):
     assert "error" not in result["search"], result["search"]["error"]  # the browser part of the search stage failed
     assert result["search"]["before"] == 0 and 0 < result["search"]["max_query"] < result["search"]["max_total"]
     assert result["page_costs"]["map_pages"] > 0 and result["page_costs"]["other_pages"] > 0
+    # CPU per stage (robust against a busy machine), and every stage saved as it ends (a long run may be stopped)
+    saved = json.loads((tmp_path / "stages.json").read_text(encoding="utf-8"))
+    assert all(saved[stage]["process_cpu"] > 0 for stage in ("validate", "generate", "mkdocs", "plain"))
     table = run.report([result]).splitlines()
     header = [cell.strip() for cell in table[2].strip("|").split("|")]
     row = [cell.strip() for cell in table[4].strip("|").split("|")]
