@@ -63,12 +63,17 @@ def ui_text(html: str, german: str) -> str:
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """`-n auto`: two workers per core. Many tests wait (a browser loading a page, a server answering, a build
-    of another worker under the lock), so one worker per core leaves cores idle; ATLAS_TEST_WORKERS overrides."""
+    """`-n auto`: three workers per two cores (1 → 1, 2 → 3, 4 → 6). Many tests wait (a browser loading a page, a
+    server answering, a build of another worker under the lock), so one worker per core leaves cores idle; two per
+    core cost more than they gain: each worker collects, starts a browser and makes its per-worker fixtures again.
+    Measured on 2 cores (benchmarks/suite_time.py, CPU of everything the suite started): 2 workers 527 s CPU and
+    5:14 wall (cores idle), 3 workers 530–557 s and 4:38–5:00, 4 workers 576–611 s and 5:08–5:21.
+    ATLAS_TEST_WORKERS overrides."""
     wanted = os.environ.get("ATLAS_TEST_WORKERS", "")
     if wanted.isdigit():
         return int(wanted)
-    return 2 * (os.cpu_count() or 1)
+    cores = os.cpu_count() or 1
+    return cores + cores // 2
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -249,6 +254,26 @@ def example_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         return render_site(atlas)
 
     return shared_value(tmp_path_factory, "example-pages", render)
+
+
+@pytest.fixture(scope="session")
+def example_pages_unsplit(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Every file the generator writes for the example atlas with `lists: split_by_region_above: 1000000` (a
+    threshold it never reaches), rendered once per test run for all workers: the split tests compare it with
+    `example_pages` (tests/test_split_lists.py, tests/test_split_finder.py; read only)."""
+    def render() -> dict[str, str]:
+        from generator.check.validate import validate
+        from generator.pages.render import render_site
+
+        data = tmp_path_factory.mktemp("unsplit") / "data"
+        shutil.copytree(REPO / "data", data)
+        with (data / "atlas.yaml").open("a", encoding="utf-8") as config:
+            config.write("\nlists:\n  split_by_region_above: 1000000\n")
+        atlas, problems = validate(data)
+        assert atlas is not None and atlas.config.lists.split_by_region_above == 1000000, problems
+        return render_site(atlas)
+
+    return shared_value(tmp_path_factory, "example-pages-unsplit", render)
 
 
 PROFILE = Path(__file__).parent / "fixtures" / "profile"
