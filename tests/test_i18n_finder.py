@@ -114,7 +114,7 @@ def test_german_finder_markdown_is_that_of_a_german_only_atlas(example_atlas) ->
 def test_term_without_label_in_the_language_is_german_marked_in_the_finder(example_atlas) -> None:
     finder = TranslatedFinder(example_atlas, "uk/angebote/finder.md", "uk")
     term = SimpleNamespace(id="stufenlos", label="Stufenloser Zugang", labels={"en": "Step-free access"}, endonym=None)
-    assert finder._option("accessibility", term) == '<option value="stufenlos" lang="de">Stufenloser Zugang</option>'
+    assert finder._option("accessibility", term) == '<option value="stufenlos" lang="de" dir="ltr">Stufenloser Zugang</option>'
     language = SimpleNamespace(id="fa", label="Persisch", labels={}, endonym="فارسی")
     assert finder._option("languages", language) == '<option value="fa">فارسی</option>'  # its own name alone
 
@@ -135,6 +135,9 @@ def test_nearby_page_in_each_language(example_site: Path, lang: str) -> None:
     # options that show only names from the data are German, marked; where a distance is measured from in the language
     unit = box.select_one('#atlas-naehe-ort option[value^="sr-"]')
     assert unit["lang"] == "de" and "Verwaltungssitz" not in unit.get_text()
+    # each German option also left to right: in an Arabic select a long name then shows from its start, not its end
+    marked = box.select('#atlas-naehe-ort option[lang="de"]')
+    assert len(marked) > 60 and all(o.get("dir") == "ltr" for o in marked)
     notes = [o["data-note"] for o in box.select("#atlas-naehe-ort option[data-note]")]
     assert notes and not [n for n in notes if "Entfernung" in n or "Ortspunkt" in n], notes
     # entries: kinds in the language, names German and marked, links to the same language's pages that exist

@@ -94,6 +94,16 @@ def test_german_headings_keep_their_marking_in_contents_and_header(example_site:
     assert set(re.findall(r'class="headerlink" href="[^"]*" title="([^"]*)"', german)) == {"Link zu diesem Abschnitt"}
 
 
+def test_the_atlas_name_in_the_header_is_marked_german_on_translated_pages(example_site: Path) -> None:
+    """The atlas' name (atlas.yaml `title`, German data) in the header: lang="de" dir="ltr" on pages in other languages,
+    so that an Arabic page keeps its start when it is too long for a phone (atlas.css aligns it right there)."""
+    name = re.compile(r'<div class="md-header__topic">\s*<span class="md-ellipsis"([^>]*)>\s*Sozialraumatlas Potsdam-Mittelmark\s*</span>')
+    for path, marked in [("ar/index.html", True), ("en/angebote/finder/index.html", True), ("index.html", False),
+                         ("angebote/finder/index.html", False), ("sozialraeume/teltow/index.html", False)]:
+        found = name.search((example_site / path).read_text(encoding="utf-8"))
+        assert found and found.group(1) == (' lang="de" dir="ltr"' if marked else ""), (path, found and found.group(1))
+
+
 def test_names_in_translated_link_texts_are_marked(example_site: Path) -> None:
     """`lt.fill` (pages/lotse_texts.py): a benefit's German name inside a translated link text is marked, the message's
     own words and spaces around it stay as the catalogue has them; the start page's family centres are marked and

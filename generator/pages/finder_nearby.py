@@ -53,7 +53,8 @@ class TranslatedNearby(TranslatedFinder):
             parts.append(f'<optgroup label="{attr(title)}">')
             for c in options:
                 note = notes.get(c.note, c.note)
-                label, lang = c.label, ' lang="de"'
+                # dir="ltr": an RTL page's select then shows a long German name from its start, not its end
+                label, lang = c.label, f" {GERMAN}"
                 if group == "units":  # „Beelitz (Beelitz)“: the group's title says that the seat is in brackets
                     unit = self.atlas.municipalities[c.key.removeprefix("sr-")]
                     label = f"{unit.name} ({unit.seat})"

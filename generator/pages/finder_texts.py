@@ -47,7 +47,7 @@ class TranslatedFinder(FinderHtml):
             return f'<option value="{attr(term.id)}">{attr(shown)}</option>'
         if own:
             return f'<option value="{attr(term.id)}">{attr(own)}</option>'
-        return f'<option value="{attr(term.id)}" lang="de">{attr(term.label)}</option>'
+        return f'<option value="{attr(term.id)}" {GERMAN}>{attr(term.label)}</option>'
 
     def _place_help(self) -> str:
         return self._("z. B. den Namen Ihres Dorfes; gezeigt werden die Angebote des ganzen Gebiets, zu dem es gehört")
