@@ -222,7 +222,7 @@ class FinderHtml:
     """Raw HTML blocks of the finder and nearby pages for one page path (links are relative to it).
 
     German; finder_texts.TranslatedFinder makes the finder in another language (issue 22) by replacing the hooks
-    `_` (an interface text, escaped), `_option`, `_target`, `_link`, `_meta`, `_marks`, `_place_help` and `count`."""
+    `_` (an interface text, escaped), `_data`, `_page_link`, `_option`, `_meta`, `_located`, `_place_help` and `count`."""
 
     def __init__(self, atlas: Atlas, page: str) -> None:
         self.atlas = atlas
@@ -235,15 +235,22 @@ class FinderHtml:
     def _labels(self, vocabulary: str, ids: Iterable[str]) -> str:
         return ", ".join(self.atlas.label(vocabulary, i) for i in ids)
 
+    def _data(self, text: str) -> str:  # free text from the data, escaped (TranslatedFinder: German and marked)
+        return attr(text)
+
+    def _page_link(self, target: str, name: str) -> str:
+        """A link to the page `target` (German docs path) named `name` (TranslatedFinder: same language, name marked)."""
+        return f'<a href="{url(self.page, target)}">{attr(name)}</a>'
+
     def _marks(self, record: Offer | FamilyCentre) -> str:
         marks = ""
         if record.status == CLOSED:
-            note = f": {record.status_note}" if record.status_note else ""
-            marks += f' <strong class="atlas-finder__closed">{attr(CLOSED_LABEL + note)}</strong>'
+            note = f": {self._data(record.status_note)}" if record.status_note else ""
+            marks += f' <strong class="atlas-finder__closed">{self._("vorübergehend geschlossen")}{note}</strong>'
         if record.mobile:
-            marks += ' <span class="atlas-finder__mobile">mobil</span>'
+            marks += f' <span class="atlas-finder__mobile">{self._("mobil")}</span>'
         if record.example:
-            marks += ' <span class="atlas-example">Beispiel</span>'
+            marks += ' <span class="atlas-example">Beispiel</span>'  # in the page's language: languages.localize
         return marks
 
     def _where(self, offer: Offer) -> str:
@@ -281,11 +288,8 @@ class FinderHtml:
             f'{self._marks(offer)}<br><span class="atlas-finder__meta">{self._meta(offer)}</span></li>'
         )
 
-    def _target(self, offer: Offer) -> str:
-        return f"angebote/{offer.id}.md"
-
     def _link(self, offer: Offer) -> str:
-        return f'<a href="{url(self.page, self._target(offer))}">{attr(offer.title)}</a>'
+        return self._page_link(f"angebote/{offer.id}.md", offer.title)
 
     def _meta(self, offer: Offer) -> str:
         """Where, ages, topics, cost: `Familienzentrum Beelitz, Beelitz · 0 bis 1 Jahre · Familienbildung · kostenfrei`."""
@@ -380,23 +384,26 @@ class FinderHtml:
         for centre in current_centres(a) if centres is None else centres:
             unit = a.municipalities.get(centre.municipality)
             where = ", ".join(p for p in [centre.address.street or "", centre.address.city, unit.name if unit else ""] if p)
-            rows.append((fold(centre.name), self._nearby_item("Familienzentrum", centre.name, f"familienzentren/{centre.id}.md",
-                                                              centre, centre.location, where)))
+            rows.append((fold(centre.name), self._nearby_item(self._("Familienzentrum"), centre.name, f"familienzentren/{centre.id}.md",
+                                                              centre, centre.location, self._data(where))))
         for offer in current_offers(a) if offers is None else offers:
             point, note = offer_location(a, offer)
             if point is None:
                 continue
-            where = self._where(offer) + (f" ({note})" if note else "")
-            rows.append((fold(offer.title), self._nearby_item("Angebot", offer.title, f"angebote/{offer.id}.md", offer, point, where)))
+            rows.append((fold(offer.title), self._nearby_item(self._("Angebot"), offer.title, f"angebote/{offer.id}.md", offer, point,
+                                                              self._located(offer, note))))
         items = "\n".join(r[1] for r in sorted(rows))
         return Markup(f'<ol class="atlas-naehe__list" id="atlas-naehe-liste">\n{items}\n</ol>')
 
+    def _located(self, offer: Offer, note: str) -> str:  # where the offer is, with the note on its point, as HTML
+        return attr(self._where(offer) + (f" ({note})" if note else ""))
+
     def _nearby_item(self, kind: str, name: str, target: str, record: Offer | FamilyCentre, point: Location, where: str) -> str:
-        return (
+        return (  # `kind` and `where` are HTML already
             f'<li class="atlas-naehe__item" data-lat="{point.lat}" data-lon="{point.lon}">'
             f'<span class="atlas-naehe__distance"></span> <span class="atlas-naehe__kind">{kind}:</span> '
-            f'<a href="{url(self.page, target)}">{attr(name)}</a>{self._marks(record)}'
-            f'<br><span class="atlas-finder__meta">{attr(where)}</span></li>'
+            f'{self._page_link(target, name)}{self._marks(record)}'
+            f'<br><span class="atlas-finder__meta">{where}</span></li>'
         )
 
 

@@ -14,9 +14,8 @@ from typing import Iterable
 
 from markupsafe import Markup
 
-from ..core.names import fold
-from ..model.schema import FamilyCentre, Location, Municipality, Offer
-from .finder import attr, current_centres, current_offers, offer_location, place_choices, seat_note, url
+from ..model.schema import FamilyCentre, Municipality, Offer
+from .finder import attr, place_choices, seat_note
 from .finder_texts import GERMAN, TranslatedFinder, german
 
 
@@ -66,7 +65,7 @@ class TranslatedNearby(TranslatedFinder):
             parts.append("</optgroup>")
         return Markup("".join(parts))
 
-    def _where_html(self, offer: Offer, note: str) -> str:
+    def _located(self, offer: Offer, note: str) -> str:
         """Where the offer is (TranslatedFinder._where_marked), with the note on the point."""
         shown = self._where_marked(offer)
         unit = self.atlas.municipalities.get(offer.municipality)
@@ -74,33 +73,6 @@ class TranslatedNearby(TranslatedFinder):
             seat = self._("Lage ungefähr: Verwaltungssitz %(place)s", place="@SEAT@").replace("@SEAT@", german(unit.seat))
             shown += f" ({seat})"
         return shown
-
-    def nearby_items(self, offers: list[Offer] | None = None, centres: list[FamilyCentre] | None = None) -> Markup:
-        """As FinderHtml.nearby_items, in the page's language."""
-        a = self.atlas
-        rows: list[tuple[str, str]] = []
-        for centre in current_centres(a) if centres is None else centres:
-            unit = a.municipalities.get(centre.municipality)
-            where = ", ".join(p for p in [centre.address.street or "", centre.address.city, unit.name if unit else ""] if p)
-            rows.append((fold(centre.name), self._nearby_item(self._("Familienzentrum"), centre.name, f"familienzentren/{centre.id}.md",
-                                                              centre, centre.location, german(where))))
-        for offer in current_offers(a) if offers is None else offers:
-            point, note = offer_location(a, offer)
-            if point is None:
-                continue
-            rows.append((fold(offer.title), self._nearby_item(self._("Angebot"), offer.title, f"angebote/{offer.id}.md", offer, point,
-                                                              self._where_html(offer, note))))
-        items = "\n".join(r[1] for r in sorted(rows))
-        return Markup(f'<ol class="atlas-naehe__list" id="atlas-naehe-liste">\n{items}\n</ol>')
-
-    def _nearby_item(self, kind: str, name: str, target: str, record: Offer | FamilyCentre, point: Location, where: str) -> str:
-        """`kind` and `where` are HTML already."""
-        return (
-            f'<li class="atlas-naehe__item" data-lat="{point.lat}" data-lon="{point.lon}">'
-            f'<span class="atlas-naehe__distance"></span> <span class="atlas-naehe__kind">{kind}:</span> '
-            f'<a href="{url(self.page, f"{self.lang}/{target}")}" {GERMAN}>{attr(name)}</a>{self._marks(record)}'
-            f'<br><span class="atlas-finder__meta">{where}</span></li>'
-        )
 
 
 __all__ = ["TranslatedNearby"]

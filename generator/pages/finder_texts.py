@@ -16,8 +16,8 @@ from markupsafe import Markup
 
 from ..core import i18n
 from ..model.atlas import Atlas
-from ..model.schema import FamilyCentre, Offer
-from .finder import CLOSED, FinderHtml, attr, url, villages_served
+from ..model.schema import Offer
+from .finder import FinderHtml, attr, url, villages_served
 from .languages import GERMAN
 from .record_texts import Texts
 
@@ -52,11 +52,11 @@ class TranslatedFinder(FinderHtml):
     def _place_help(self) -> str:
         return self._("z. B. den Namen Ihres Dorfes; gezeigt werden die Angebote des ganzen Gebiets, zu dem es gehört")
 
-    def _target(self, offer: Offer) -> str:
-        return f"{self.lang}/angebote/{offer.id}.md"
+    def _data(self, text: str) -> str:
+        return german(text)
 
-    def _link(self, offer: Offer) -> str:
-        return f'<a href="{url(self.page, self._target(offer))}" {GERMAN}>{attr(offer.title)}</a>'
+    def _page_link(self, target: str, name: str) -> str:
+        return f'<a href="{url(self.page, f"{self.lang}/{target}")}" {GERMAN}>{attr(name)}</a>'
 
     def _terms(self, vocabulary: str, ids: Iterable[str]) -> str:
         found = {t.id: t for t in getattr(self.atlas.vocabularies, vocabulary)}
@@ -88,17 +88,6 @@ class TranslatedFinder(FinderHtml):
         elif offer.free_of_charge is not None:
             meta.append(self._("kostenpflichtig"))
         return " · ".join(m for m in meta if m)
-
-    def _marks(self, record: Offer | FamilyCentre) -> str:
-        marks = ""
-        if record.status == CLOSED:
-            note = f": {german(record.status_note)}" if record.status_note else ""
-            marks += f' <strong class="atlas-finder__closed">{self._("vorübergehend geschlossen")}{note}</strong>'
-        if record.mobile:
-            marks += f' <span class="atlas-finder__mobile">{self._("mobil")}</span>'
-        if record.example:
-            marks += ' <span class="atlas-example">Beispiel</span>'  # in the page's language: languages.localize
-        return marks
 
     def count(self, total: int) -> Markup:
         if total == 0:
