@@ -1,4 +1,5 @@
-"""What the language tests (tests/test_i18n.py, tests/test_i18n_pages.py) check on a built page in another language."""
+"""What the language tests (tests/test_i18n*.py) check on a built page in another language, and a render site for the
+example atlas with other languages (to compare its German pages with those of a German-only atlas)."""
 
 from __future__ import annotations
 
@@ -26,3 +27,12 @@ def german_left(html: BeautifulSoup, lang: str) -> list[str]:
             if len(fragment) > 4 and fragment not in message.string and re.search(r"(?<!\w)" + re.escape(fragment) + r"(?!\w)", text):
                 left.append(fragment)
     return left
+
+
+def site_in_languages(atlas: object, languages: list[str]) -> object:
+    """A render site (pages/site.py `Site`) for a copy of `atlas` with atlas.yaml's `languages` set to `languages`."""
+    from generator.pages.site import Site
+
+    copied = copy.copy(atlas)
+    copied.config = atlas.config.model_copy(update={"languages": languages})
+    return Site(copied)

@@ -10,7 +10,6 @@ Reads the shared build of the example atlas (`example_site`); builds nothing of 
 
 from __future__ import annotations
 
-import copy
 import json
 import posixpath
 import re
@@ -21,7 +20,7 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 from conftest import page, ui_text
-from i18n_checks import german_left
+from i18n_checks import german_left, site_in_languages
 
 from generator.pages.finder_texts import TranslatedFinder
 
@@ -92,13 +91,10 @@ def test_german_finder_unchanged(example_site: Path) -> None:
 def test_german_finder_markdown_is_that_of_a_german_only_atlas(example_atlas) -> None:
     """With four languages the German finder's Markdown gains only the front matter line `translations:`."""
     from generator.pages.finder_pages import finder_pages
-    from generator.pages.site import Site
 
     def finder(languages: list[str]) -> dict[str, str]:
-        atlas = copy.copy(example_atlas)
-        atlas.config = example_atlas.config.model_copy(update={"languages": languages})
-        site = Site(atlas)
-        finder_pages(site, {"district_name": atlas.district.name})
+        site = site_in_languages(example_atlas, languages)
+        finder_pages(site, {"district_name": example_atlas.district.name})
         return {path: text for path, text in site.files.items() if path.endswith(("angebote/finder.md", "angebote/naehe.md"))}
 
     alone, four = finder(["de"]), finder(["de", "en", "uk", "ar"])

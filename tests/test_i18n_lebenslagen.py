@@ -10,14 +10,13 @@ Reads the shared build of the example atlas (`example_site`); builds nothing of 
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import page
-from i18n_checks import german_left
+from i18n_checks import german_left, site_in_languages
 
 from generator.core import i18n
 from generator.pages import lebenslagen
@@ -160,12 +159,9 @@ def test_german_pages_unchanged_but_for_the_front_matter(example_atlas) -> None:
     """The German Markdown of the Lotse's and the legal pages with four languages is that of a German-only atlas plus
     the line `translations:`."""
     from generator.pages import legal
-    from generator.pages.site import Site
 
     def pages(languages: list[str]) -> dict[str, str]:
-        atlas = copy.copy(example_atlas)
-        atlas.config = example_atlas.config.model_copy(update={"languages": languages})
-        site = Site(atlas)
+        site = site_in_languages(example_atlas, languages)
         lebenslagen.lebenslagen_pages(site, {})
         legal.legal_pages(site, {})
         return site.files

@@ -8,7 +8,6 @@ Reads the shared build of the example atlas (`example_site`); builds nothing of 
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urljoin
@@ -16,7 +15,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 from conftest import page, ui_text
-from i18n_checks import german_left
+from i18n_checks import german_left, site_in_languages
 
 from generator.check.validate import validate
 from generator.pages.record_texts import Texts
@@ -106,12 +105,9 @@ def test_switcher_of_a_german_family_centre_leads_to_its_translations(example_si
 def test_german_record_pages_unchanged_but_for_the_front_matter(example_atlas) -> None:
     """The German Markdown of a family centre and an offer with four languages is that of a German-only atlas plus
     the line `translations:`."""
-    from generator.pages.site import Site
-
     def pages(languages: list[str]) -> dict[str, str]:
-        atlas = copy.copy(example_atlas)
-        atlas.config = example_atlas.config.model_copy(update={"languages": languages})
-        site = Site(atlas)
+        site = site_in_languages(example_atlas, languages)
+        atlas = site.atlas
         site.translated("familienzentren/familienzentrum-beelitz.md", "familienzentrum.md.j2", "Familienzentrum Beelitz",
                         centre=atlas.family_centres["familienzentrum-beelitz"])
         site.translated("angebote/babymassage-werder-havel.md", "angebot.md.j2", "Babymassage-Kurs",
