@@ -19,7 +19,8 @@ from .test_accessibility import describe, run_axe
 pytestmark = pytest.mark.browser
 
 SIZES = [(390, 844), (1366, 768)]
-PAGES = {"": ("de", "ltr"), "en/": ("en", "ltr"), "uk/": ("uk", "ltr"), "ar/": ("ar", "rtl")}
+# the start page of each language (its path prefix), with the language and text direction its pages have
+LANGUAGES = {"": ("de", "ltr"), "en/": ("en", "ltr"), "uk/": ("uk", "ltr"), "ar/": ("ar", "rtl")}
 OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 LANG_DIR = "() => [document.documentElement.lang, document.documentElement.getAttribute('dir') || 'ltr', document.body.dir]"
 
@@ -67,7 +68,7 @@ def context(browser: Any) -> Any:
 def test_start_page_in_each_language(context: Any, example_site_url: str, axe_source: str, size: tuple[int, int]) -> None:
     page = context(size)
     problems = []
-    for path, (lang, direction) in PAGES.items():
+    for path, (lang, direction) in LANGUAGES.items():
         open_in(page, example_site_url, path, lang, direction)
         assert page.evaluate("document.body.dir") == direction, path
         layout_and_axe(page, f"{path or '/'} {size}", axe_source, problems)

@@ -25,12 +25,11 @@ from bs4 import BeautifulSoup
 from i18n_checks import german_left
 
 from .test_accessibility import describe, run_axe
-from .test_languages import OVERFLOW, SIZES, context, layout_and_axe, open_in, shot  # noqa: F401 (context: the fixture)
+from .test_languages import LANGUAGES, OVERFLOW, SIZES, context, layout_and_axe, open_in, shot  # noqa: F401 (context: the fixture)
 
 pytestmark = pytest.mark.browser
 
 FINDER = "angebote/finder/"
-LANGUAGES = {"": ("de", "ltr"), "en/": ("en", "ltr"), "uk/": ("uk", "ltr"), "ar/": ("ar", "rtl")}
 # legend of the first fieldset, label of the topic and of the language filter, the reset link, the count of all offers
 LABELS = {
     "de": ["Wo und was?", "Thema", "Sprache", "Filter zurücksetzen", r"\d+ Angebote"],

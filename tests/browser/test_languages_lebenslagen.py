@@ -13,11 +13,10 @@ import pytest
 
 from generator.core import i18n
 
-from .test_languages import SIZES, context, layout_and_axe, open_in, shot  # noqa: F401 (context: the fixture, used by name)
+from .test_languages import LANGUAGES, SIZES, context, layout_and_axe, open_in, shot  # noqa: F401 (context: the fixture, used by name)
 
 pytestmark = pytest.mark.browser
 
-LANGUAGES = {"": ("de", "ltr"), "en/": ("en", "ltr"), "uk/": ("uk", "ltr"), "ar/": ("ar", "rtl")}
 # The boxes of the page title's section link: none (atlas.css hides it), also where the page has one.
 TITLE_LINK = """() => { const link = document.querySelector('article h1 .headerlink');
   return link ? link.getClientRects().length : -1; }"""

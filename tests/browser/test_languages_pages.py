@@ -12,11 +12,10 @@ from typing import Any
 
 import pytest
 
-from .test_languages import SIZES, context, layout_and_axe, open_in, shot  # noqa: F401 (context: the fixture, used by name)
+from .test_languages import LANGUAGES, SIZES, context, layout_and_axe, open_in, shot  # noqa: F401 (context: the fixture, used by name)
 
 pytestmark = pytest.mark.browser
 
-LANGUAGES = {"": ("de", "ltr"), "en/": ("en", "ltr"), "uk/": ("uk", "ltr"), "ar/": ("ar", "rtl")}
 CENTRE = "familienzentren/familienzentrum-beelitz/"
 OFFER = "angebote/babymassage-werder-havel/"
 HOURS = {"de": "Öffnungszeiten", "en": "Opening hours", "uk": "Години роботи", "ar": "ساعات العمل"}
