@@ -246,7 +246,7 @@ class FinderHtml:
         marks = ""
         if record.status == CLOSED:
             note = f": {self._data(record.status_note)}" if record.status_note else ""
-            marks += f' <strong class="atlas-finder__closed">{self._("vorübergehend geschlossen")}{note}</strong>'
+            marks += f' <strong class="atlas-finder__closed">{self._(CLOSED_LABEL)}{note}</strong>'
         if record.mobile:
             marks += f' <span class="atlas-finder__mobile">{self._("mobil")}</span>'
         if record.example:
