@@ -25,11 +25,13 @@ stage group in its own process, so that the peak memory (ru_maxrss) belongs to t
 
 Each child process also loads and validates the data first (not timed) where it needs the atlas; its
 peak memory includes that atlas. Peak memory is sampled over the stage's process and its children together
-(the MkDocs shards), so it is what the machine needs for that stage. Reported per size: wall time per stage, peak RSS per stage, pages
+(the MkDocs shards), so it is what the machine needs for that stage. Reported per size: wall time per stage, the CPU
+seconds of each stage's process and all it waited for (`process_cpu`: not inflated by a busy machine), peak RSS per stage, pages
 written, pages per second, size of site/ and of the search index (Pagefind bundle on disk, indexing time and
 bytes one query loads), the generator's own
 stages as a share of the plain MkDocs build, the MkDocs time per page with and without a map, and the
-preview's times (serve). Output: a Markdown table on stdout and JSON (--json). Nothing here asserts.
+preview's times (serve). Output: a Markdown table on stdout and JSON (--json), and after each stage the size's
+measurements so far in <work>/<size>/stages.json (a run of hours that is stopped keeps them). Nothing here asserts.
 """
 
 from __future__ import annotations
