@@ -26,7 +26,7 @@ stage group in its own process, so that the peak memory (ru_maxrss) belongs to t
 Each child process also loads and validates the data first (not timed) where it needs the atlas; its
 peak memory includes that atlas. Peak memory is sampled over the stage's process and its children together
 (the MkDocs shards), so it is what the machine needs for that stage. Reported per size: wall time per stage, the CPU
-seconds of each stage's process and all it waited for (`process_cpu`: not inflated by a busy machine), peak RSS per stage, pages
+seconds of each stage's process and all it started (`process_cpu`: not inflated by a busy machine), peak RSS per stage, pages
 written, pages per second, size of site/ and of the search index (Pagefind bundle on disk, indexing time and
 bytes one query loads), the generator's own
 stages as a share of the plain MkDocs build, the MkDocs time per page with and without a map, and the
@@ -37,6 +37,7 @@ measurements so far in <work>/<size>/stages.json (a run of hours that is stopped
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import resource
@@ -247,17 +248,54 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+CPUACCT = Path("/sys/fs/cgroup/cpuacct")  # cgroup v1 CPU accounting, where the machine offers it (root)
+_GROUPS = itertools.count(1)
+
+
+def _cpu_group() -> Path | None:
+    """A new cpuacct cgroup below this process's own, or None where there is none or it cannot be made. Below its own:
+    the group's CPU still counts in an enclosing measured group (benchmarks/suite_time.py when the suite runs this)."""
+    try:
+        lines = Path("/proc/self/cgroup").read_text().splitlines()
+        own = next(line.split(":", 2)[2] for line in lines if "cpuacct" in line.split(":", 2)[1].split(","))
+        group = CPUACCT / own.lstrip("/") / f"atlas-bench-{os.getpid()}-{next(_GROUPS)}"
+        group.mkdir()
+        (group / "cpuacct.usage").write_text("0")
+    except (OSError, StopIteration, IndexError):
+        return None
+    return group
+
+
+def _stage_cpu(cmd: list[str]) -> tuple[subprocess.CompletedProcess, float]:
+    """Run a stage's process; returns it and the CPU seconds of everything it started. Exact in a cgroup of its own:
+    the MkDocs shards run under a forkserver that the stage never waits for, so its rusage misses them; where
+    there is no cgroup, the rusage of the processes it waited for."""
+    group, before = _cpu_group(), _children_cpu()
+    join = (lambda: (group / "cgroup.procs").write_text(str(os.getpid()))) if group else None
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, preexec_fn=join)
+    if group is None:
+        return proc, _children_cpu() - before
+    cpu = int((group / "cpuacct.usage").read_text()) / 1e9
+    for _ in range(10):  # the forkserver ends a moment after the stage's process
+        try:
+            group.rmdir()
+            break
+        except OSError:
+            time.sleep(0.2)
+    return proc, cpu
+
+
 def run_child(stage: str, data: Path, work: Path) -> dict:
     cmd = [sys.executable, str(Path(__file__)), "--child", stage, "--data", str(data), "--work", str(work)]
-    start, cpu = time.perf_counter(), _children_cpu()
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    start = time.perf_counter()
+    proc, cpu = _stage_cpu(cmd)
     if proc.returncode != 0:
         raise SystemExit(f"stage {stage} failed:\n{proc.stderr[-4000:]}")
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     result["process_wall"] = time.perf_counter() - start
-    # CPU seconds of the stage's process and every process it waited for (the MkDocs shards, the render
-    # workers, Pagefind): unlike the wall time, it does not grow when the shared machine is busy
-    result["process_cpu"] = _children_cpu() - cpu
+    # CPU seconds of the stage's process and all it started (the MkDocs shards, the render workers, Pagefind):
+    # unlike the wall time, it does not grow when the shared machine is busy
+    result["process_cpu"] = cpu
     return result
 
 
