@@ -360,22 +360,22 @@ class FinderHtml:
 
     # nearby -----------------------------------------------------------------------------------
     def place_select(self, units: Iterable[Municipality] | None = None, centres: Iterable[FamilyCentre] | None = None) -> Markup:
-        words = self.atlas.unit_words()
-        groups = {"units": f"{words['plurals']} (Verwaltungssitz)", "members": words["members"],
-                  "villages": "Ortsteile", "centres": "Familienzentren"}
         choices = place_choices(self.atlas, units, centres)
-        parts = ['<option value="">bitte wählen</option>']
-        for group, title in groups.items():
+        parts = [f'<option value="">{self._("bitte wählen")}</option>']
+        for group, title in self._place_groups().items():
             options = [c for c in choices if c.group == group]
-            if not options:
-                continue
-            parts.append(f'<optgroup label="{attr(title)}">')
-            for c in options:
-                note = f' data-note="{attr(c.note)}"' if c.note else ""
-                label = f"{c.label} – {c.note}" if c.seat else c.label
-                parts.append(f'<option value="{attr(c.key)}" data-lat="{c.location.lat}" data-lon="{c.location.lon}"{note}>{attr(label)}</option>')
-            parts.append("</optgroup>")
+            if options:
+                parts += [f'<optgroup label="{attr(title)}">', *(self._place_option(c) for c in options), "</optgroup>"]
         return Markup("".join(parts))
+
+    def _place_groups(self) -> dict[str, str]:
+        words = self.atlas.unit_words()
+        return {"units": f"{words['plurals']} (Verwaltungssitz)", "members": words["members"], "villages": "Ortsteile", "centres": "Familienzentren"}
+
+    def _place_option(self, c: PlaceChoice) -> str:
+        note = f' data-note="{attr(c.note)}"' if c.note else ""
+        label = f"{c.label} – {c.note}" if c.seat else c.label
+        return f'<option value="{attr(c.key)}" data-lat="{c.location.lat}" data-lon="{c.location.lon}"{note}>{attr(label)}</option>'
 
     def nearby_items(self, offers: list[Offer] | None = None, centres: list[FamilyCentre] | None = None) -> Markup:
         """Family centres and offers with coordinates (default: all current ones), by name."""

@@ -10,12 +10,11 @@ page in the same language. The script's messages come from the page's JSON texts
 
 from __future__ import annotations
 
-from typing import Iterable
+import functools
 
-from markupsafe import Markup
 
-from ..model.schema import FamilyCentre, Municipality, Offer
-from .finder import attr, place_choices, seat_note
+from ..model.schema import Offer
+from .finder import PlaceChoice, attr, seat_note
 from .finder_texts import GERMAN, TranslatedFinder, german
 
 
@@ -39,31 +38,26 @@ class TranslatedNearby(TranslatedFinder):
                 notes[german_note] = self._say("Entfernung ab dem Ortspunkt von %(place)s", place=member.name)
         return notes
 
-    def place_select(self, units: Iterable[Municipality] | None = None, centres: Iterable[FamilyCentre] | None = None) -> Markup:
-        groups = {"units": self._say("Gebiete (Verwaltungssitz)"), "members": self._say("Gemeinden"),
-                  "villages": self._say("Ortsteile"), "centres": self._say("Familienzentren")}
-        notes = self._notes()
-        choices = place_choices(self.atlas, units, centres)
-        parts = [f'<option value="">{self._("bitte wählen")}</option>']
-        for group, title in groups.items():
-            options = [c for c in choices if c.group == group]
-            if not options:
-                continue
-            parts.append(f'<optgroup label="{attr(title)}">')
-            for c in options:
-                note = notes.get(c.note, c.note)
-                # dir="ltr": an RTL page's select then shows a long German name from its start, not its end
-                label, lang = c.label, f" {GERMAN}"
-                if group == "units":  # „Beelitz (Beelitz)“: the group's title says that the seat is in brackets
-                    unit = self.atlas.municipalities[c.key.removeprefix("sr-")]
-                    label = f"{unit.name} ({unit.seat})"
-                if c.seat:
-                    label, lang = f"{label} – {note}", ""
-                data_note = f' data-note="{attr(note)}"' if note else ""
-                parts.append(f'<option value="{attr(c.key)}" data-lat="{c.location.lat}" data-lon="{c.location.lon}"'
-                             f'{data_note}{lang}>{attr(label)}</option>')
-            parts.append("</optgroup>")
-        return Markup("".join(parts))
+    def _place_groups(self) -> dict[str, str]:
+        return {"units": self._say("Gebiete (Verwaltungssitz)"), "members": self._say("Gemeinden"),
+                "villages": self._say("Ortsteile"), "centres": self._say("Familienzentren")}
+
+    @functools.cached_property
+    def _note_texts(self) -> dict[str, str]:
+        return self._notes()
+
+    def _place_option(self, c: PlaceChoice) -> str:
+        note = self._note_texts.get(c.note, c.note)
+        # dir="ltr": an RTL page's select then shows a long German name from its start, not its end
+        label, lang = c.label, f" {GERMAN}"
+        if c.group == "units":  # „Beelitz (Beelitz)“: the group's title says that the seat is in brackets
+            unit = self.atlas.municipalities[c.key.removeprefix("sr-")]
+            label = f"{unit.name} ({unit.seat})"
+        if c.seat:
+            label, lang = f"{label} – {note}", ""
+        data_note = f' data-note="{attr(note)}"' if note else ""
+        return (f'<option value="{attr(c.key)}" data-lat="{c.location.lat}" data-lon="{c.location.lon}"'
+                f'{data_note}{lang}>{attr(label)}</option>')
 
     def _located(self, offer: Offer, note: str) -> str:
         """Where the offer is (TranslatedFinder._where_marked), with the note on the point."""
