@@ -14,6 +14,7 @@ from pagefind_index import pages as search_pages
 
 from generator.build import search_index
 from generator.core.paths import BuildError
+from generator.model.atlas import is_active
 from generator.pages.search_marks import Marks, head_html, marks_html, mark_page
 
 
@@ -102,3 +103,35 @@ def test_situations_benefits_and_termine_have_their_page_type_and_filters(exampl
     assert {"Lebenslage", "Leistung", "Termin"} <= types
     assert not [url for url in found if url.startswith("/lebenslagen/fragen/")]
     assert "data-pagefind-body" not in page(example_site, "lebenslagen/fragen/wo/ein-kind-kommt/")
+
+
+def test_tables_of_every_sozialraum_and_offer_lists_stay_out_of_the_search_text(example_site: Path, example_atlas) -> None:
+    """Issue 18, point 4: the indicator pages, the district overview and the networks index list every Sozialraum or
+    network, and a profile lists its offers; all these have pages of their own. Those lists are shown to readers but
+    are not search text (`data-pagefind-ignore`): at Germany size one indicator page's excerpt file held a table of
+    7.615 Sozialräume (490 kB loaded by a query), and every place name found 28 indicator pages."""
+    found = search_pages(example_site)
+    units = [unit.name for unit in example_atlas.municipalities.values()]
+    district = example_atlas.district
+    # url → the page's own texts, which may name a Sozialraum („Kreisstadt: Bad Belzig“, „für das Amt Ziesar …“)
+    common = {"/landkreis/": [district.seat, district.description], "/netzwerke/": []}
+    common |= {f"/kennzahlen/{i}/": [ind.description, ind.interpretation, ind.limitations]
+               for i, ind in example_atlas.indicators.items()}
+    assert len(common) > 20
+    for url, own_texts in common.items():
+        content = found[url]["content"]
+        html = page(example_site, url.strip("/") + "/")
+        listed = [name for name in units if f">{name}<" in html]
+        named = [name for name in units if name in content and not any(name in (t or "") for t in own_texts)]
+        if url != "/netzwerke/":
+            assert len(listed) == len(units), (url, listed)  # the table is on the page for its readers
+        assert named == [], (url, named)  # but not in what the search finds and loads
+    types = {t.label for t in example_atlas.vocabularies.network_types}  # the headings of the groups stay searchable
+    networks = [network.name for network in example_atlas.networks.values() if network.name not in types]
+    assert all(name in page(example_site, "netzwerke/") for name in networks[:5])
+    assert not [name for name in networks if name in found["/netzwerke/"]["content"]]
+    # a profile: its offers' lines are shown, not searched; the place is still found by its name
+    teltow = found["/sozialraeume/teltow/"]
+    offers = [o.title for o in example_atlas.offers.values() if o.municipality == "teltow" and is_active(o)]
+    assert offers and all(title in page(example_site, "sozialraeume/teltow/") for title in offers)
+    assert "Themen: Frühe Hilfen" not in teltow["content"] and teltow["meta"]["title"] == "Teltow"

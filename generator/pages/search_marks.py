@@ -60,21 +60,25 @@ FRONT_MATTER_KEY = "search_index"
 # Pagefind's ranking (`pagefind.options({ranking})`): `atlas build` hands it to the theme (config.extra.search_ranking),
 # whose search box gives it to assets/atlas-search.js. Words a page is about are weighted in its content (below);
 # the metadata fields count little (a title that names all query words would otherwise beat the records that are
-# about them), and long pages (profiles) are not pushed down much for their length.
+# about them), and long pages (profiles) are not pushed down much for their length. Term frequency 0,5 and saturation
+# 2,0 (Pagefind: 0,3 and 1,4) let the weighted words count more before they saturate: the offers of a place and topic
+# stay ahead of the place's profile, which names the topic in its goals and conference notes.
 META_WEIGHTS = {"title": 0.5, "ort": 1.0, "thema": 1.0, "zielgruppe": 1.0, "organisation": 1.0, "schreibweisen": 1.0,
                 "typ": 0.0, "image": 0.0, "image_alt": 0.0}
-RANKING = {"termFrequency": 0.3, "pageLength": 0.45, "metaWeights": META_WEIGHTS}
+RANKING = {"termFrequency": 0.5, "termSaturation": 2.0, "pageLength": 0.45, "metaWeights": META_WEIGHTS}
 
 # Content weights (data-pagefind-weight, 0–10, quadratic: 10 counts a hundred times, a page's h1 counts 7² = 49 times)
 # of the words a record is about, in a hidden line under its title. Place names count most on the place's own
 # profile (with its member municipalities and villages), so that a place name finds the profile before the
 # centres and offers named after the place; an
 # offer's topic and place count more than words in the title of a network or contact page, so that
-# „Frühe Hilfen Teltow“ lists Teltow's offers on early help first; a family centre's kind counts like a topic.
+# „Frühe Hilfen Teltow“ lists Teltow's offers on early help first; a family centre's kind counts like a topic. An offer's
+# place counts 8, one more than the title (h1: 7) of a network named after topic and place („Netzwerk Frühe Hilfen …
+# Teltow …“): with 7 that network came first once the overview tables left the search and „Teltow“ grew rarer.
 WEIGHT_OWN_PLACE = 9.0
 WEIGHT_KIND = 10.0
 WEIGHT_TOPIC = 9.0
-WEIGHT_PLACE = 7.0
+WEIGHT_PLACE = 8.0
 WEIGHT_GROUP = 5.0
 
 PAGE_TYPES = {

@@ -78,9 +78,13 @@ class PageTools:
         """Links to the records' pages, each with its example badge."""
         return self.join([self.link(r) for r in records if r is not None], sep)
 
-    def table(self, head: list[Any], rows: Iterable[Iterable[Any]], numeric: Iterable[int] = (), stacked: bool = False) -> Markup:
+    def table(self, head: list[Any], rows: Iterable[Iterable[Any]], numeric: Iterable[int] = (), stacked: bool = False,
+              search: bool = True) -> Markup:
         """A Markdown table with a header row; `numeric` column indices are right-aligned. `stacked`: on a phone
-        each row shows as a card of „Spalte: Wert“ lines (table_regions.py), for lists residents read there."""
+        each row shows as a card of „Spalte: Wert“ lines (table_regions.py), for lists residents read there.
+        `search=False` keeps the table out of the search text (`data-pagefind-ignore`): an overview of records
+        that have pages of their own (every Sozialraum, every network), whose rows would make each record's name
+        find this page too and make its excerpt file grow with the atlas (issue 18: 490 kB at Germany size)."""
         right = set(numeric)
 
         def cell(value: Any) -> str:
@@ -91,8 +95,11 @@ class PageTools:
             "| " + " | ".join("---:" if i in right else "---" for i in range(len(head))) + " |",
         ]
         lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+        ignore = "" if search else " data-pagefind-ignore"
         if stacked:
-            lines = [f'<div class="{STACKED_CLASS}" markdown="1">', "", *lines, "", "</div>"]
+            lines = [f'<div class="{STACKED_CLASS}" markdown="1"{ignore}>', "", *lines, "", "</div>"]
+        elif ignore:
+            lines = [f'<div markdown="1"{ignore}>', "", *lines, "", "</div>"]
         return Markup("\n".join(lines))
 
     def figure(self, fig: figures.Figure, badge: str = "Beispielwert") -> Markup:
