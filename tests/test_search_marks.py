@@ -5,6 +5,7 @@ reproducible. The search as a visitor uses it: tests/browser/test_search.py."""
 from __future__ import annotations
 
 import shutil
+from html import escape as html_escape
 from pathlib import Path
 
 import pytest
@@ -106,30 +107,36 @@ def test_situations_benefits_and_termine_have_their_page_type_and_filters(exampl
 
 
 def test_tables_of_every_sozialraum_and_offer_lists_stay_out_of_the_search_text(example_site: Path, example_atlas) -> None:
-    """Issue 18, point 4: the indicator pages, the district overview and the networks index list every Sozialraum or
-    network, and a profile lists its offers; all these have pages of their own. Those lists are shown to readers but
-    are not search text (`data-pagefind-ignore`): at Germany size one indicator page's excerpt file held a table of
+    """Issue 18, point 4: the indicator pages, the district overview, the overviews of Sozialräume, regions, goals,
+    family centres, organisations and networks, the easy-language start and the life situations list every Sozialraum
+    (or centre, organisation, network), and a profile lists its offers; all these have pages of their own. Those lists
+    are shown to readers but are not search text (`data-pagefind-ignore`): at Germany size one indicator page's excerpt file held a table of
     7.615 Sozialräume (490 kB loaded by a query), and every place name found 28 indicator pages."""
     found = search_pages(example_site)
     units = [unit.name for unit in example_atlas.municipalities.values()]
+    types = {t.label for t in example_atlas.vocabularies.network_types}  # group headings of the networks index stay searchable
     district = example_atlas.district
     # url → the page's own texts, which may name a Sozialraum („Kreisstadt: Bad Belzig“, „für das Amt Ziesar …“)
-    common = {"/landkreis/": [district.seat, district.description], "/netzwerke/": []}
+    common = {"/landkreis/": [district.seat, district.description], "/sozialraeume/": [], "/regionen/": [], "/ziele/": [],
+              "/leichte-sprache/": [], "/lebenslagen/wenig-geld/": [district.seat]}  # addresses of the offices
     common |= {f"/kennzahlen/{i}/": [ind.description, ind.interpretation, ind.limitations]
                for i, ind in example_atlas.indicators.items()}
-    assert len(common) > 20
+    common |= {f"/ziele/felder/{field.id}/": [] for field in example_atlas.vocabularies.target_fields}
+    assert len(common) > 30
     for url, own_texts in common.items():
         content = found[url]["content"]
         html = page(example_site, url.strip("/") + "/")
-        listed = [name for name in units if f">{name}<" in html]
+        listed = [name for name in units if html_escape(name) in html]
         named = [name for name in units if name in content and not any(name in (t or "") for t in own_texts)]
-        if url != "/netzwerke/":
-            assert len(listed) == len(units), (url, listed)  # the table is on the page for its readers
+        if not url.startswith("/ziele/felder/"):  # a field's goals may hold for some Sozialräume only
+            assert len(listed) == len(units), (url, listed)  # the list is on the page for its readers
         assert named == [], (url, named)  # but not in what the search finds and loads
-    types = {t.label for t in example_atlas.vocabularies.network_types}  # the headings of the groups stay searchable
-    networks = [network.name for network in example_atlas.networks.values() if network.name not in types]
-    assert all(name in page(example_site, "netzwerke/") for name in networks[:5])
-    assert not [name for name in networks if name in found["/netzwerke/"]["content"]]
+    for url, records in (("/netzwerke/", example_atlas.networks), ("/familienzentren/", example_atlas.family_centres),
+                         ("/organisationen/", example_atlas.organisations)):
+        html = page(example_site, url.strip("/") + "/")
+        names = [r.name for r in records.values() if r.name not in types and html_escape(r.name) in html]
+        assert len(names) > 10, url
+        assert not [name for name in names if name in found[url]["content"]], url
     # a profile: its offers' lines are shown, not searched; the place is still found by its name
     teltow = found["/sozialraeume/teltow/"]
     offers = [o.title for o in example_atlas.offers.values() if o.municipality == "teltow" and is_active(o)]
