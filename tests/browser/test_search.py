@@ -57,20 +57,20 @@ QUERIES = [
     ("Frühe Hilfen", "angebote/fruehe-hilfen-sprechstunde-kleinmachnow/", 100),
     ("Fruehe Hilfen", "angebote/fruehe-hilfen-sprechstunde-kleinmachnow/", 100),  # ue for ü
     ("Fruhe Hilfen", "angebote/fruehe-hilfen-sprechstunde-kleinmachnow/", 100),  # u for ü
-    ("Teltow", "sozialraeume/teltow/", 49),  # a place: its profile first
-    ("Lehnin", "sozialraeume/kloster-lehnin/", 22),
-    ("Werder", "sozialraeume/werder-havel/", 118),  # the title „Werder (Havel)“ without its bracket: first (titleFirst)
+    ("Teltow", "sozialraeume/teltow/", 48),  # a place: its profile first
+    ("Lehnin", "sozialraeume/kloster-lehnin/", 21),
+    ("Werder", "sozialraeume/werder-havel/", 117),  # the title „Werder (Havel)“ without its bracket: first (titleFirst)
     ("Brielow", "sozialraeume/amt-beetzsee/", 8),  # a village of a member municipality: its unit
     ("Jeserig", "sozialraeume/gross-kreutz-havel/", 7),  # a village (Ortsteil)
-    ("Gross Kreutz", "sozialraeume/gross-kreutz-havel/", 13),  # ss for ß
+    ("Gross Kreutz", "sozialraeume/gross-kreutz-havel/", 12),  # ss for ß
     ("Beratungen", "angebote/migrationsberatung-bad-belzig/", 163),  # plural finds „Beratung“
     ("Krabbelgruppe Beelitz", "angebote/krabbelgruppe-beelitz/", 5),  # offer × place
     ("Senioren Werder", "angebote/seniorentreff-werder-havel/", 33),  # target group × place
     ("Seniorinnen Treuenbrietzen", "angebote/bewegung-im-alter-treuenbrietzen/", 1),
-    ("Familienzentrum Beelitz", "familienzentren/familienzentrum-beelitz/", 13),  # kind × place: the centre, then the profile
+    ("Familienzentrum Beelitz", "familienzentren/familienzentrum-beelitz/", 12),  # kind × place: the centre, then the profile
     # Pagefind ranks the short page of Kleinmachnow's planned centre above the long profile; the search box puts the
     # page whose title is the query first (assets/atlas-search.js, titleFirst).
-    ("Kleinmachnow", "sozialraeume/kleinmachnow/", 33),
+    ("Kleinmachnow", "sozialraeume/kleinmachnow/", 32),
 ]
 
 
@@ -131,7 +131,7 @@ def page_title(path: Path) -> str:
 
 
 def test_spellings_and_word_forms_find_the_same_pages(typing_page: Any, example_site_url: str) -> None:
-    assert search(typing_page, example_site_url, "Groß Kreutz")[0] == search(typing_page, example_site_url, "Gross Kreutz")[0] == 13
+    assert search(typing_page, example_site_url, "Groß Kreutz")[0] == search(typing_page, example_site_url, "Gross Kreutz")[0] == 12
     assert search(typing_page, example_site_url, "Beratung")[0] == search(typing_page, example_site_url, "Beratungen")[0] == 163
 
 

@@ -76,7 +76,8 @@ def test_a_query_searches_the_page_region_and_widens_to_the_whole_atlas(page: An
     assert re.match(r"\d+ Treffer für „Dorf“ in Region Nord", text), text
     narrow = all_paths(page, split_url)
     assert "sozialraeume/dorf-b/" in narrow  # Region Nord
-    assert any(path.startswith("kennzahlen/") or path in ("", "landkreis/") for path in narrow)  # common pages
+    # place names are no longer words of the common pages (their lists of every Sozialraum are not searched)
+    assert not any(path.startswith("kennzahlen/") or path in ("", "landkreis/", "sozialraeume/") for path in narrow), narrow
     assert SUED not in narrow
     assert loaded(page_log.requests, "areas/nord/") and loaded(page_log.requests, "common/")
     assert not loaded(page_log.requests, "areas/sued/") and not loaded(page_log.requests, "areas.json")
@@ -127,3 +128,18 @@ def test_a_common_page_searches_the_common_bundle_and_offers_the_whole_atlas(pag
     status_for(page, "Dorf Delta")
     page.wait_for_timeout(300)
     assert SUED in all_paths(page, split_url)
+
+
+def test_a_query_on_a_region_page_finds_the_common_pages_too(page: Any, page_log: Any, split_url: str) -> None:
+    """The common bundle is searched with the region's: a word of the indicator pages finds them beside the region's
+    own pages, and nothing of Region Süd."""
+    page.goto(split_url + NORD_PAGE, wait_until="load")
+    page.locator(BOX).click()
+    page.locator(BOX).press_sequentially("Einwohner")
+    text = status_for(page, "Einwohner")
+    assert re.match(r"\d+ Treffer für „Einwohner“ in Region Nord", text), text
+    found = all_paths(page, split_url)
+    assert any(path.startswith("kennzahlen/") for path in found), found  # common pages
+    assert any(path.startswith("sozialraeume/dorf") for path in found), found  # the region's own
+    assert SUED not in found
+    assert loaded(page_log.requests, "areas/nord/") and loaded(page_log.requests, "common/")
