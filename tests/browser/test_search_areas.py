@@ -68,12 +68,17 @@ def tab_to(page: Any, selector: str, limit: int = 12) -> None:
     raise AssertionError(f"{selector} not reached with Tab")
 
 
-def test_a_query_searches_the_page_region_and_widens_to_the_whole_atlas(page: Any, page_log: Any, split_url: str):
-    page.goto(split_url + NORD_PAGE, wait_until="load")
+def searched_in_nord(page: Any, base: str, query: str) -> None:
+    """`query` typed on a page of Region Nord: the status names the hits in that region."""
+    page.goto(base + NORD_PAGE, wait_until="load")
     page.locator(BOX).click()
-    page.locator(BOX).press_sequentially("Dorf")
-    text = status_for(page, "Dorf")
-    assert re.match(r"\d+ Treffer für „Dorf“ in Region Nord", text), text
+    page.locator(BOX).press_sequentially(query)
+    text = status_for(page, query)
+    assert re.match(rf"\d+ Treffer für „{re.escape(query)}“ in Region Nord", text), text
+
+
+def test_a_query_searches_the_page_region_and_widens_to_the_whole_atlas(page: Any, page_log: Any, split_url: str):
+    searched_in_nord(page, split_url, "Dorf")
     narrow = all_paths(page, split_url)
     assert "sozialraeume/dorf-b/" in narrow  # Region Nord
     # place names are no longer words of the common pages (their lists of every Sozialraum are not searched)
@@ -133,11 +138,7 @@ def test_a_common_page_searches_the_common_bundle_and_offers_the_whole_atlas(pag
 def test_a_query_on_a_region_page_finds_the_common_pages_too(page: Any, page_log: Any, split_url: str) -> None:
     """The common bundle is searched with the region's: a word of the indicator pages finds them beside the region's
     own pages, and nothing of Region Süd."""
-    page.goto(split_url + NORD_PAGE, wait_until="load")
-    page.locator(BOX).click()
-    page.locator(BOX).press_sequentially("Einwohner")
-    text = status_for(page, "Einwohner")
-    assert re.match(r"\d+ Treffer für „Einwohner“ in Region Nord", text), text
+    searched_in_nord(page, split_url, "Einwohner")
     found = all_paths(page, split_url)
     assert any(path.startswith("kennzahlen/") for path in found), found  # common pages
     assert any(path.startswith("sozialraeume/dorf") for path in found), found  # the region's own
