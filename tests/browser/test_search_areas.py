@@ -40,6 +40,22 @@ def status_for(page: Any, query: str) -> str:
     return page.locator(STATUS).inner_text()
 
 
+def status_in_scope(page: Any, query: str, *, narrow: bool) -> str:
+    """The status for `query` once it names (narrow) or no longer names (wide) Region Nord.
+
+    Pressing the scope button flips `aria-pressed` at once and runs the search again, so the old status
+    („… in Region Nord“) stays until the new answer comes; this waits for the new one and fails with the text
+    it saw if it never comes."""
+    try:
+        page.wait_for_function("([s, q, narrow]) => { const t = document.querySelector(s).textContent || '';"
+                               " return t.includes('„' + q + '“') && t.includes('in Region Nord') === narrow; }",
+                               arg=[STATUS, query, narrow], timeout=10_000)
+    except Exception as error:  # playwright's TimeoutError: report what the visitor reads instead
+        raise AssertionError(f"{'narrow' if narrow else 'wide'} status for „{query}“ never came: "
+                             f"{page.locator(STATUS).inner_text()!r}") from error
+    return page.locator(STATUS).inner_text()
+
+
 def result_paths(page: Any, base: str) -> list[str]:
     return [unquote(urlsplit(link.get_attribute("href") or "").path).removeprefix(urlsplit(base).path)
             for link in page.locator(".atlas-search__results a.atlas-search__link").all()]
@@ -96,8 +112,8 @@ def test_a_query_searches_the_page_region_and_widens_to_the_whole_atlas(page: An
     tab_to(page, SCOPE)
     page.keyboard.press("Enter")
     page.wait_for_function("s => document.querySelector(s).getAttribute('aria-pressed') === 'true'", arg=SCOPE)
-    text = status_for(page, "Dorf")
-    assert "in Region Nord" not in text, text
+    text = status_in_scope(page, "Dorf", narrow=False)
+    assert re.match(r"\d+ Treffer für „Dorf“", text) and "in Region Nord" not in text, text
     assert loaded(page_log.requests, "areas/sued/") and loaded(page_log.requests, "areas.json")
     page.locator(BOX).fill("")
     page.locator(BOX).press_sequentially("Dorf Delta")
@@ -112,8 +128,8 @@ def test_a_query_searches_the_page_region_and_widens_to_the_whole_atlas(page: An
     tab_to(page, SCOPE)
     page.keyboard.press("Enter")  # narrow again: Süd's profile is gone
     page.wait_for_function("s => document.querySelector(s).getAttribute('aria-pressed') === 'false'", arg=SCOPE)
-    text = status_for(page, "Dorf Delta")
-    assert "in Region Nord" in text, text
+    text = status_in_scope(page, "Dorf Delta", narrow=True)
+    assert re.match(r"\d+ Treffer für „Dorf Delta“ in Region Nord", text), text
     page.wait_for_timeout(300)
     assert page.evaluate("s => document.activeElement === document.querySelector(s)", SCOPE)  # focus stays on the button
     assert SUED not in all_paths(page, split_url)
