@@ -1,9 +1,12 @@
-"""Templates are compiled once per process (generator/build/template_cache.py, pages/site.environment): a
-second build in the same process – the preview after a saved file, a test that builds again – compiles no
-template of the theme or of the generator, and writes the same bytes as the first."""
+"""Templates are compiled once (generator/core/template_cache.py, build/template_cache.py, pages/site.environment):
+a second build in the same process – the preview after a saved file, a test that builds again – compiles no
+template of the theme or of the generator; a new process finds them compiled in the cache folder; both write the
+same bytes as a build that compiled everything. An edited template, a damaged file and a folder that cannot be
+written change nothing but the time."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import jinja2
@@ -12,33 +15,98 @@ import pytest
 from conftest import MINI, build_site
 
 
-def test_a_second_build_in_the_same_process_compiles_no_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    first = build_site(MINI, tmp_path / "first")
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def counting_compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the templates compiled from files from now on (folium's inline templates have no name)."""
     compiled: list[str] = []
     compile_source = jinja2.Environment.compile
 
     def counting(self, source, name=None, filename=None, raw=False, defer_init=False):
-        if name:  # templates from files; folium's inline templates have no name
+        if name:
             compiled.append(name)
         return compile_source(self, source, name, filename, raw, defer_init)
 
     monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    return compiled
+
+
+@pytest.fixture
+def new_process(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Path], None]]:
+    """`new_process(folder)`: forget what this process compiled (its page environments and caches), as a new process
+    with `folder` as its cache folder would start; afterwards the next tests use the run's cache again."""
+    from generator.core import template_cache
+    from generator.pages import site
+
+    def forget(folder: Path) -> None:
+        monkeypatch.setenv("ATLAS_CACHE_DIR", str(folder))
+        monkeypatch.setattr(template_cache, "_CACHES", {})
+        site.environment.cache_clear()
+
+    yield forget
+    site.environment.cache_clear()  # before monkeypatch puts the run's caches back
+
+
+def test_a_second_build_in_the_same_process_compiles_no_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = build_site(MINI, tmp_path / "first")
+    compiled = counting_compiles(monkeypatch)
     second = build_site(MINI, tmp_path / "second")
     assert compiled == [], f"neu übersetzt: {sorted(set(compiled))}"
-    files = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file())
-    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+    assert tree(first) == tree(second)
+
+
+def test_a_new_process_reads_the_compiled_templates_from_the_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                         new_process: Callable[[Path], None]) -> None:
+    folder = tmp_path / "cache"
+    new_process(folder)
+    compiled = counting_compiles(monkeypatch)
+    cold = build_site(MINI, tmp_path / "cold")
+    assert {"base.html", "main.html", "sozialraum.md.j2"} <= set(compiled)  # Material's, the overrides', the pages'
+    stored = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.cache"))
+    kinds = {name.split("/")[1].split("-")[0] for name in stored}
+    assert kinds == {"pages", "mkdocs"} and len(stored) >= len(set(compiled)), stored
+    assert not list(folder.rglob("*.tmp"))  # written aside and renamed: nothing half-written stays
+
+    new_process(folder)
+    compiled.clear()
+    warm = build_site(MINI, tmp_path / "warm")
+    assert compiled == [], f"neu übersetzt: {sorted(set(compiled))}"
+    assert tree(cold) == tree(warm)
+
+    for path in folder.rglob("*.cache"):  # damaged files (a full disk, another Jinja): compiled again, same bytes
+        path.write_bytes(b"kaputt")
+    new_process(folder)
+    compiled.clear()
+    assert tree(build_site(MINI, tmp_path / "damaged")) == tree(cold)
+    assert "sozialraum.md.j2" in compiled
+
+
+def test_a_cache_folder_that_cannot_be_made_only_costs_time(tmp_path: Path, new_process: Callable[[Path], None],
+                                                             mini_site: Path) -> None:
+    """As for a read-only home (root may write anywhere, so a file stands where the folder should be): the build keeps
+    its compiled templates in memory and writes the same site."""
+    blocked = tmp_path / "datei"
+    blocked.write_text("kein Ordner", encoding="utf-8")
+    new_process(blocked / "cache")
+    assert tree(build_site(MINI, tmp_path / "site")) == tree(mini_site)
+    assert blocked.read_text(encoding="utf-8") == "kein Ordner"
 
 
 def test_an_edited_template_is_compiled_again(tmp_path: Path) -> None:
-    """The cache follows the source: a changed template is not served from old code."""
-    from generator.build.template_cache import MemoryBytecodeCache
+    """The cache follows the source: a changed template is not served from old code, in this process or the next."""
+    from generator.core.template_cache import SharedBytecodeCache
 
     folder = tmp_path / "templates"
     folder.mkdir()
     (folder / "page.html").write_text("alt {{ x }}", encoding="utf-8")
-    cache = MemoryBytecodeCache()
-    render = lambda: jinja2.Environment(loader=jinja2.FileSystemLoader(folder), bytecode_cache=cache).get_template("page.html").render(x=1)
-    assert render() == "alt 1" and len(cache.code) == 1
+
+    def render(cache: SharedBytecodeCache) -> str:
+        return jinja2.Environment(loader=jinja2.FileSystemLoader(folder), bytecode_cache=cache).get_template("page.html").render(x=1)
+
+    cache = SharedBytecodeCache(tmp_path / "cache")
+    assert render(cache) == "alt 1" and len(cache.code) == 1 and len(list((tmp_path / "cache").iterdir())) == 1
     (folder / "page.html").write_text("neu {{ x }}", encoding="utf-8")
-    assert render() == "neu 1"
+    assert render(cache) == "neu 1"
+    assert render(SharedBytecodeCache(tmp_path / "cache")) == "neu 1"  # the next process: from the folder, checked

@@ -16,7 +16,6 @@ import os
 import signal
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -35,11 +34,11 @@ from ..pages.privacy_notice import with_third_party_section  # noqa: E402
 from ..pages import search_marks  # noqa: E402
 from ..pages.render import render_site  # noqa: E402
 from ..pages.site import DEFAULT_EXAMPLE_NOTICE  # noqa: E402
-from ..pages.table_regions import TableRegions  # noqa: E402
-from . import parallel, search_index, shards, template_cache, theme_css, theme_texts  # noqa: E402
+from . import parallel, search_index, shards, theme_css  # noqa: E402
 from .failures import disk_error, internal_error  # noqa: E402
 from .progress import LOAD, MKDOCS, PUBLISH, RENDER, SEARCH, WRITE, Progress, or_quiet  # noqa: E402
 from .publish import publish, recover, remove, staging_dir  # noqa: E402
+from .shard_config import ShardConfig, with_atlas_additions  # noqa: E402
 from .write import DocsSync, WriteReport  # noqa: E402
 
 
@@ -163,37 +162,10 @@ def mkdocs_config(atlas: Atlas, paths: Paths, site_dir: Path, *, strict: bool = 
     return config
 
 
-def with_atlas_additions(config) -> None:
-    """What every MkDocs config of a build gets (also the shards'): every table of every page in a labelled,
-    focusable scroll region (issue 17; pages/table_regions.py); the theme's templates compiled once per process
-    (template_cache.py)."""
-    config["markdown_extensions"].append(TableRegions())
-    template_cache.install(config)
-    theme_texts.install(config)  # the overrides' `_()`: texts in the page's language (issue 22)
-
-
-@dataclass(frozen=True)
-class ShardConfig:
-    """The MkDocs config of `atlas build` as plain values, so that a shard process (generator/build/shards.py) can
-    load it without the atlas: `ShardConfig(...)(site_dir)` gives a fresh config writing to `site_dir`."""
-
-    overrides: dict
-    extra: dict
-    nav: list | None
-
-    @classmethod
-    def of(cls, atlas: Atlas, paths: Paths, config) -> "ShardConfig":
-        overrides = mkdocs_overrides(atlas, paths, Path(config["site_dir"]))
-        return cls({k: str(v) if isinstance(v, str) else v for k, v in overrides.items()}, extra_values(atlas), config["nav"])
-
-    def __call__(self, site_dir: Path):
-        from mkdocs.config import load_config
-
-        config = load_config(strict=True, **{**self.overrides, "site_dir": str(site_dir)})
-        config.extra.update(self.extra)
-        config["nav"] = self.nav
-        with_atlas_additions(config)
-        return config
+def shard_config(atlas: Atlas, paths: Paths, config) -> ShardConfig:
+    """The values of `config` a shard process needs (shard_config.py), made here where the atlas is loaded."""
+    overrides = mkdocs_overrides(atlas, paths, Path(config["site_dir"]))
+    return ShardConfig({k: str(v) if isinstance(v, str) else v for k, v in overrides.items()}, extra_values(atlas), config["nav"])
 
 
 def count_pages(config, stage) -> None:
@@ -223,7 +195,7 @@ def run_mkdocs(atlas: Atlas, paths: Paths, site_dir: Path, progress: Progress | 
             else:
                 sizes = [len(pages) for pages in shard_plan.shards]
                 stage.update(0, sum(sizes))
-                problems = shards.build(ShardConfig.of(atlas, paths, config), shard_plan, site_dir, jobs,
+                problems = shards.build(shard_config(atlas, paths, config), shard_plan, site_dir, jobs,
                                         on_shard=lambda done, _count: stage.update(sum(sizes[:done]), sum(sizes)))
                 if problems:
                     raise BuildError(f"MkDocs-Build fehlgeschlagen: {'; '.join(problems)}")

@@ -133,7 +133,7 @@ def build(make_config: Callable[[Path], Any], shard_plan: Plan, site_dir: Path, 
 
     `make_config(site_dir)` returns a fresh strict MkDocs config writing to that folder; it is sent to the
     shard processes, which start fresh (forkserver: they do not inherit the caller's memory, e.g. the
-    loaded atlas), so it must be picklable (build.ShardConfig). Returns the
+    loaded atlas), so it must be picklable (shard_config.ShardConfig). Returns the
     warnings and errors of all shards ([] = success); on failure `site_dir` may hold a partial site (the
     caller builds into a staging folder anyway).
     """

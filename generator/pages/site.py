@@ -23,6 +23,7 @@ from ..core.formatting import FILTERS
 from ..core.markup import front_matter, html_attr, md_paragraphs, md_text
 from . import languages, record_texts
 from ..core.paths import BuildError
+from ..core.template_cache import cache
 from ..exports import jsonld
 from ..model import hours, review
 from ..model.atlas import Atlas, is_active
@@ -54,7 +55,8 @@ AGE_BANDS = [
 @functools.cache
 def environment(lang: str = i18n.DEFAULT) -> Environment:
     """The page templates' environment, made once per process and language: it holds no atlas data (that comes with
-    each render call), and its compiled templates serve every later build of the process (preview, tests).
+    each render call), and its compiled templates serve every later build of the process (preview, tests) and,
+    from the user's cache folder, the next processes (core/template_cache.py).
     `lang` (issue 22): `_()` from that language's catalogue, numbers and dates in its format (languages.py)."""
     env = Environment(
         extensions=["jinja2.ext.do", "jinja2.ext.i18n"],
@@ -65,6 +67,7 @@ def environment(lang: str = i18n.DEFAULT) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=cache("pages"),
     )
     env.filters.update(FILTERS)
     env.filters["paragraphs"] = md_paragraphs

@@ -203,8 +203,11 @@ def tiles_walk(browser: Any, tiles_site: Path, tiles_site_url: str, axe_source: 
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """Headless Debian Chromium driven by Playwright, one per test session."""
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Headless Debian Chromium driven by Playwright, one per test session (xdist worker). The features Playwright
+    disables are read from one probe browser per test run, not per worker (a browser's start costs 2–3 s of CPU)."""
+    from conftest import shared_value  # tests/conftest.py
+
     if not CHROMIUM.is_file():
         _unavailable(f"{CHROMIUM} fehlt (Debian-Paket chromium)")
     try:
@@ -213,7 +216,7 @@ def browser() -> Iterator[Any]:
         _unavailable("Python-Paket playwright fehlt (pip install -e '.[test]')")
     with sync_playwright() as playwright:
         args = CHROMIUM_ARGS
-        features = _playwright_disabled_features(playwright)
+        features = shared_value(tmp_path_factory, "chromium-disabled-features", lambda: _playwright_disabled_features(playwright))
         if features is not None:
             args = [*CHROMIUM_ARGS, "--disable-features=" + ",".join([*features, *NO_BROWSER_UI_FEATURES])]
         instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=args, headless=True)
