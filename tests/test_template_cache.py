@@ -2,7 +2,7 @@
 a second build in the same process – the preview after a saved file, a test that builds again – compiles no
 template of the theme or of the generator; a new process finds them compiled in the cache folder; both write the
 same bytes as a build that compiled everything. An edited template, a damaged file and a folder that cannot be
-written change nothing but the time."""
+made change nothing but the time."""
 
 from __future__ import annotations
 
@@ -75,38 +75,56 @@ def test_a_new_process_reads_the_compiled_templates_from_the_cache_folder(tmp_pa
     assert compiled == [], f"neu übersetzt: {sorted(set(compiled))}"
     assert tree(cold) == tree(warm)
 
-    for path in folder.rglob("*.cache"):  # damaged files (a full disk, another Jinja): compiled again, same bytes
-        path.write_bytes(b"kaputt")
-    new_process(folder)
-    compiled.clear()
-    assert tree(build_site(MINI, tmp_path / "damaged")) == tree(cold)
-    assert "sozialraum.md.j2" in compiled
+
+def template_folder(tmp_path: Path, text: str) -> Path:
+    folder = tmp_path / "templates"
+    folder.mkdir(exist_ok=True)
+    (folder / "page.html").write_text(text, encoding="utf-8")
+    return folder
 
 
-def test_a_cache_folder_that_cannot_be_made_only_costs_time(tmp_path: Path, new_process: Callable[[Path], None],
-                                                             mini_site: Path) -> None:
-    """As for a read-only home (root may write anywhere, so a file stands where the folder should be): the build keeps
-    its compiled templates in memory and writes the same site."""
+def rendered(folder: Path, cache: jinja2.BytecodeCache) -> str:
+    """page.html of `folder` rendered by a new environment (as a new build makes one) with `cache`."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(folder), bytecode_cache=cache).get_template("page.html").render(x=1)
+
+
+def test_a_damaged_cache_file_is_compiled_again(tmp_path: Path) -> None:
+    """A half-written or foreign file (a full disk, another Jinja) is never used: compiled again and replaced."""
+    from generator.core.template_cache import SharedBytecodeCache
+
+    folder = template_folder(tmp_path, "Seite {{ x }}")
+    assert rendered(folder, SharedBytecodeCache(tmp_path / "cache")) == "Seite 1"
+    [stored] = (tmp_path / "cache").iterdir()
+    good = stored.read_bytes()
+    for damage in (b"kaputt", good[: len(good) // 2], b""):
+        stored.write_bytes(damage)
+        assert rendered(folder, SharedBytecodeCache(tmp_path / "cache")) == "Seite 1"
+        assert stored.read_bytes() == good  # stored again, whole
+
+
+def test_a_cache_folder_that_cannot_be_made_only_costs_time(tmp_path: Path) -> None:
+    """As for a read-only home (root may write anywhere, so a file stands where the folder should be): the
+    templates are kept in memory for the process, nothing is written, and the pages are the same."""
+    from generator.core.template_cache import SharedBytecodeCache
+
     blocked = tmp_path / "datei"
     blocked.write_text("kein Ordner", encoding="utf-8")
-    new_process(blocked / "cache")
-    assert tree(build_site(MINI, tmp_path / "site")) == tree(mini_site)
+    folder = template_folder(tmp_path, "Seite {{ x }}")
+    cache = SharedBytecodeCache(blocked / "cache")
+    assert rendered(folder, cache) == "Seite 1"
+    assert cache.folder is None and len(cache.code) == 1  # in memory only, from now on
     assert blocked.read_text(encoding="utf-8") == "kein Ordner"
+    assert not [p for p in tmp_path.iterdir() if p.name not in ("datei", "templates")]  # no stray temporary file
+    assert rendered(folder, cache) == "Seite 1"
 
 
 def test_an_edited_template_is_compiled_again(tmp_path: Path) -> None:
     """The cache follows the source: a changed template is not served from old code, in this process or the next."""
     from generator.core.template_cache import SharedBytecodeCache
 
-    folder = tmp_path / "templates"
-    folder.mkdir()
-    (folder / "page.html").write_text("alt {{ x }}", encoding="utf-8")
-
-    def render(cache: SharedBytecodeCache) -> str:
-        return jinja2.Environment(loader=jinja2.FileSystemLoader(folder), bytecode_cache=cache).get_template("page.html").render(x=1)
-
+    folder = template_folder(tmp_path, "alt {{ x }}")
     cache = SharedBytecodeCache(tmp_path / "cache")
-    assert render(cache) == "alt 1" and len(cache.code) == 1 and len(list((tmp_path / "cache").iterdir())) == 1
+    assert rendered(folder, cache) == "alt 1" and len(cache.code) == 1 and len(list((tmp_path / "cache").iterdir())) == 1
     (folder / "page.html").write_text("neu {{ x }}", encoding="utf-8")
-    assert render(cache) == "neu 1"
-    assert render(SharedBytecodeCache(tmp_path / "cache")) == "neu 1"  # the next process: from the folder, checked
+    assert rendered(folder, cache) == "neu 1"
+    assert rendered(folder, SharedBytecodeCache(tmp_path / "cache")) == "neu 1"  # the next process: from the folder, checked
