@@ -128,3 +128,23 @@ def test_an_edited_template_is_compiled_again(tmp_path: Path) -> None:
     (folder / "page.html").write_text("neu {{ x }}", encoding="utf-8")
     assert rendered(folder, cache) == "neu 1"
     assert rendered(folder, SharedBytecodeCache(tmp_path / "cache")) == "neu 1"  # the next process: from the folder, checked
+
+
+def test_the_cache_folder_follows_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ATLAS_CACHE_DIR, else $XDG_CACHE_HOME/sozialraumatlas, else ~/.cache/sozialraumatlas; without a home folder
+    the cache stays in memory (never a folder named „~“ in the working directory)."""
+    from generator.core import template_cache
+    from generator.core.template_cache import cache, cache_folder
+
+    monkeypatch.setattr(template_cache, "_CACHES", {})
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "eigen"))
+    assert cache_folder() == tmp_path / "eigen"
+    monkeypatch.delenv("ATLAS_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_folder() == tmp_path / "xdg" / "sozialraumatlas"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache_folder() == tmp_path / "home" / ".cache" / "sozialraumatlas"
+    monkeypatch.setattr("os.path.expanduser", lambda path: path)  # no HOME, no password entry
+    assert cache_folder() is None
+    assert cache("seiten").folder is None  # kept in memory only

@@ -30,12 +30,18 @@ from jinja2.bccache import Bucket
 ENV_FOLDER = "ATLAS_CACHE_DIR"
 
 
-def cache_folder() -> Path:
-    """The user's cache folder of the atlas (`ATLAS_CACHE_DIR`, `$XDG_CACHE_HOME/sozialraumatlas`, `~/.cache/...`)."""
+def cache_folder() -> Path | None:
+    """The user's cache folder of the atlas (`ATLAS_CACHE_DIR`, `$XDG_CACHE_HOME/sozialraumatlas`, `~/.cache/...`);
+    None without a home folder to put it in (the cache then stays in memory)."""
     given = os.environ.get(ENV_FOLDER)
     if given:
         return Path(given)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = os.path.expanduser("~")
+        if home == "~" or not os.path.isabs(home):  # no HOME and no password entry: never a folder named "~" here
+            return None
+        base = os.path.join(home, ".cache")
     return Path(base) / "sozialraumatlas"
 
 
@@ -81,5 +87,6 @@ def cache(kind: str) -> SharedBytecodeCache:
     """The process's bytecode cache for templates of one `kind` ("pages", "mkdocs"), made on first use."""
     if kind not in _CACHES:
         version = f"py{sys.version_info.major}{sys.version_info.minor}"
-        _CACHES[kind] = SharedBytecodeCache(cache_folder() / "jinja" / f"{kind}-{version}")
+        base = cache_folder()
+        _CACHES[kind] = SharedBytecodeCache(base / "jinja" / f"{kind}-{version}" if base else None)
     return _CACHES[kind]
