@@ -7,13 +7,13 @@ Jinja bytecode cache that serves a template already compiled in this process fro
 in the user's cache folder, and compiles (and stores) only what neither holds.
 
 * Where: `ATLAS_CACHE_DIR`, else `$XDG_CACHE_HOME/sozialraumatlas`, else `~/.cache/sozialraumatlas`, in a
-  folder per `kind` (the page templates and MkDocs' theme are compiled with different settings) and per
-  Python version. A folder that cannot be made or written leaves the cache in memory only; the build is the
-  same.
+  folder per `kind` (the page templates and MkDocs' theme are compiled with different settings), Python
+  version and Jinja release. A folder that cannot be made or written leaves the cache in memory only; the
+  build is the same.
 * Safe to share: Jinja stores each template under a hash of its name and file path and checks the source's
-  checksum and its own version before it uses stored code, so an edited template or another Jinja is
-  compiled again. A file another process is writing is never read half-written (written aside, then
-  renamed); an unreadable or damaged file is compiled again.
+  checksum and its bytecode format before it uses stored code, so an edited template is compiled again. A
+  file another process is writing is never read half-written (written aside, then renamed); an unreadable
+  or damaged file is compiled again.
 * The same bytes: stored code is what Jinja would compile; the pages written do not depend on the cache.
 """
 
@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from importlib import metadata
 from pathlib import Path
 
 import jinja2
@@ -60,7 +61,7 @@ class SharedBytecodeCache(jinja2.BytecodeCache):
             except OSError:
                 return
         if code is not None:
-            bucket.bytecode_from_string(code)  # Jinja resets the bucket (compile again) for another version, source or damage
+            bucket.bytecode_from_string(code)  # Jinja resets the bucket (compiles again) on another source or damage
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         code = bucket.bytecode_to_string()
@@ -86,7 +87,8 @@ _CACHES: dict[str, SharedBytecodeCache] = {}
 def cache(kind: str) -> SharedBytecodeCache:
     """The process's bytecode cache for templates of one `kind` ("pages", "mkdocs"), made on first use."""
     if kind not in _CACHES:
-        version = f"py{sys.version_info.major}{sys.version_info.minor}"
+        # Jinja's stored code names its bytecode format, not its release: a folder per release and Python version
+        version = f"py{sys.version_info.major}{sys.version_info.minor}-jinja{metadata.version('jinja2')}"
         base = cache_folder()
         _CACHES[kind] = SharedBytecodeCache(base / "jinja" / f"{kind}-{version}" if base else None)
     return _CACHES[kind]
