@@ -56,6 +56,12 @@ def status_in_scope(page: Any, query: str, *, narrow: bool) -> str:
     return page.locator(STATUS).inner_text()
 
 
+def scope_done(page: Any) -> None:
+    """Wait until the search that the scope button started has shown its results: the button is disabled from the
+    click until then (also when it is hidden afterwards), so reading the list or the focus earlier races it."""
+    page.wait_for_function("s => !document.querySelector(s).disabled", arg=SCOPE)
+
+
 def result_paths(page: Any, base: str) -> list[str]:
     return [unquote(urlsplit(link.get_attribute("href") or "").path).removeprefix(urlsplit(base).path)
             for link in page.locator(".atlas-search__results a.atlas-search__link").all()]
@@ -130,7 +136,7 @@ def test_a_query_searches_the_page_region_and_widens_to_the_whole_atlas(page: An
     page.wait_for_function("s => document.querySelector(s).getAttribute('aria-pressed') === 'false'", arg=SCOPE)
     text = status_in_scope(page, "Dorf Delta", narrow=True)
     assert re.match(r"\d+ Treffer für „Dorf Delta“ in Region Nord", text), text
-    page.wait_for_timeout(300)
+    scope_done(page)
     assert page.evaluate("s => document.activeElement === document.querySelector(s)", SCOPE)  # focus stays on the button
     assert SUED not in all_paths(page, split_url)
     assert not page_log.page_errors and not page_log.console_errors, (page_log.page_errors, page_log.console_errors)
@@ -145,9 +151,9 @@ def test_a_common_page_searches_the_common_bundle_and_offers_the_whole_atlas(pag
     assert SUED not in all_paths(page, split_url)
     assert loaded(page_log.requests, "common/pagefind.js") and not loaded(page_log.requests, "areas/")
     page.locator(SCOPE).click()
-    page.wait_for_function("s => document.querySelector(s).hidden", arg=SCOPE)  # the whole atlas: nothing to narrow to
+    scope_done(page)
+    assert page.locator(SCOPE).is_hidden()  # the whole atlas: nothing to narrow to
     status_for(page, "Dorf Delta")
-    page.wait_for_timeout(300)
     assert SUED in all_paths(page, split_url)
 
 
