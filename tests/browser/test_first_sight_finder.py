@@ -35,7 +35,11 @@ def test_the_results_button_stays_in_view_names_the_number_and_leads_to_the_resu
         label = page.locator(BUTTON).inner_text().strip()
         assert label == f"{shown} Angebote anzeigen" or (shown == 1 and label == "1 Angebot anzeigen"), label
         page.locator(BUTTON).click()
-        page.wait_for_timeout(200)
+        # the click moves the focus and scrolls the count into view (smoothly where the browser does): wait for both
+        # instead of a fixed time, which a busy machine overran
+        page.wait_for_function("""() => { const el = document.getElementById('atlas-finder-anzahl'); const box = el.getBoundingClientRect();
+            return document.activeElement === el && box.top >= 0 && box.bottom <= window.innerHeight; }""", timeout=5000)
+        page.wait_for_timeout(100)  # the last frame of a smooth scroll
         assert in_view(page, "#atlas-finder-anzahl")
         header = page.locator(".md-header").bounding_box()
         assert page.locator("#atlas-finder-anzahl").bounding_box()["y"] >= header["y"] + header["height"]  # not under the header

@@ -71,7 +71,9 @@ def test_contents_mark_the_section_being_read_and_back_to_top_appears_on_the_way
         assert "md-header__title--active" not in title.get_attribute("class")
         heading_id = page.evaluate("""() => { const h = document.querySelectorAll('article h2')[3];
             window.scrollBy(0, h.getBoundingClientRect().top - 80); return h.id; }""")
-        page.wait_for_timeout(200)
+        # Material marks the section on its next scroll event: wait for the mark instead of a fixed time
+        page.wait_for_function("""id => [...document.querySelectorAll('.md-sidebar--secondary a.md-nav__link--active')]
+            .some(a => a.getAttribute('href') === '#' + id)""", arg=heading_id, timeout=5000)
         active = page.locator(".md-sidebar--secondary a.md-nav__link--active")
         assert active.count() == 1 and active.get_attribute("href") == f"#{heading_id}"
         assert "md-header__title--active" in title.get_attribute("class")  # the page's title in the header
@@ -79,6 +81,7 @@ def test_contents_mark_the_section_being_read_and_back_to_top_appears_on_the_way
         page.wait_for_timeout(200)
         page.mouse.wheel(0, -300)
         page.wait_for_timeout(300)
+        page.wait_for_function("() => !document.querySelector('.md-top').hidden", timeout=5000)  # a busy machine: later
         assert top.is_visible() and "Zurück zum Seitenanfang" in top.inner_text()
         top.click()
         page.wait_for_function("window.scrollY === 0")
