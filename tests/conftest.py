@@ -33,11 +33,13 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 def pytest_configure(config: pytest.Config) -> None:
     """Compiled templates (generator/core/template_cache.py) in a folder of this run, empty at its start: every
     process of the run (workers, the `atlas` processes they start, shard processes) shares it, and no run reads what
-    an earlier one left in the user's cache folder. Set before the xdist workers start, which inherit it."""
+    an earlier one left in the user's cache folder (unless ATLAS_CACHE_DIR is set: then that folder, on purpose).
+    Set before the xdist workers start, which inherit it."""
     if not os.environ.get("PYTEST_XDIST_WORKER") and not os.environ.get("ATLAS_CACHE_DIR"):
         folder = tempfile.mkdtemp(prefix="atlas-test-cache-")
         os.environ["ATLAS_CACHE_DIR"] = folder
         config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+
 
 REPO = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).parent / "fixtures" / "mini"

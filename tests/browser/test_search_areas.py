@@ -43,9 +43,9 @@ def status_for(page: Any, query: str) -> str:
 def status_in_scope(page: Any, query: str, *, narrow: bool) -> str:
     """The status for `query` once it names (narrow) or no longer names (wide) Region Nord.
 
-    Pressing the scope button flips `aria-pressed` at once and runs the search again, so the old status
-    („… in Region Nord“) stays until the new answer comes; this waits for the new one and fails with the text
-    it saw if it never comes."""
+    After a press of the scope button the new answer sets `aria-pressed` first and the status only once its
+    results are shown, so right after `aria-pressed` changes the old status („… in Region Nord“) may still be
+    there; this waits for the new one and fails with the text it saw if it never comes."""
     try:
         page.wait_for_function("([s, q, narrow]) => { const t = document.querySelector(s).textContent || '';"
                                " return t.includes('„' + q + '“') && t.includes('in Region Nord') === narrow; }",
