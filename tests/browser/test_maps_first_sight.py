@@ -53,10 +53,13 @@ def open_map(browser: Any, url: str, size: tuple[int, int], requests: list[str],
 def settled(frame: Any) -> None:
     """Wait until the map document has loaded its fonts and its names stay where they are: Leaflet places them after
     the first layout and again on load, on the fonts and on each move (a fixed wait of 300 ms was too short on a
-    loaded machine: a name was read half way, 1 px outside the map)."""
+    loaded machine: a name was read half way, 1 px outside the map). The map zooms from its first view to its
+    areas as it loads: while Leaflet's zoom animation runs (class leaflet-zoom-anim) the names are read nowhere, as
+    a frame of it stalled for 100 ms on a busy machine once looked settled with a name half outside the map."""
     frame.wait_for_function("document.readyState === 'complete' && document.fonts.status === 'loaded'")
     last = None
     for _ in range(40):
+        frame.wait_for_function("!document.querySelector('.leaflet-zoom-anim')")
         now = frame.evaluate(VISIBLE_LABELS)
         if now == last:
             return
