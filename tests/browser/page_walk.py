@@ -11,7 +11,7 @@ then the network left to go quiet. Then, in this order, the same page is read fo
   each frame, axe-core's WCAG 2.1 A/AA violations of the page and its frames;
 * the dark scheme: the system setting switched to dark and the header's toggle clicked, as Material does on a
   load in the dark (it sets the same `data-md-color-*` attributes of the palette's dark entry; the map
-  documents have no dark style of their own), and axe-core's colour rules run again.
+  documents have no dark style of their own), without Material's fade, and axe-core's colour rules run again.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Any
 from .test_accessibility import COLOUR_RULES, PAGE_TYPES, load_frames, run_axe
 
 DARK_TOGGLE = "label[for^='__palette_'][title='Dunkle Darstellung einschalten']"
+NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; }"
 
 
 def walk(browser: Any, base_url: str, site: Any, axe_source: str) -> dict[str, dict[str, Any]]:
@@ -43,11 +44,14 @@ def walk(browser: Any, base_url: str, site: Any, axe_source: str) -> dict[str, d
             seen["scheme"] = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
             seen["langs"] = [frame.evaluate("document.documentElement.lang") for frame in page.frames]
             seen["light"] = run_axe(page, axe_source)
+            # Material fades colours (transition: color 125 ms): on a loaded machine axe could read a colour half way
+            # between the schemes (dark text on the dark background), and the browser paints the fade frame by frame
+            # (a third of the switch's CPU time). The switch shows the dark colours at once; any transition left
+            # (none expected) is waited for.
+            page.add_style_tag(content=NO_TRANSITIONS)
             page.emulate_media(color_scheme="dark")
             page.locator(DARK_TOGGLE).click()
             page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-            # Material fades colours (transition: color 125 ms); on a loaded machine axe could read a colour half
-            # way between the schemes (dark text on the dark background): wait until every transition has ended.
             page.evaluate("() => Promise.all(document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished))")
             seen["dark_scheme"] = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
             seen["dark"] = run_axe(page, axe_source, COLOUR_RULES)
