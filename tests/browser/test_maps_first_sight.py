@@ -188,7 +188,7 @@ def test_legend_is_closed_on_a_phone_and_open_on_a_desktop(browser: Any, example
         if phone:
             frame.locator(".atlas-legend-box > summary").click()
             assert frame.locator(".atlas-legend li").first.is_visible()
-            frame.wait_for_timeout(100)
+            settled(frame)  # the names move out from under the opened legend (its toggle event)
             legend = frame.evaluate("() => { const r = document.querySelector('.atlas-legend-box').getBoundingClientRect();"
                                     " return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; }")
             for label in frame.evaluate(VISIBLE_LABELS):  # both in the frame's own coordinates
