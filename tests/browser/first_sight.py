@@ -9,7 +9,7 @@ cannot drop out of the checks unnoticed.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -227,14 +227,20 @@ CLIPPED_TABLES = """() => {
 }""".replace("HINT", SCROLL_HINT)
 
 
-def clipped_tables(page: Any, tries: int = 10) -> list[str]:
-    """CLIPPED_TABLES, asked again (every 0.1 s, up to `tries` times) while it finds any: details just opened
-    and scroll-state queries are rendered with the next frame. A Python wait, as a page without JavaScript
-    runs no requestAnimationFrame callback."""
-    found = page.evaluate(CLIPPED_TABLES)
+def read_until(page: Any, script: str, done: Callable[[Any], bool], tries: int) -> Any:
+    """`script` evaluated on `page`, again every 0.1 s (up to `tries` times) until `done` holds for what it read;
+    the last reading, which the caller checks. For what the page shows only with a later rendered frame (details
+    just opened, scroll-state queries). A Python wait, as a page without JavaScript runs no requestAnimationFrame
+    callback."""
+    found = page.evaluate(script)
     for _ in range(tries):
-        if not found:
+        if done(found):
             break
         page.wait_for_timeout(100)
-        found = page.evaluate(CLIPPED_TABLES)
+        found = page.evaluate(script)
     return found
+
+
+def clipped_tables(page: Any, tries: int = 10) -> list[str]:
+    """CLIPPED_TABLES, asked again while it finds any (read_until)."""
+    return read_until(page, CLIPPED_TABLES, lambda found: not found, tries)

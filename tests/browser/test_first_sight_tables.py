@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from .first_sight import DESKTOP, PAGE_TYPES, PHONE, SCROLL_HINT, SIZE_IDS, SIZES, clipped_tables, each_opened, opened
+from .first_sight import DESKTOP, PAGE_TYPES, PHONE, SCROLL_HINT, SIZE_IDS, SIZES, clipped_tables, each_opened, opened, read_until
 
 pytestmark = pytest.mark.browser
 
@@ -30,17 +30,10 @@ REGIONS = """() => [...document.querySelectorAll('.atlas-scroll')].map(box => {
 })""".replace("HINT", SCROLL_HINT)
 
 
-def settled_regions(page: Any, tries: int = 30) -> list[dict[str, Any]]:
-    """REGIONS, read again every 0.1 s (up to `tries` times) while a hint does not yet follow its region's width:
-    the scroll-state queries that show a hint are updated with a rendered frame, later on a busy machine than a
-    fixed 200 ms allowed. Returns the last reading, which the caller checks."""
-    found = page.evaluate(REGIONS)
-    for _ in range(tries):
-        if all(region["hint"] == region["overflows"] for region in found):
-            break
-        page.wait_for_timeout(100)
-        found = page.evaluate(REGIONS)
-    return found
+def settled_regions(page: Any) -> list[dict[str, Any]]:
+    """REGIONS, read again (up to 3 s) while a hint does not yet follow its region's width: the scroll-state queries
+    that show a hint are updated with a rendered frame, later on a busy machine than a fixed 200 ms allowed."""
+    return read_until(page, REGIONS, lambda regions: all(r["hint"] == r["overflows"] for r in regions), 30)
 
 
 def tables_on(page: Any) -> int:
