@@ -163,15 +163,28 @@ def test_without_javascript_the_anchors_and_groups_work(browser: Any, example_si
         assert 0 <= page.locator("h2#kreisweit").evaluate("h => h.getBoundingClientRect().top") < size[1]
 
 
+def opened_after_link(page: Any, group: str) -> Any:
+    """The group `group`, once it is open or after 5 s. The page's script opens it on `hashchange`, an event that
+    fires after the click has returned: reading it at once failed under load (the group opened a moment later)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    selector = f"details[data-gruppe='{group}']"
+    try:
+        page.wait_for_function("s => document.querySelector(s)?.open", arg=selector, timeout=5000)
+    except PlaywrightTimeout:
+        pass  # the assertion below says what is wrong
+    return page.locator(selector)
+
+
 def test_a_link_to_a_group_opens_it(browser: Any, example_site_url: str) -> None:
     with opened(browser, example_site_url + TOPICS + "#kinderschutz", PHONE) as (page, _visit):
         group = page.locator("details[data-gruppe='kinderschutz']")
         assert group.evaluate("d => d.open") and group.locator("li").first.is_visible()
         page.locator(".atlas-sprungliste a[href='#fruehe-hilfen']").click()
-        assert page.locator("details[data-gruppe='fruehe-hilfen']").evaluate("d => d.open")
+        assert opened_after_link(page, "fruehe-hilfen").evaluate("d => d.open")
     with opened(browser, example_site_url + "ansprechpersonen/orte/", PHONE) as (page, _visit):
         unit = page.locator("details.atlas-kontakte__gruppe").nth(1)
         unit.locator("summary").click()
         unit.get_by_role("link", name="kreisweit").click()
-        district_wide = page.locator("details[data-gruppe='kreisweit']")
+        district_wide = opened_after_link(page, "kreisweit")
         assert district_wide.evaluate("d => d.open") and district_wide.locator("li").first.is_visible()
