@@ -13,13 +13,16 @@ from pathlib import Path
 
 from ..pages.table_regions import TableRegions
 from . import template_cache, theme_texts
+from .link_brackets import LinkBrackets
 
 
 def with_atlas_additions(config) -> None:
     """What every MkDocs config of a build gets (also the shards'): every table of every page in a labelled,
     focusable scroll region (issue 17; pages/table_regions.py); the theme's templates compiled once
-    (template_cache.py); the overrides' `_()` with texts in the page's language (issue 22)."""
+    (template_cache.py); the overrides' `_()` with texts in the page's language (issue 22); links found in linear
+    time (link_brackets.py)."""
     config["markdown_extensions"].append(TableRegions())
+    config["markdown_extensions"].append(LinkBrackets())
     template_cache.install(config)
     theme_texts.install(config)
 
