@@ -28,6 +28,7 @@ from ..core.formatting import fmt_number
 from ..core.problems import Problem
 from .limits import Limits, MB, cap_hint, current_limits
 from .reading import control_character_problem, decode, not_utf8, open_data_file, os_error_text, read_bytes, utf16_problem
+from .yaml_cache import parsed
 from .yaml_limits import LimitExceeded, depth_message, graph_problem
 
 Loc = tuple[Any, ...]
@@ -140,7 +141,8 @@ def _syntax_problem(display: str, exc: yaml.YAMLError) -> Problem:
 
 
 def load_yaml(path: Path, display: str) -> tuple[Document, list[Problem]]:
-    """Read one YAML file. Returns the document (data None if unreadable) and the problems found."""
+    """Read one YAML file. Returns the document (data None if unreadable) and the problems found. A text read
+    before under the same display path and limits is not parsed again (yaml_cache.py)."""
     doc = Document(path=path, display=display)
     limits = current_limits()
     data, problem = read_bytes(path, display, limits.yaml_mb * MB, "yaml_mb")
@@ -148,20 +150,35 @@ def load_yaml(path: Path, display: str) -> tuple[Document, list[Problem]]:
     problem = problem or control_character_problem(text or "", display)
     if text is None or problem is not None:
         return doc, [problem] if problem else []
+    key = parsed.key(display, text, limits)
+    kept = parsed.get(key)
+    if kept is not None:
+        doc.data, doc.lines, problems = kept
+        return doc, problems
+    doc, problems, final = _parse(doc, text, limits)
+    if final:
+        parsed.put(key, doc.data, doc.lines, problems)
+    return doc, problems
+
+
+def _parse(doc: Document, text: str, limits: Limits) -> tuple[Document, list[Problem], bool]:
+    """The document and its problems, and whether the same text always gives them (not so after running out of
+    stack or an unexpected error)."""
+    path, display = doc.path, doc.display
     try:
         try:
-            return _compose(_FastTextLoader, text, doc, limits)
+            return (*_compose(_FastTextLoader, text, doc, limits), True)
         except yaml.YAMLError:
             doc = Document(path=path, display=display)
-            return _compose(_TextLoader, text, doc, limits)  # the pure-Python parser words the problem (hints in _syntax_problem)
+            return (*_compose(_TextLoader, text, doc, limits), True)  # the pure-Python parser words the problem (hints in _syntax_problem)
     except LimitExceeded as exc:
-        return Document(path=path, display=display), [Problem(display, exc.line, exc.message)]
+        return Document(path=path, display=display), [Problem(display, exc.line, exc.message)], True
     except RecursionError:
-        return Document(path=path, display=display), [Problem(display, 1, depth_message(limits.yaml_depth))]
+        return Document(path=path, display=display), [Problem(display, 1, depth_message(limits.yaml_depth))], False
     except Exception as exc:  # noqa: BLE001 - last line of defence: whatever a file does, the editor gets a message
         return Document(path=path, display=display), [
             Problem(display, 1, f"Die Datei kann nicht gelesen werden (unerwarteter Fehler {type(exc).__name__}); bitte die Datei prüfen")
-        ]
+        ], False
 
 
 def _compose(loader_class: type, text: str, doc: Document, limits: Limits) -> tuple[Document, list[Problem]]:
