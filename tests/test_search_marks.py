@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 from html import escape as html_escape
+import sys
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,22 @@ def test_index_is_the_same_bytes_for_the_same_site(mini_site: Path, tmp_path: Pa
     assert copies[0] == copies[1]
     original = {p.relative_to(mini_site).as_posix(): p.read_bytes() for p in sorted((mini_site / "pagefind").rglob("*")) if p.is_file()}
     assert copies[0] == original
+
+
+def test_pagefind_runs_as_its_binary_without_a_python_in_between(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    program = search_index.pagefind_program()
+    assert len(program) == 1 and Path(program[0]).is_file() and "python" not in Path(program[0]).name
+    assert search_index.command(tmp_path)[:3] == [program[0], "--site", str(tmp_path)]
+    # a binary named by PAGEFIND_BINARY_PATH (the pagefind package's own setting) is used; a missing one is not
+    try:
+        for named, expected in ((program[0], program), (str(tmp_path / "fehlt"), (sys.executable, "-m", "pagefind"))):
+            search_index.pagefind_program.cache_clear()
+            monkeypatch.setenv("PAGEFIND_BINARY_PATH", named)
+            assert search_index.pagefind_program() == expected
+    finally:
+        monkeypatch.delenv("PAGEFIND_BINARY_PATH", raising=False)
+        search_index.pagefind_program.cache_clear()
+    assert search_index.pagefind_program() == program
 
 
 def test_failing_pagefind_is_a_german_build_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
