@@ -80,12 +80,13 @@ def pagefind_program() -> tuple[str, ...]:
     started directly: `python -m pagefind` would start a Python first only to hand over to the binary, 0,07–0,09 s
     of CPU per call (a site split into search areas calls Pagefind once per area). Without the package, or
     without a binary it knows, `python -m pagefind`, whose error names what is missing (_run adds a hint)."""
+    through_python = (sys.executable, "-m", "pagefind")
     try:
         from pagefind.service import get_executable
     except ImportError:
-        return (sys.executable, "-m", "pagefind")
+        return through_python
     found = get_executable()
-    return (str(found),) if found is not None and Path(found).is_file() else (sys.executable, "-m", "pagefind")
+    return (str(found),) if found is not None and Path(found).is_file() else through_python
 
 
 def _html(site_dir: Path) -> list[Path]:
