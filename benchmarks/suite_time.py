@@ -7,13 +7,12 @@ ATLAS_TEST_TIMELINE set so that tests/conftest.py records when each test ran on 
 wall time, the CPU time of the run (exact where the machine has cgroup v1 CPU accounting and the run may make a
 group, as root: every process the suite starts is counted, nothing else; otherwise the whole machine's busy time
 from /proc/stat while the suite ran: then run it on an otherwise idle machine; the rusage of pytest's children
-misses Chromium), the load of the
-machine before it, and from the timeline: how busy each worker was, how long
-the workers waited at the end for the last one (the tail), the slowest tests, and the test files and tests that
-used the most CPU (tests/conftest.py reads each worker's own cgroup where it can make one, else its process tree, its
-browser included, at every phase). The target of issue 16
-is a wall time under 5 minutes on 2 cores: CPU time / cores is the floor no scheduling can beat, and the
-ratio wall / (CPU / cores) shows how well the run keeps the cores busy (1,0 = perfectly).
+misses Chromium), the load of the machine before it, and from the timeline: how busy each worker was, how long
+it spent collecting garbage and its peak memory, how long the workers waited at the end for the last one (the
+tail), the slowest tests, and the test files and tests that used the most CPU (tests/conftest.py reads each
+worker's own cgroup where it can make one, else its process tree, its browser included, at every phase).
+The target of issue 16 is a wall time under 5 minutes on 2 cores: CPU time / cores is the floor no scheduling
+can beat, and the ratio wall / (CPU / cores) shows how well the run keeps the cores busy (1,0 = perfectly).
 """
 
 from __future__ import annotations
@@ -90,8 +89,13 @@ def analyse(timeline: Path, wall: float, cpu: float, cores: int, started: float)
     rows = [line.split("\t") for line in timeline.read_text(encoding="utf-8").splitlines()] if timeline.exists() else []
     per_test: dict[tuple[str, str], list[float]] = {}
     cpu_of: dict[str, float] = collections.defaultdict(float)
+    collecting: dict[str, float] = collections.defaultdict(float)  # per worker: garbage collection, s
+    peak: dict[str, float] = collections.defaultdict(float)  # per worker: its peak memory (max RSS), MB
     for worker, _when, start, stop, nodeid, *measured in rows:
         cpu_of[nodeid] += float(measured[0]) if measured else 0.0
+        if len(measured) >= 3:
+            collecting[worker] += float(measured[1])
+            peak[worker] = max(peak[worker], float(measured[2]))
         span = per_test.setdefault((worker, nodeid), [float(start), float(stop)])
         span[0], span[1] = min(span[0], float(start)), max(span[1], float(stop))
     busy: dict[str, float] = collections.defaultdict(float)
@@ -107,7 +111,8 @@ def analyse(timeline: Path, wall: float, cpu: float, cores: int, started: float)
         f"tests: {len(per_test)}; the first began {first - started:.0f} s after the start (collection, workers)",
     ]
     for worker in sorted(busy):
-        lines.append(f"  {worker}: busy {busy[worker]:.0f} s, done {end - last[worker]:.0f} s before the last worker")
+        lines.append(f"  {worker}: busy {busy[worker]:.0f} s, done {end - last[worker]:.0f} s before the last worker"
+                     + (f"; collecting garbage {collecting[worker]:.1f} s, peak memory {peak[worker]:.0f} MB" if worker in peak else ""))
     lines.append("slowest tests (setup + call + teardown, s):")
     for (worker, nodeid), (s, e) in sorted(per_test.items(), key=lambda kv: kv[1][0] - kv[1][1])[:15]:
         lines.append(f"  {e - s:6.1f}  started at {s - first:5.0f} s  {worker}  {nodeid}")
