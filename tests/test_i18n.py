@@ -11,6 +11,7 @@ import copy
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from babel.messages.extract import extract_from_dir
@@ -235,3 +236,34 @@ def test_german_only_atlas_has_no_switcher_or_hreflang(mini_site: Path) -> None:
     assert "atlas-lang" not in html and "hreflang" not in html
     assert '<html lang="de" class="no-js">' in html
     assert not (mini_site / "en").exists()
+
+
+@pytest.mark.parametrize("lang", i18n.known())
+def test_templates_translate_as_jinjas_newstyle_gettext_but_in_one_call(lang: str) -> None:
+    """`_()` of the page templates (pages/languages.py: plain_gettext) gives what Jinja's i18n extension gives with
+    `newstyle` for every text of the catalogue, with and without keyword arguments, and is a plain function (Jinja's
+    own `_` passes the template's context and calls `gettext` through it: three calls per text)."""
+    from jinja2 import Environment
+
+    from generator.pages.site import environment
+
+    ours = environment(lang).globals["_"]
+    assert not hasattr(ours, "jinja_pass_arg")
+    jinja = Environment(extensions=["jinja2.ext.i18n"], autoescape=False)
+    jinja.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    template = jinja.from_string("{{ _(text, **variables) }}")
+    texts = sorted(i18n.template_ids() | {"50 %% der Fälle"})
+    assert len(texts) > 100
+
+    def outcome(translate: Any, text: str, variables: dict[str, str]) -> tuple[str, str]:
+        try:
+            return "text", translate(text, variables)
+        except (KeyError, TypeError, ValueError) as error:  # a text that is no format string: the same error
+            return "error", type(error).__name__
+
+    for text in texts:
+        variables = {name: f"<{name}>" for name in re.findall(r"%\((\w+)\)", text)}
+        expected = outcome(lambda t, v: template.render(text=t, variables=v), text, variables)
+        assert outcome(lambda t, v: ours(t, **v), text, variables) == expected, text
+        assert outcome(lambda t, v: ours(t), text, {}) == outcome(lambda t, v: template.render(text=t, variables={}), text, {})
+    assert ours("50 %% der Fälle") == "50 % der Fälle"

@@ -28,10 +28,24 @@ PARTIAL = "_uebersetzung.md.j2"  # the note on unchecked translations and the ms
 def install(env: Environment, lang: str) -> None:
     """`_()` from the language's catalogue, numbers and dates in its format, the `de` filters."""
     env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.globals["_"] = plain_gettext(i18n.translations(lang).gettext)
     env.filters.update(i18n.filters(lang))
     source = lang == i18n.DEFAULT
     env.filters["de"] = (lambda value: value) if source else german
     env.filters["de_attr"] = html_attr if source else _de_html
+
+
+def plain_gettext(gettext: Any) -> Any:
+    """`_()` for the page templates, as Jinja's i18n extension with `newstyle` makes it (the translation, always
+    %-formatted with the keyword arguments: `%%` for a percent sign), but called directly. Jinja's own `_` asks the
+    template's context for `gettext` and calls it through the context again, to mark the text safe where the
+    template escapes (ours never do: escaping happens in `md_text`): three calls instead of one for each of the
+    ~60.000 texts of the example atlas, a tenth of its render time (2,7–3,0 s → 2,4–2,6 s, the same files)."""
+
+    def translate(string: str, **variables: Any) -> str:
+        return gettext(string) % variables
+
+    return translate
 
 
 # German inside a page in another language: `dir="ltr"` too, so that on a right-to-left page the German text keeps
