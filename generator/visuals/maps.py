@@ -38,6 +38,7 @@ from ..core.formatting import counted
 from ..core.markup import asset_url, clean_text, safe_url
 from ..model.schema import Bounds, Tiles
 from . import basemap
+from .plain_templates import plain_template
 
 MAP_DIR = "karten"
 LEAFLET_DIR = "assets/leaflet"
@@ -89,16 +90,21 @@ _id_lock = threading.Lock()
 
 @contextmanager
 def deterministic_ids(seed: str) -> Iterator[None]:
-    """Within the block, folium/branca element ids are `<hash of seed><counter>` instead of random."""
+    """Within the block, folium/branca element ids are `<hash of seed><counter>` instead of random, and branca's
+    elements made from text without Jinja syntax skip Jinja's compiler (`plain_template`)."""
     prefix = hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16]
     counter = itertools.count(1)
     with _id_lock:
         original = branca.element.Element.__dict__["_generate_id"]
+        original_template = branca.element.Template
         branca.element.Element._generate_id = classmethod(lambda cls: f"{prefix}{next(counter):016x}")  # type: ignore[method-assign]
+        branca.element.Template = plain_template  # type: ignore[assignment,misc]
         try:
             yield
         finally:
             branca.element.Element._generate_id = original  # type: ignore[method-assign]
+            branca.element.Template = original_template  # type: ignore[misc]
+
 
 
 # --------------------------------------------------------------------------------------------- shapes
