@@ -290,6 +290,21 @@ def test_escaped_text_renders_as_itself(text: str) -> None:
         assert soup.find(["script", "img", "em", "strong", "code", "ol", "a", "dl", "blockquote"]) is None, (wrap, html)
 
 
+def test_a_text_escaped_again_comes_from_the_cache_and_is_the_same() -> None:
+    from markupsafe import Markup
+
+    from generator.core import markup
+
+    text = f"{EVIL_NAME} – nur für diesen Test"
+    first = md_line(text)
+    before = markup.escaped_line.cache_info()
+    assert md_line(text) == first and md_line(Markup(text)) == first and md_line(12.5) == "12\\.5"
+    after = markup.escaped_line.cache_info()
+    assert after.hits >= before.hits + 2  # the same text, as str or Markup: no second escaping
+    assert "&lt;" in first and "<" not in first
+    assert md_line(None) == "" and md_line("  ") == ""
+
+
 def test_unpublished_contacts_and_internal_networks_appear_nowhere(site: dict[str, str]) -> None:
     for path, content in site.items():
         for secret in ("Geheimrolle", "geheim@example.org", "Erika Geheim", "Interne Fallkonferenz"):

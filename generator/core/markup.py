@@ -16,6 +16,7 @@ Every text from the data is shown as the characters the editor typed, never inte
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -49,7 +50,14 @@ def md_line(text: object) -> str:
     """Escape one line of text for Markdown and HTML (see module docstring)."""
     if text is None:
         return ""
-    value = _WS.sub(" ", clean_text(str(text))).strip()
+    return escaped_line(str(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def escaped_line(text: str) -> str:
+    """md_line of a string, kept for the next call: a render escapes the same names, labels and numbers over and
+    over (the example atlas: 72.056 calls for 8.038 distinct texts)."""
+    value = _WS.sub(" ", clean_text(text)).strip()
     if not value:
         return value
     first = value[0]
