@@ -13,7 +13,7 @@ a German-only atlas stays byte for byte as before.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Callable
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -27,15 +27,16 @@ PARTIAL = "_uebersetzung.md.j2"  # the note on unchecked translations and the ms
 
 def install(env: Environment, lang: str) -> None:
     """`_()` from the language's catalogue, numbers and dates in its format, the `de` filters."""
-    env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
-    env.globals["_"] = plain_gettext(i18n.translations(lang).gettext)
+    catalogue = i18n.translations(lang)
+    env.install_gettext_translations(catalogue, newstyle=True)  # type: ignore[attr-defined]
+    env.globals["_"] = plain_gettext(catalogue.gettext)
     env.filters.update(i18n.filters(lang))
     source = lang == i18n.DEFAULT
     env.filters["de"] = (lambda value: value) if source else german
     env.filters["de_attr"] = html_attr if source else _de_html
 
 
-def plain_gettext(gettext: Any) -> Any:
+def plain_gettext(gettext: Callable[[str], str]) -> Callable[..., str]:
     """`_()` for the page templates, as Jinja's i18n extension with `newstyle` makes it (the translation, always
     %-formatted with the keyword arguments: `%%` for a percent sign), but called directly. Jinja's own `_` asks the
     template's context for `gettext` and calls it through the context again, to mark the text safe where the

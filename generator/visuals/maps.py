@@ -106,7 +106,6 @@ def deterministic_ids(seed: str) -> Iterator[None]:
             branca.element.Template = original_template  # type: ignore[misc]
 
 
-
 # --------------------------------------------------------------------------------------------- shapes
 
 
